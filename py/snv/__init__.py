@@ -1,0 +1,1 @@
+"""Netwerkatlas: Sociale Netwerk Versterking (SNV) in the browser."""
