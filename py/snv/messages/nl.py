@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "err.self_parent": "Iemand kan niet zijn eigen ouder zijn (id '{id}').",
     "err.piket_not_professional": "Een afspraak die vastligt moet gesteld zijn door een hulpverlener. '{id}' is geen hulpverlener.",
     "err.moment_one": "Kies één manier voor 'wanneer': een datum, een jaar of een leeftijd.",
+    "err.remove_client": "De klant zelf kun je niet verwijderen.",
     "err.svg_no_case": "In dit SVG-bestand zit geen dossier. Alleen kaarten die met Netwerkatlas zijn gemaakt kun je openen.",
     "err.storage_full": "Opslaan lukt niet: de browser is vol. Sla het dossier op als bestand.",
     "err.stored_broken": "Het opgeslagen dossier in deze browser kon niet worden gelezen. We zijn met een leeg dossier begonnen. Het oude staat nog apart bewaard.",
