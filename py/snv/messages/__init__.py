@@ -4,7 +4,20 @@ This module is a leaf: every layer may import it, it imports no other part of `s
 """
 from __future__ import annotations
 
-from .nl import MESSAGES as _NL
+from . import nl, nl_analysis, nl_relatiekaart, nl_storage, nl_ui
+
+
+def _merge(*parts) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for part in parts:
+        clash = merged.keys() & part.MESSAGES.keys()
+        if clash:  # two areas claiming one key is a bug
+            raise RuntimeError(f"duplicate message keys: {sorted(clash)}")
+        merged.update(part.MESSAGES)
+    return merged
+
+
+_NL = _merge(nl, nl_storage, nl_analysis, nl_relatiekaart, nl_ui)
 
 _CATALOGUES = {"nl": _NL}
 _language = "nl"

@@ -36,7 +36,7 @@ def _what(err: dict) -> str:
         return t(key, **{
             "max": ctx.get("max_length", ctx.get("le", "")),
             "min": ctx.get("min_length", ctx.get("ge", "")),
-            "expected": ctx.get("expected", ""),
+            "expected": str(ctx.get("expected", "")).replace(" or ", " of "),
         })
     except KeyError:
         return t("err.v.other")
