@@ -62,10 +62,10 @@ class _Pseudonymiser:
             if old_id == self.klant_id:
                 self.names[old_id] = t("store.pseudo.klant")
             else:
-                base = " ".join(rol.split()).lower()[:MAX_NAME - 8] or t(
+                base = " ".join(rol.split())[:MAX_NAME - 8] or t(
                     "store.pseudo.huisdier" if soort == "huisdier" else "store.pseudo.persoon")
-                self.per_role[base] = self.per_role.get(base, 0) + 1
-                self.names[old_id] = t("store.pseudo.naam", rol=base, nr=self.per_role[base])
+                nr = self.per_role[base.lower()] = self.per_role.get(base.lower(), 0) + 1
+                self.names[old_id] = t("store.pseudo.naam", rol=base, nr=nr)
         return self.names[old_id]
 
     def p(self, old: Optional[str]) -> Optional[str]:

@@ -1,0 +1,409 @@
+"""A fictional but realistic demo case ("Sam") that fills every part of the model, and big generated
+cases for benchmarks. Everyone in here is made up. Ids are readable ("p-anna") to ease debugging.
+
+Sam is 24, lives alone with cat Kees and goes to a dagbesteding (kitchen). Sam's parents are divorced;
+aunt Anna helps a lot; a bewindvoerder handles the money and a mentor sets limits for the plan.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from .case import (KWALITEITEN, NABIJHEDEN, RICHTINGEN, SECTORS, STEUNSOORTEN, Case)
+from .ops import map_state
+
+D = dt.date
+KLANT = "p-sam"
+
+
+def _p(pid, naam, rol, geslacht, jaar, sector, nabijheid, **kw):
+    return {"id": pid, "naam": naam, "rol": rol, "geslacht": geslacht, "geboortejaar": jaar,
+            "sector": sector, "nabijheid": nabijheid, **kw}
+
+
+FAM, VRI, BUR, SWV, HLP = SECTORS
+HD, DB, VW = NABIJHEDEN
+
+_PERSONEN = [
+    _p(KLANT, "Sam", "ik", "man", 2001, None, None, interesses=["koken", "treinen", "gamen"],
+       notities=[{"tekst": "Sam wil graag zelf koken en boodschappen doen.", "door": "p-marieke"},
+                 {"tekst": "Sam wordt onrustig als plannen ineens veranderen. Vooraf zeggen helpt.",
+                  "door": "p-marieke", "zichtbaar": "klant_en_begeleider"}]),
+    # familie, three generations (grandparents, parents, Sam and siblings, nephew/niece)
+    _p("p-opa-henk", "Henk", "opa", "man", 1938, FAM, VW, overleden=True, interesses=["treinen"]),
+    _p("p-oma-riet", "Riet", "oma", "vrouw", 1941, FAM, DB, interesses=["koken", "breien"]),
+    _p("p-opa-onbekend", "", "opa", "man", None, None, None),  # unknown parent: nameless placeholder
+    _p("p-marja", "Marja", "moeder", "vrouw", 1968, FAM, HD, interesses=["wandelen"]),
+    _p("p-peter", "Peter", "vader", "man", 1966, FAM, VW,
+       notities=[{"tekst": "Contact met vader is gevoelig. Niet in de groep bespreken.",
+                  "door": "p-marieke", "zichtbaar": "klant_en_begeleider"}]),
+    _p("p-ingrid", "Ingrid", "stiefmoeder", "vrouw", 1972, FAM, VW),
+    _p("p-ron", "Ron", "vriend van mama", "man", 1965, FAM, DB, interesses=["vissen"]),
+    _p("p-anna", "Anna", "tante", "vrouw", 1971, FAM, HD, interesses=["puzzelen", "wandelen"]),
+    _p("p-mila", "Mila", "nichtje", "vrouw", 2012, FAM, VW),
+    _p("p-frans", "Frans", "oom", "man", 1960, FAM, VW, interesses=["vissen"]),
+    _p("p-daan", "Daan", "broer", "man", 1998, FAM, DB, interesses=["voetbal"]),
+    _p("p-eva", "Eva", "schoonzus", "vrouw", 1997, FAM, None),  # in the family, not on the map
+    _p("p-milan", "Milan", "neefje", "man", 2021, FAM, VW),
+    _p("p-lotte", "Lotte", "halfzus", "vrouw", 2010, FAM, DB, interesses=["tekenen"]),
+    _p("p-kees", "Kees", "kat", "onbekend", 2019, FAM, HD, soort="huisdier"),
+    # vrienden en kennissen
+    _p("p-jeroen", "Jeroen", "vriend", "man", 2000, VRI, HD, interesses=["gamen", "voetbal"]),
+    _p("p-fatima", "Fatima", "vriendin van school", "vrouw", 2002, VRI, DB),
+    _p("p-robin", "Robin", "vriend van zwemmen", "anders", 2003, VRI, DB, interesses=["zwemmen", "gamen"]),
+    _p("p-kevin", "Kevin", "oud-vriend", "man", 2001, VRI, VW,
+       notities=[{"tekst": "Kevin leende geld en gaf het niet terug.", "door": KLANT,
+                  "zichtbaar": "klant_en_begeleider"}]),
+    _p("p-noor", "Noor", "ex-vriendin", "vrouw", 2002, VRI, VW),
+    # buren en buurt
+    _p("p-gerda", "Gerda", "buurvrouw", "vrouw", 1955, BUR, HD, interesses=["koken", "katten"],
+       notities=[{"tekst": "Gerda heeft een reservesleutel.", "door": KLANT}]),
+    _p("p-wim", "Wim", "bakker op de hoek", "man", 1970, BUR, DB),
+    _p("p-ahmed", "Ahmed", "buurman", "man", 1985, BUR, VW),
+    # school, werk en vrije tijd
+    _p("p-ilse", "Ilse", "begeleider dagbesteding", "vrouw", 1980, SWV, DB, professioneel=True),
+    _p("p-rachid", "Rachid", "collega dagbesteding", "man", 1999, SWV, HD, interesses=["koken"]),
+    _p("p-tom", "Tom", "teamgenoot zwemmen", "man", 2000, SWV, DB, interesses=["zwemmen"]),
+    _p("p-sanne", "Sanne", "trainer zwemclub", "vrouw", 1990, SWV, VW, interesses=["zwemmen"]),
+    # hulpverlening
+    _p("p-marieke", "Marieke", "procesbegeleider MEE", "vrouw", 1983, HLP, DB, professioneel=True),
+    _p("p-devries", "Dhr. De Vries", "bewindvoerder", "man", 1962, HLP, VW, professioneel=True),
+    _p("p-karin", "Karin", "mentor", "vrouw", 1975, HLP, DB, professioneel=True),
+    _p("p-jansen", "Dokter Jansen", "huisarts", "vrouw", 1968, HLP, VW, professioneel=True),
+    _p("p-joost", "Joost", "wijkteam", "man", 1988, HLP, VW, professioneel=True),
+]
+
+# the line between Sam and each person: all five qualities, and one line without a quality yet
+_KLANT_BANDEN = {
+    "p-marja": "goed", "p-anna": "goed", "p-oma-riet": "goed", "p-daan": "goed", "p-lotte": "goed",
+    "p-kees": "goed", "p-jeroen": "goed", "p-gerda": "goed", "p-rachid": "goed", "p-marieke": "goed",
+    "p-tom": "goed", "p-robin": "goed", "p-ilse": "goed",
+    "p-fatima": "neutraal", "p-wim": "neutraal", "p-devries": "neutraal", "p-jansen": "neutraal",
+    "p-sanne": "neutraal", "p-karin": "neutraal", "p-ron": "neutraal", "p-frans": "neutraal",
+    "p-peter": "moeizaam", "p-ingrid": "moeizaam", "p-noor": "moeizaam",
+    "p-ahmed": "conflict",
+    "p-kevin": "verbroken",
+    "p-joost": None,
+}
+_ANDERE_BANDEN = [  # member-member ties
+    ("p-marja", "p-anna", "goed"), ("p-marja", "p-peter", "conflict"), ("p-marja", "p-daan", "goed"),
+    ("p-marja", "p-ron", "goed"), ("p-marja", "p-gerda", "neutraal"), ("p-anna", "p-oma-riet", "goed"),
+    ("p-daan", "p-eva", "goed"), ("p-daan", "p-jeroen", "neutraal"), ("p-jeroen", "p-tom", "neutraal"),
+    ("p-jeroen", "p-robin", "goed"), ("p-tom", "p-robin", "goed"), ("p-tom", "p-sanne", "goed"),
+    ("p-ilse", "p-rachid", "goed"), ("p-marieke", "p-devries", "neutraal"),
+    ("p-marieke", "p-karin", "goed"), ("p-peter", "p-ingrid", "goed"), ("p-lotte", "p-ingrid", "goed"),
+    ("p-gerda", "p-ahmed", "moeizaam"), ("p-kevin", "p-jeroen", "verbroken"), ("p-anna", "p-devries", None),
+]
+_STEUN = [  # (person, soort, richting) from Sam's view: every type and every direction
+    ("p-marja", "emotionele_steun", "wederzijds"), ("p-marja", "praktische_hulp", "krijgt"),
+    ("p-anna", "praktische_hulp", "krijgt"), ("p-anna", "advies_informatie", "krijgt"),
+    ("p-anna", "emotionele_steun", "krijgt"),
+    ("p-oma-riet", "gezelschap", "geeft"), ("p-oma-riet", "praktische_hulp", "geeft"),
+    ("p-jeroen", "gezelschap", "wederzijds"), ("p-jeroen", "emotionele_steun", "wederzijds"),
+    ("p-gerda", "praktische_hulp", "krijgt"), ("p-gerda", "gezelschap", "wederzijds"),
+    ("p-daan", "advies_informatie", "wederzijds"), ("p-milan", "gezelschap", "geeft"),
+    ("p-kees", "emotionele_steun", "krijgt"), ("p-kees", "zorg", "geeft"),
+    ("p-ilse", "advies_informatie", "krijgt"), ("p-rachid", "gezelschap", "wederzijds"),
+    ("p-marieke", "advies_informatie", "krijgt"), ("p-devries", "praktische_hulp", "krijgt"),
+    ("p-jansen", "zorg", "krijgt"), ("p-tom", "gezelschap", "wederzijds"),
+]
+
+
+def _poster() -> dict:
+    return {
+        "sterke_punten": [
+            {"id": "sp-koken", "tekst": "Ik kan goed koken. Mijn lasagne is de beste.", "door": KLANT},
+            {"id": "sp-optijd", "tekst": "Sam is altijd op tijd bij de dagbesteding.", "door": "p-ilse"},
+            {"id": "sp-kees", "tekst": "Ik zorg elke dag goed voor Kees.", "door": KLANT},
+            {"id": "sp-grappig", "tekst": "Sam is eerlijk en grappig.", "door": "p-jeroen"},
+            {"id": "sp-treinen", "tekst": "Ik weet alles van treinen.", "door": None},
+        ],
+        "wensen_dromen": [
+            {"id": "wd-keuken", "tekst": "Ik wil een echte baan in een keuken.", "door": KLANT},
+            {"id": "wd-trein", "tekst": "Ik wil met de trein naar het dorp van opa Henk.", "door": KLANT},
+            {"id": "wd-buurt", "tekst": "Meer mensen kennen in de buurt.", "door": "p-marja"},
+        ],
+        "zorgen": [
+            {"id": "zo-alleen", "tekst": "'s Avonds voel ik me vaak alleen.", "door": KLANT},
+            {"id": "zo-post", "tekst": "Post en rekeningen vind ik moeilijk.", "door": KLANT},
+            {"id": "zo-buurman", "tekst": "Ruzie met de buurman over harde muziek.", "door": "p-gerda"},
+            {"id": "zo-anna", "tekst": "Anna doet heel veel. Houdt ze dat vol?", "door": "p-marja"},
+        ],
+        "vragen": [
+            {"id": "v-alleen", "tekst": "Hoe kan ik 's avonds minder alleen zijn?", "volgorde": 1,
+             "naar_bijeenkomst": True, "eigenaar": "p-jeroen"},
+            {"id": "v-post", "tekst": "Wie helpt mij met de post en de rekeningen?", "volgorde": 2,
+             "naar_bijeenkomst": True, "eigenaar": "p-anna"},
+            {"id": "v-werk", "tekst": "Hoe vind ik werk in een keuken?", "volgorde": 3,
+             "naar_bijeenkomst": True, "eigenaar": None},
+            {"id": "v-buurman", "tekst": "Hoe praat ik met de buurman zonder ruzie?", "volgorde": 4,
+             "naar_bijeenkomst": False, "eigenaar": "p-gerda"},
+        ],
+        "meedenkers": ["p-marja", "p-anna", "p-jeroen", "p-gerda"],
+    }
+
+
+_OUDER_KIND = [
+    ("p-opa-henk", "p-marja", "biologisch"), ("p-oma-riet", "p-marja", "biologisch"),
+    ("p-opa-henk", "p-anna", "biologisch"), ("p-oma-riet", "p-anna", "biologisch"),
+    ("p-opa-henk", "p-frans", "pleeg"), ("p-oma-riet", "p-frans", "pleeg"),
+    ("p-opa-onbekend", "p-peter", "biologisch"),
+    ("p-marja", "p-daan", "biologisch"), ("p-peter", "p-daan", "biologisch"),
+    ("p-marja", KLANT, "biologisch"), ("p-peter", KLANT, "biologisch"),
+    ("p-ingrid", KLANT, "stief"),
+    ("p-peter", "p-lotte", "biologisch"), ("p-ingrid", "p-lotte", "biologisch"),  # half-sister
+    ("p-daan", "p-milan", "biologisch"), ("p-eva", "p-milan", "biologisch"),
+    ("p-anna", "p-mila", "adoptie"),
+]
+_PARTNERS = [
+    ("p-opa-henk", "p-oma-riet", "getrouwd"), ("p-marja", "p-peter", "gescheiden"),
+    ("p-peter", "p-ingrid", "getrouwd"), ("p-marja", "p-ron", "relatie"),
+    ("p-daan", "p-eva", "samenwonend"), (KLANT, "p-noor", "uit_elkaar"),
+]
+
+
+def _gebeurtenissen() -> list[dict]:
+    return [
+        {"id": "g-geboren", "wanneer": {"jaar": 2001}, "titel": "Ik ben geboren in Zwolle", "gevoel": "fijn",
+         "personen": ["p-marja", "p-peter"]},
+        {"id": "g-scheiding", "wanneer": {"leeftijd": 8, "ongeveer": True}, "titel": "Papa en mama gaan uit elkaar",
+         "verhaal": "Ik ging met mama en Daan in een ander huis wonen.", "gevoel": "moeilijk",
+         "personen": ["p-marja", "p-peter", "p-daan"]},
+        {"id": "g-zwemdiploma", "wanneer": None, "titel": "Zwemdiploma A gehaald", "gevoel": "fijn",
+         "personen": ["p-opa-henk"]},
+        {"id": "g-opa", "wanneer": {"jaar": 2016}, "titel": "Opa Henk overleden",
+         "verhaal": "Opa nam me altijd mee naar de treinen.", "gevoel": "moeilijk",
+         "personen": ["p-opa-henk", "p-oma-riet", "p-marja", "p-anna"]},
+        {"id": "g-kevin", "wanneer": {"leeftijd": 19}, "titel": "Geen contact meer met Kevin", "gevoel": "moeilijk",
+         "personen": ["p-kevin"]},
+        {"id": "g-kees", "wanneer": {"datum": "2020-05-02"}, "titel": "Kees komt bij mij wonen", "gevoel": "fijn",
+         "personen": ["p-kees", "p-marja"]},
+        {"id": "g-dagbesteding", "wanneer": {"jaar": 2022, "ongeveer": True}, "titel": "Begonnen in de keuken van de dagbesteding",
+         "gevoel": "fijn", "personen": ["p-ilse", "p-rachid"]},
+        {"id": "g-zelf-wonen", "wanneer": {"datum": "2023-09-01"}, "titel": "Zelf wonen",
+         "verhaal": "Fijn, maar 's avonds is het stil.", "gevoel": "allebei", "personen": ["p-marja", "p-gerda", "p-anna"]},
+        {"id": "g-buurman", "wanneer": {"datum": "2024-11-20"}, "titel": "Ruzie met de buurman", "gevoel": "moeilijk",
+         "personen": ["p-ahmed", "p-gerda"]},
+    ]
+
+
+_CONTACTEN = [
+    {"persoon": "p-marja", "hoe_vaak": "wekelijks", "manieren": ["bij_elkaar", "telefoon"], "samen_doen": "Eten op zondag",
+     "tevreden": "ja", "wens": "evenveel", "dagen": ["zo"]},
+    {"persoon": "p-anna", "hoe_vaak": "wekelijks", "manieren": ["bij_elkaar", "berichten"], "samen_doen": "Post doorlopen",
+     "tevreden": "ja", "wens": "evenveel", "dagen": ["wo"]},
+    {"persoon": "p-jeroen", "hoe_vaak": "dagelijks", "manieren": ["berichten", "video"], "samen_doen": "Samen gamen",
+     "tevreden": "ja", "wens": "meer", "dagen": ["ma", "di", "wo", "do", "vr"]},
+    {"persoon": "p-gerda", "hoe_vaak": "wekelijks", "manieren": ["bij_elkaar"], "samen_doen": "Koffie drinken",
+     "tevreden": "ja", "wens": "evenveel", "dagen": ["za"]},
+    {"persoon": "p-oma-riet", "hoe_vaak": "maandelijks", "manieren": ["bij_elkaar", "telefoon"], "samen_doen": "Boodschappen voor oma",
+     "tevreden": "gaat_wel", "wens": "meer", "dagen": None},
+    {"persoon": "p-peter", "hoe_vaak": "paar_keer_per_jaar", "manieren": ["telefoon"], "tevreden": "nee", "wens": "meer"},
+    {"persoon": "p-daan", "hoe_vaak": "maandelijks", "manieren": ["berichten", "video"], "tevreden": "gaat_wel", "wens": "meer"},
+    {"persoon": "p-ahmed", "hoe_vaak": "zelden", "manieren": ["bij_elkaar"], "tevreden": "nee", "wens": "minder"},
+    {"persoon": "p-rachid", "hoe_vaak": "dagelijks", "manieren": ["bij_elkaar"], "samen_doen": "Koken op het werk",
+     "tevreden": "ja", "wens": "evenveel", "dagen": ["ma", "di", "do"]},
+    {"persoon": "p-marieke", "hoe_vaak": "maandelijks", "manieren": ["bij_elkaar", "telefoon"], "tevreden": "ja", "wens": "minder"},
+    {"persoon": "p-lotte", "hoe_vaak": None, "manieren": [], "tevreden": None, "wens": "meer"},
+]
+
+
+def _bijeenkomst() -> dict:
+    plan1 = [
+        {"id": "a-dinsdag", "vraag_id": "v-alleen", "wat": "Op dinsdag samen eten", "wie": ["p-jeroen"],
+         "waar": "Bij Sam thuis", "wanneer": "Dinsdag om 18.00 uur", "hoe": "Sam kookt, Jeroen neemt toetje mee",
+         "hoe_vaak": "wekelijks", "start": "2025-06-17", "evaluatie": "2025-09-15"},
+        {"id": "a-koffie", "vraag_id": "v-alleen", "wat": "Koffie drinken bij Gerda", "wie": ["p-gerda"],
+         "waar": "Bij Gerda", "wanneer": "Zaterdagochtend", "hoe_vaak": "wekelijks"},
+        {"id": "a-post", "vraag_id": "v-post", "wat": "Samen de post openmaken", "wie": ["p-anna"],
+         "waar": "Bij Sam thuis", "wanneer": "Woensdagavond", "hoe": "Wat over geld gaat, gaat naar de bewindvoerder",
+         "hoe_vaak": "wekelijks", "start": "2025-06-18"},
+        {"id": "a-proefdag", "vraag_id": "v-werk", "wat": "Een proefdag in een keuken zoeken", "wie": [],
+         "hoe_vaak": "eenmalig"},  # nobody yet: the plan view asks "Wie doet dit?"
+        {"id": "a-kees", "vraag_id": None, "wat": "Voor Kees zorgen als Sam op vakantie is", "wie": ["p-gerda", "p-marja"],
+         "hoe_vaak": "paar_keer_per_jaar"},
+    ]
+    plan2 = [
+        {**plan1[0]},
+        {**plan1[1], "status": "gestopt"},
+        {**plan1[2], "wie": ["p-anna", "p-daan"], "hoe": "Om de week Anna, om de week Daan"},
+        {**plan1[3], "wie": ["p-marja", "p-ilse"], "status": "klaar", "wanneer": "Juli"},
+        {**plan1[4]},
+        {"id": "a-zwemmen", "vraag_id": "v-alleen", "wat": "Samen zwemmen op zaterdag", "wie": [KLANT, "p-tom"],
+         "waar": "Zwembad De Welle", "wanneer": "Zaterdag 10.00 uur", "hoe_vaak": "wekelijks",
+         "start": "2025-09-20", "evaluatie": "2025-12-01"},
+        {"id": "a-vacature", "vraag_id": "v-werk", "wat": "Samen vacatures voor keukenhulp zoeken", "wie": ["p-marja"],
+         "wanneer": "", "hoe_vaak": "maandelijks"},
+    ]
+    return {
+        "datum": "2025-06-12", "plaats": "Buurthuis De Linde", "stap": 7,
+        "uitnodigingen": [
+            {"persoon": "p-marja", "status": "komt"}, {"persoon": "p-anna", "status": "komt"},
+            {"persoon": "p-jeroen", "status": "komt"}, {"persoon": "p-gerda", "status": "komt"},
+            {"persoon": "p-daan", "status": "misschien"}, {"persoon": "p-peter", "status": "komt_niet"},
+            {"persoon": "p-robin", "status": "uitgenodigd"}, {"persoon": "p-oma-riet", "status": "nog_vragen"},
+            {"persoon": "p-devries", "status": "komt"}, {"persoon": "p-karin", "status": "komt"},
+            {"persoon": "p-marieke", "status": "komt"},
+        ],
+        "aanwezig": [KLANT, "p-marja", "p-anna", "p-jeroen", "p-gerda", "p-devries", "p-karin", "p-marieke"],
+        "voorstelrondje": [
+            {"persoon": "p-marja", "tekst": "Ik ben de moeder van Sam. Ik hoop dat Sam minder alleen is."},
+            {"persoon": "p-anna", "tekst": "Ik ben de tante. Ik help graag, maar niet met alles."},
+            {"persoon": "p-jeroen", "tekst": "Ik ken Sam van school. Ik wil meedenken."},
+            {"persoon": "p-gerda", "tekst": "Ik woon naast Sam."},
+            {"persoon": "p-devries", "tekst": "Ik regel het geld van Sam."},
+        ],
+        "info": [
+            {"id": "i-bewind", "vraag": "Wat doet een bewindvoerder precies?",
+             "antwoord": "Die betaalt de vaste lasten en geeft Sam elke week leefgeld.", "door": "p-devries"},
+            {"id": "i-proefdag", "vraag": "Kan Sam een proefdag doen in een keuken?",
+             "antwoord": "Ja, via de dagbesteding kan dat.", "door": "p-marieke"},
+            {"id": "i-wijkteam", "vraag": "Kan het wijkteam helpen met de buurman?", "antwoord": "", "door": "p-anna"},
+        ],
+        "piketpaaltjes": [
+            {"id": "k-geld", "gesteld_door": "p-devries", "kader": "bewind",
+             "tekst": "De bewindvoerder betaalt de rekeningen. Sam krijgt elke week leefgeld.",
+             "oordeel": "akkoord", "uitleg": "Het plan past hierbij."},
+            {"id": "k-wonen", "gesteld_door": "p-karin", "kader": "mentorschap",
+             "tekst": "Sam blijft tot de evaluatie in dit huis wonen.",
+             "oordeel": "nog_niet", "uitleg": "Eerst samen kijken of Sam zich veilig voelt bij de buurman."},
+        ],
+        "genoteerd_door": "p-jeroen",
+        "plannen": [
+            {"versie": 1, "datum": "2025-06-12", "afspraken": plan1},
+            {"versie": 2, "datum": "2025-09-15", "afspraken": plan2},
+        ],
+    }
+
+
+def _basisteam() -> dict:
+    return {
+        "leden": [KLANT, "p-marja", "p-anna", "p-jeroen", "p-gerda"],
+        "eerste_overleg": "2025-07-10",
+        "overleggen": [
+            {"id": "o-juli", "datum": "2025-07-10", "aanwezig": [KLANT, "p-marja", "p-anna", "p-jeroen", "p-marieke"],
+             "successen": ["Elke dinsdag samen eten lukt.", "De post is bijgewerkt."],
+             "zorgen": ["Niemand zoekt nog een proefdag.", "Anna heeft het druk."],
+             "nieuwe_afspraken": [], "plan_versie": 1, "volgende": "2025-09-15"},
+            {"id": "o-september", "datum": "2025-09-15", "aanwezig": [KLANT, "p-anna", "p-jeroen", "p-gerda"],
+             "successen": ["Sam heeft een proefdag gedaan.", "Daan helpt nu ook met de post."],
+             "zorgen": ["Koffie bij Gerda is gestopt, Gerda is vaak weg."],
+             "nieuwe_afspraken": ["a-zwemmen", "a-vacature"], "plan_versie": 2, "volgende": "2025-12-01"},
+        ],
+    }
+
+
+def _base(personen, banden, steun) -> dict:
+    return {
+        "schema_version": 1, "id": "c-demo-sam", "klant_id": KLANT, "fase": "basisteam",
+        "aangemaakt": "2025-02-03T10:00:00",
+        "ontmoeten": {"datum": "2025-02-03", "verhaal": (
+            "Sam woont sinds 2023 alleen, samen met kat Kees. Overdag werkt Sam in de keuken van de "
+            "dagbesteding. Dat gaat goed. 's Avonds is het stil en voelt Sam zich alleen. Sam houdt van "
+            "koken en treinen.")},
+        "personen": personen, "banden": banden, "steun": steun,
+    }
+
+
+def _ties(klant_banden: dict, andere: list) -> list[dict]:
+    return ([{"a": KLANT, "b": pid, "kwaliteit": k} for pid, k in klant_banden.items()]
+            + [{"a": a, "b": b, "kwaliteit": k} for a, b, k in andere])
+
+
+def _steun(rows) -> list[dict]:
+    return [{"persoon": p, "soort": s, "richting": r} for p, s, r in rows]
+
+
+def demo_case(seed: int = 1) -> Case:
+    """The demo case. It is hand-written, so it is the same for every `seed` (kept for symmetry
+    with `big_case`)."""
+    del seed
+    data = _base([dict(p) for p in _PERSONEN], _ties(_KLANT_BANDEN, _ANDERE_BANDEN), _steun(_STEUN))
+    data.update(
+        basisposter=_poster(),
+        ouder_kind=[{"ouder": o, "kind": k, "soort": s} for o, k, s in _OUDER_KIND],
+        partners=[{"a": a, "b": b, "status": s} for a, b, s in _PARTNERS],
+        gebeurtenissen=_gebeurtenissen(),
+        contacten=[dict(c) for c in _CONTACTEN],
+        bijeenkomst=_bijeenkomst(),
+        basisteam=_basisteam(),
+    )
+    case = Case.model_validate(data)
+    return case.model_copy(update={"momentopnamen": _snapshots(case)})
+
+
+def _snapshots(now: Case) -> list:
+    """Two dated maps that differ: after the first atlas (March) and after the second overleg."""
+    # March: Robin not yet known, Tom further away, Peter's line was conflict, Gerda gave no help yet
+    march_people = []
+    for p in now.personen:
+        if p.id == "p-robin":
+            continue
+        if p.id == "p-tom":
+            p = p.model_copy(update={"nabijheid": VW})
+        march_people.append(p)
+    march_klant = {**{k: v for k, v in _KLANT_BANDEN.items() if k != "p-robin"}, "p-peter": "conflict"}
+    march_andere = [b for b in _ANDERE_BANDEN if "p-robin" not in b[:2]]
+    march_steun = [s for s in _STEUN if s[0] != "p-gerda" and not (s[0] == "p-tom")]
+    march = Case.model_validate({**_base([p.model_dump() for p in march_people],
+                                         _ties(march_klant, march_andere), _steun(march_steun))})
+    return [
+        map_state(march, dt.datetime(2025, 3, 10, 15, 30), "Na de eerste netwerkatlas", "m-maart"),
+        map_state(now, dt.datetime(2025, 9, 15, 20, 0), "Na het tweede overleg", "m-september"),
+    ]
+
+
+# ----- big generated cases for benchmarks -----
+
+_VOORNAMEN = ["Anna", "Bram", "Chris", "Daan", "Eva", "Fatima", "Gerrit", "Hanna", "Ilse", "Jeroen",
+              "Kim", "Lars", "Mohammed", "Noor", "Olga", "Pieter", "Rachid", "Sanne", "Tom", "Vera"]
+_ROLLEN = {FAM: ["neef", "nicht", "oom", "tante"], VRI: ["vriend", "kennis"], BUR: ["buurman", "buurvrouw"],
+           SWV: ["collega", "teamgenoot"], HLP: ["begeleider", "huisarts", "wijkteam"]}
+
+
+def big_case(n_persons: int, seed: int = 1) -> Case:
+    """A valid case with `n_persons` persons (the client included), spread over all sectors and rings,
+    with client lines, member-member ties, support and contacts. Same `seed` -> same case."""
+    rng = random.Random(seed)
+    n = max(1, n_persons)
+    personen = [{"id": "p0", "naam": "Sam", "rol": "ik"}]
+    for i in range(1, n):
+        sector = SECTORS[i % len(SECTORS)]
+        personen.append({
+            "id": f"p{i}", "naam": f"{rng.choice(_VOORNAMEN)} {i}", "rol": rng.choice(_ROLLEN[sector]),
+            "geslacht": rng.choice(["man", "vrouw", "anders", "onbekend"]),
+            "geboortejaar": rng.randint(1940, 2020), "sector": sector,
+            "nabijheid": rng.choice(NABIJHEDEN), "professioneel": sector == HLP,
+        })
+    banden, steun, contacten = [], [], []
+    seen: set = set()
+    for i in range(1, n):
+        if rng.random() < 0.85:
+            banden.append({"a": "p0", "b": f"p{i}", "kwaliteit": rng.choice([*KWALITEITEN, None])})
+        for _ in range(2):  # ties mostly within the own sector (groups), some across
+            j = rng.randrange(1, n)
+            if rng.random() < 0.7:
+                j = j - (j % len(SECTORS)) + (i % len(SECTORS))
+                if j >= n or j < 1:
+                    continue
+            key = frozenset((i, j))
+            if i != j and key not in seen:
+                seen.add(key)
+                banden.append({"a": f"p{i}", "b": f"p{j}", "kwaliteit": rng.choice(KWALITEITEN)})
+        if rng.random() < 0.3:
+            for soort in rng.sample(STEUNSOORTEN, rng.randint(1, 2)):
+                steun.append({"persoon": f"p{i}", "soort": soort, "richting": rng.choice(RICHTINGEN)})
+        if rng.random() < 0.25:
+            contacten.append({"persoon": f"p{i}", "hoe_vaak": rng.choice(
+                ["dagelijks", "wekelijks", "maandelijks", "paar_keer_per_jaar", "zelden"]), "manieren": ["telefoon"]})
+    helpers = [f"p{i}" for i in range(1, n) if SECTORS[i % len(SECTORS)] != HLP][:50]
+    vragen = [{"id": f"v{k}", "tekst": f"Vraag {k}", "volgorde": k, "naar_bijeenkomst": True} for k in range(1, 6)]
+    afspraken = [{"id": f"a{k}", "vraag_id": f"v{k % 5 + 1}", "wat": f"Afspraak {k}",
+                  "wie": rng.sample(helpers, min(len(helpers), rng.randint(0, 3))),
+                  "hoe_vaak": rng.choice(["dagelijks", "wekelijks", "maandelijks", "eenmalig"])} for k in range(1, 21)]
+    return Case.model_validate({
+        "schema_version": 1, "id": f"c-big-{n}-{seed}", "klant_id": "p0", "fase": "netwerkatlas",
+        "personen": personen, "banden": banden, "steun": steun, "contacten": contacten,
+        "basisposter": {"vragen": vragen},
+        "bijeenkomst": {"plannen": [{"versie": 1, "datum": "2025-06-12", "afspraken": afspraken}]},
+    })
