@@ -491,8 +491,11 @@ def _missing_test_requirements() -> list[str]:
             importlib.metadata.version(dist)
         except importlib.metadata.PackageNotFoundError:
             missing.append(dist)
-    if not missing and importlib.util.find_spec("snv") is None:
-        missing.append("snv")
+    if "snv" not in missing:
+        spec = importlib.util.find_spec("snv")
+        origin = Path(spec.origin).resolve() if spec and spec.origin else None
+        if origin is None or PY not in origin.parents:
+            missing.append("snv (from this checkout)")
     return missing
 
 
@@ -506,15 +509,20 @@ def install_test_requirements() -> None:
         prefix = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else [])
         log("installing Chromium with apt-get (once)")
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(prefix + [apt, "update"], check=True, env=env)
-        subprocess.run(prefix + [apt, "install", "-y", "--no-install-recommends", "chromium"], check=True, env=env)
+        wait = ["-o", "DPkg::Lock::Timeout=600"]  # another apt may be running
+        for step in (["update"], ["install", "-y", "chromium"]):
+            if subprocess.run([*prefix, apt, *wait, *step], check=False, env=env).returncode != 0:
+                raise BuildError(f"apt-get {step[0]} failed; install Chromium (apt-get install -y chromium).")
     missing = _missing_test_requirements()
     if missing:
         log(f"installing the test extra (missing: {', '.join(missing)})")
         cmd = [sys.executable, "-m", "pip", "install", "-e", ".[test]"]
-        result = subprocess.run(cmd, cwd=ROOT, check=False)
+        result = subprocess.run(cmd, cwd=ROOT, check=False, capture_output=True, text=True)
+        if result.returncode != 0 and "externally-managed-environment" in result.stdout + result.stderr:
+            log("this Python is managed by the system; installing with --break-system-packages")
+            result = subprocess.run([*cmd, "--break-system-packages"], cwd=ROOT, check=False, capture_output=True, text=True)
         if result.returncode != 0:
-            raise BuildError("pip install -e '.[test]' failed; see the output above.")
+            raise BuildError(f"pip install -e '.[test]' failed:\n{result.stdout}{result.stderr}")
         importlib.invalidate_caches()
 
 
