@@ -425,7 +425,7 @@ def check_integrity(case: Case) -> None:
 
     _unique((m.id for m in case.momentopnamen), "momentopnamen")
     for snap in case.momentopnamen:
-        snap_people = {p.id for p in snap.personen}
+        snap_people = _unique((p.id for p in snap.personen), f"momentopname '{snap.id}'")
         for band in snap.banden:
             for pid in (band.a, band.b):
                 if pid not in snap_people:

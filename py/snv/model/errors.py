@@ -20,7 +20,7 @@ def _where(loc: tuple) -> str:
         if isinstance(item, int):
             parts.append(f"nr. {item + 1}")
         else:
-            parts.append(str(item))
+            parts.append(str(item)[:60])  # an unknown field name comes from the file: keep it short
     return " › ".join(parts) or "dossier"
 
 

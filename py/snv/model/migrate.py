@@ -16,12 +16,15 @@ def _v0_to_v1(data: dict) -> dict:
     and closeness was a ring number 1..3. Version 1 keeps the client in `personen` with `klant_id`."""
     data = dict(data)
     data.setdefault("id", "dossier-v0")
-    klant = dict(data.pop("klant", None) or {"naam": "Ik"})
+    klant = data.pop("klant", None) or {"naam": "Ik"}
+    if not isinstance(klant, dict) or not isinstance(data.get("personen", []), list):
+        raise CaseError(t("err.not_case"))
+    klant = dict(klant)
     klant.setdefault("id", "klant")
     personen = []
     for p in data.get("personen", []):
-        p = dict(p)
-        if "ring" in p:
+        p = dict(p) if isinstance(p, dict) else p  # not a dict: validation explains it
+        if isinstance(p, dict) and "ring" in p:
             ring = p.pop("ring")
             p["nabijheid"] = _RING_V0.get(ring) if isinstance(ring, int) else ring
         personen.append(p)

@@ -1,0 +1,185 @@
+"""Command line: check a case file, write the demo case, print figures, render a map.
+
+All text is Dutch from the catalogue, argparse's own texts included. A bad file never shows a
+traceback: expected problems (CaseError, unreadable paths) exit 1 with one Dutch sentence on stderr;
+anything unexpected exits 2 with "Er ging iets mis: …".
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Iterator, Optional
+
+from .messages import t
+from .model import Case, CaseError
+from .storage.files import MAX_READ_BYTES, read_case_file
+from .storage.jsonio import dumps_case
+from .storage.privacy import for_export
+
+# argparse builds its texts with gettext's `_`; these are the ones a user can meet.
+_ARGPARSE = {
+    "usage: ": "store.cli.ap.usage",
+    "positional arguments": "store.cli.ap.positionals",
+    "options": "store.cli.ap.options",
+    "show this help message and exit": "store.cli.ap.help",
+    "%(prog)s: error: %(message)s\n": "store.cli.ap.error",
+    "the following arguments are required: %s": "store.cli.ap.required",
+    "invalid choice: %(value)r (choose from %(choices)s)": "store.cli.ap.invalid_choice",
+    "unrecognized arguments: %s": "store.cli.ap.unrecognized",
+    "expected one argument": "store.cli.ap.expected_one",
+    "argument %(argument_name)s: %(message)s": "store.cli.ap.argument",
+    "ambiguous option: %(option)s could match %(matches)s": "store.cli.ap.ambiguous",
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _Fail(Exception):
+    """An expected problem with a Dutch message: exit code 1."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _clean(text: str) -> str:
+    """No terminal control characters from file content (names, unknown field names) on screen."""
+    return _CONTROL.sub("?", text)
+
+
+@contextlib.contextmanager
+def _dutch_argparse() -> Iterator[None]:
+    original = argparse._  # type: ignore[attr-defined]
+
+    def translate(message: str) -> str:
+        key = _ARGPARSE.get(message)
+        return t(key) if key else original(message)
+
+    argparse._ = translate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
+# ----- reading and writing -----
+
+def _read_case(path: str) -> Case:
+    if path == "-":
+        return read_case_file("", sys.stdin.buffer.read(MAX_READ_BYTES + 1))
+    p = Path(path)
+    if p.is_dir():
+        raise _Fail(t("store.cli.is_dir", path=path))
+    try:
+        with p.open("rb") as f:
+            data = f.read(MAX_READ_BYTES + 1)  # one byte more than allowed is enough to refuse it
+    except IsADirectoryError:
+        raise _Fail(t("store.cli.is_dir", path=path)) from None
+    except OSError:
+        raise _Fail(t("err.cli_no_file", path=path)) from None
+    return read_case_file(p.name, data)
+
+
+def _write(path: Optional[str], text: str) -> None:
+    if path is None or path == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError:
+        raise _Fail(t("store.cli.cannot_write", path=path)) from None
+    print(t("store.cli.written", path=path))
+
+
+# ----- commands -----
+
+def summary(case: Case) -> str:
+    """One line about a valid case, e.g. "Geldig dossier van Sam: 27 personen, 2 momentopnamen, …"."""
+    def count(key: str, n: int) -> str:
+        return t(f"store.cli.{key}.1") if n == 1 else t(f"store.cli.{key}.n", n=n)
+
+    plan = case.huidig_plan
+    return t("store.cli.valid", naam=" ".join(case.klant.naam.split()) or "?",
+             personen=count("personen", len(case.personen)),
+             momentopnamen=count("momentopnamen", len(case.momentopnamen)),
+             plan=t("store.cli.plan", versie=plan.versie) if plan else t("store.cli.geen_plan"))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    print(_clean(summary(_read_case(args.file))))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .model.demo import demo_case
+    _write(args.output, dumps_case(demo_case()))
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    case = _read_case(args.file)
+    from .analysis.figures import compute_figures  # lazy: the analysis layer is optional for the CLI
+    _write(None, json.dumps(compute_figures(case), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    case = _read_case(args.file)
+    from .render.relatiekaart import export_svg  # lazy, like figures
+    # Filter here as well, so the case embedded in the SVG follows the same privacy choices.
+    case = for_export(case, notes=args.met_notities, pseudonymise=args.zonder_namen)
+    _write(args.output, export_svg(case, notes=args.met_notities, pseudonymise=args.zonder_namen))
+    return 0
+
+
+def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog or "snv", description=t("store.cli.description"),
+                                     epilog=t("store.cli.epilog"))
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", title=t("store.cli.commands"),
+                                required=True)
+
+    p = sub.add_parser("validate", help=t("store.cli.help.validate"), description=t("store.cli.help.validate"))
+    p.add_argument("file", metavar="BESTAND", help=t("store.cli.help.file"))
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("demo", help=t("store.cli.help.demo"), description=t("store.cli.help.demo"))
+    p.add_argument("-o", "--output", metavar="BESTAND", help=t("store.cli.help.out_demo"))
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("figures", help=t("store.cli.help.figures"), description=t("store.cli.help.figures"))
+    p.add_argument("file", metavar="BESTAND", help=t("store.cli.help.file"))
+    p.set_defaults(func=cmd_figures)
+
+    p = sub.add_parser("render", help=t("store.cli.help.render"), description=t("store.cli.help.render"))
+    p.add_argument("kaart", choices=["relatiekaart"], help=t("store.cli.help.kaart"))
+    p.add_argument("file", metavar="BESTAND", help=t("store.cli.help.file"))
+    p.add_argument("-o", "--output", metavar="BESTAND", help=t("store.cli.help.out_svg"))
+    p.add_argument("--zonder-namen", action="store_true", help=t("store.cli.help.zonder_namen"))
+    p.add_argument("--met-notities", action="store_true", help=t("store.cli.help.met_notities"))
+    p.set_defaults(func=cmd_render)
+    return parser
+
+
+def main(argv: Optional[list[str]] = None, prog: Optional[str] = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 1 bad input, 2 usage error or unexpected failure)."""
+    try:
+        with _dutch_argparse():
+            try:
+                args = build_parser(prog).parse_args(argv)
+            except SystemExit as exc:  # --help (0) or a usage error (2): argparse already printed
+                return exc.code if isinstance(exc.code, int) else 2
+        return args.func(args)
+    except CaseError as exc:
+        print(_clean(exc.message), file=sys.stderr)
+    except _Fail as exc:
+        print(_clean(exc.message), file=sys.stderr)
+    except OSError as exc:
+        print(_clean(t("store.cli.crash", error=exc.strerror or exc)), file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - last resort: never a traceback for a person
+        print(_clean(t("store.cli.crash", error=f"{type(exc).__name__}: {exc}")), file=sys.stderr)
+        return 2
+    return 1
