@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "err.v.greater_than_equal": "dit getal is te klein (minimaal {min})",
     "err.v.less_than_equal": "dit getal is te groot (maximaal {max})",
     "err.v.too_long": "deze lijst is te lang (maximaal {max})",
+    "err.v.too_short": "deze lijst is te kort (minimaal {min})",
     "err.v.set_type": "dit moet een lijst zonder dubbele waarden zijn",
     "err.v.other": "deze waarde klopt niet",
     # --- labels for model values ---
