@@ -1,0 +1,82 @@
+"""Small helpers for building SVG as text: escaping, numbers, colours, a few shapes.
+
+SVG is built as strings (joined once) because that is much faster in Pyodide than ElementTree or DOM
+calls. Every piece of user text goes through `esc`, which also drops characters XML 1.0 forbids, so
+the result always parses.
+"""
+from __future__ import annotations
+
+import math
+import re
+from html import escape as _escape
+
+SVG_NS = "http://www.w3.org/2000/svg"
+
+# XML 1.0 allows tab, newline, carriage return and most of Unicode; not other control characters,
+# lone surrogates (possible in Python strings) or U+FFFE/U+FFFF.
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def esc(text: object) -> str:
+    """Text that is safe inside an element or a double-quoted attribute."""
+    s = str(text)
+    if _BAD_XML.search(s):
+        s = _BAD_XML.sub("", s)
+    return _escape(s, quote=True)
+
+
+def json_for_xml(text: str) -> str:
+    """JSON text made safe for an XML text node: characters XML cannot hold become \\uXXXX escapes
+    (valid JSON, since they can only occur inside JSON strings), then &, < and > are escaped."""
+    if _BAD_XML.search(text):
+        text = _BAD_XML.sub(lambda m: "\\u%04x" % ord(m.group()), text)
+    return _escape(text, quote=False)
+
+
+def num(v: float) -> str:
+    """Short SVG number: one decimal, no trailing .0."""
+    s = f"{v:.1f}"
+    if s.endswith(".0"):
+        s = s[:-2]
+    return "0" if s == "-0" else s
+
+
+def mix(hex_colour: str, f: float, other: str = "#FFFFFF") -> str:
+    """`f` of hex_colour mixed with `other` (default white): mix(c, 0.2) is a light tint of c."""
+    a = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x * f + y * (1 - f)):02X}" for x, y in zip(a, b))
+
+
+def hexagon(r: float) -> str:
+    """Path data of a hexagon with corner radius r around (0, 0), flat top."""
+    pts = [(r * math.cos(math.radians(a)), r * math.sin(math.radians(a))) for a in range(0, 360, 60)]
+    return "M" + "L".join(f"{num(x)} {num(y)}" for x, y in pts) + "Z"
+
+
+def zigzag(x1: float, y1: float, x2: float, y2: float, step: float = 12.0, amp: float = 5.0) -> str:
+    """Path data of a zig-zag line from (x1, y1) to (x2, y2)."""
+    dx, dy = x2 - x1, y2 - y1
+    length = math.hypot(dx, dy)
+    if length < 1e-6:
+        return f"M{num(x1)} {num(y1)}"
+    ux, uy = dx / length, dy / length
+    nx, ny = -uy, ux
+    n = max(2, int(length // step))
+    parts = [f"M{num(x1)} {num(y1)}"]
+    for i in range(1, n):
+        d = length * i / n
+        side = amp if i % 2 else -amp
+        parts.append(f"L{num(x1 + ux * d + nx * side)} {num(y1 + uy * d + ny * side)}")
+    parts.append(f"L{num(x2)} {num(y2)}")
+    return "".join(parts)
+
+
+def initials(name: str) -> str:
+    """One or two letters for a marker: "Tante Marieke" -> "TM", "Sam" -> "S"."""
+    words = [w for w in (name or "").split() if w[:1].isalnum()] or (name or "").split()
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][:1].upper()
+    return (words[0][:1] + words[-1][:1]).upper()
