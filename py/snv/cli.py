@@ -130,9 +130,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     case = _read_case(args.file)
     from .render.relatiekaart import export_svg  # lazy, like figures
-    # Filter here as well, so the case embedded in the SVG follows the same privacy choices.
+    # render is pure: privacy choices are applied first, so the drawing and the embedded case match
     case = for_export(case, notes=args.met_notities, pseudonymise=args.zonder_namen)
-    _write(args.output, export_svg(case, notes=args.met_notities, pseudonymise=args.zonder_namen))
+    _write(args.output, export_svg(case))
     return 0
 
 
