@@ -1,8 +1,9 @@
-"""Layer 5: browser wiring. The only package that may import pyscript, js or pyodide (lazily, in start)."""
+"""Layer 6: the app in the browser. Only this package may import pyscript, js or pyodide, and only
+lazily (in browser.py / localstore.py), so `import snv.ui.app` works under CPython for tests."""
 
 
 def start() -> None:
-    # Temporary minimal start so the build and boot can be tested; replaced by the real app.
-    import js  # noqa: PLC0415
+    """Entry point called by site/main.py once Pyodide has loaded our package."""
+    from .browser import start as browser_start  # noqa: PLC0415 (imports js)
 
-    js.document.documentElement.setAttribute("data-app-state", "ready")
+    browser_start()

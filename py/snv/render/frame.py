@@ -1,0 +1,215 @@
+"""The app frame (UX.md §2): header, route, bottom bar, messages and the framework's sheets.
+
+Pure functions from plain values to HTML strings. The browser builds `skeleton()` once and then only
+replaces the inner HTML of a region whose string changed, so focus and live regions stay stable.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional, Sequence
+
+from ..messages import t
+from ..model import FASEN
+from . import icons
+from .html import attrs, button, checkbox, esc, icon_html
+
+# Region ids in the order the skeleton lays them out (header → route → main → bottom bar).
+REGIONS = ("alias", "savestatus", "savefix", "tools", "route", "alerts", "content", "bar", "toast", "sheet")
+
+
+def skeleton() -> str:
+    """Static containers; their attributes (roles, live regions) never change after boot."""
+    return (
+        '<div class="frame" id="frame">'
+        '<header class="topbar">'
+        '<div class="topbar-alias" id="alias"></div>'
+        '<div class="savebox"><p class="save-status" id="savestatus" role="status" aria-live="polite"></p>'
+        '<div id="savefix"></div></div>'
+        '<div class="topbar-tools" id="tools"></div>'
+        "</header>"
+        f'<nav class="route" id="route" aria-label="{esc(t("ui.route.label"))}"></nav>'
+        '<div class="alerts" id="alerts" role="alert"></div>'
+        '<section class="content" id="content" tabindex="-1" aria-labelledby="screen-title"></section>'
+        f'<nav class="bar" id="bar" aria-label="{esc(t("ui.bar.label"))}"></nav>'
+        '<div class="toast-region" id="toast" aria-live="polite"></div>'
+        '<div class="sheet-region" id="sheet"></div>'
+        f'<input type="file" id="file-input" class="visually-hidden" tabindex="-1" aria-hidden="true"'
+        f' accept=".json,.svg,application/json,image/svg+xml" data-action="file.picked">'
+        f'<div class="drop-hint" id="drop-hint" aria-hidden="true"><p>{esc(t("ui.file.drop"))}</p></div>'
+        "</div>"
+    )
+
+
+# ----- header -----
+
+def alias(name: str, *, onboarding: bool = False, current: bool = False) -> str:
+    if onboarding:
+        return f'<span class="brand">{esc(t("ui.app.name"))}</span>'
+    return (f'<button type="button" class="alias" data-action="app.go" data-screen="overmij"'
+            f'{attrs(aria_current="page" if current else None)}>'
+            f'{icon_html(icons.PERSON)}<span class="alias-text"><span class="alias-name">{esc(name)}</span>'
+            f'<span class="alias-sub">{esc(t("ui.overmij.title"))}</span></span></button>')
+
+
+def save_status(state: str, saved_at: Optional[dt.datetime]) -> str:
+    if state == "pending":
+        return esc(t("ui.save.pending"))
+    if state == "saved" and saved_at is not None:
+        return esc(t("ui.save.saved", tijd=saved_at.strftime("%H:%M")))
+    if state == "failed":
+        return f'<span class="save-failed">{icon_html(icons.WARN)}{esc(t("ui.save.failed"))}</span>'
+    return ""
+
+
+def save_fix(state: str) -> str:
+    if state != "failed":
+        return ""
+    return button(t("ui.menu.save"), "menu.save", icon=icons.SAVE, cls="btn btn-small btn-warn")
+
+
+def tools(*, can_undo: bool, can_redo: bool, undo_label: str, redo_label: str, editing: bool,
+          menu_open: bool, onboarding: bool = False) -> str:
+    parts = []
+    if editing and not onboarding:
+        parts.append(button(t("ui.undo"), "app.undo", icon=icons.UNDO, cls="btn btn-tool", disabled=not can_undo,
+                            id="btn-undo", aria_label=t("ui.undo_what", what=undo_label) if can_undo else None))
+        parts.append(button(t("ui.redo"), "app.redo", icon=icons.REDO, cls="btn btn-tool", disabled=not can_redo,
+                            id="btn-redo", aria_label=t("ui.redo_what", what=redo_label) if can_redo else None))
+    parts.append(button(t("ui.menu"), "app.menu", icon=icons.MENU, cls="btn btn-tool", id="btn-menu",
+                        extra=f' aria-haspopup="dialog" aria-expanded="{"true" if menu_open else "false"}"'))
+    return "".join(parts)
+
+
+# ----- route -----
+
+def route(current: str, *, full: bool) -> str:
+    """The four phases as a path; the pin sits where the users put it (a tap moves it)."""
+    stops = []
+    for i, fase in enumerate(FASEN, start=1):
+        here = fase == current
+        pin = (f'<span class="route-pin">{icon_html(icons.PIN)}{esc(t("ui.route.here"))}</span>' if here else
+               f'<span class="visually-hidden">{esc(t("ui.route.move"))}</span>')
+        b1 = f'<span class="route-b1">{esc(t(f"label.fase_b1.{fase}"))}</span>' if full else ""
+        stops.append(
+            f'<li class="route-stop{" is-here" if here else ""}">'
+            f'<button type="button" class="route-btn" data-action="app.phase" data-fase="{fase}"'
+            f' id="route-{fase}"{attrs(aria_current="step" if here else None)}>'
+            f'<span class="route-num" aria-hidden="true">{i}</span>'
+            f'{icon_html(icons.PHASE[fase])}'
+            f'<span class="route-text"><span class="route-name">{esc(t(f"label.fase.{fase}"))}</span>{b1}</span>'
+            f"{pin}</button></li>")
+    intro = f'<p class="route-intro">{esc(t("ui.route.intro"))}</p>' if full else ""
+    return f'<div class="route-inner{" is-full" if full else ""}">{intro}<ol class="route-path">{"".join(stops)}</ol></div>'
+
+
+# ----- bottom bar -----
+
+def bar(items: Sequence[tuple[str, str, str]], current: str) -> str:
+    """items: (screen key, label, icon svg). Start comes first."""
+    lis = []
+    for key, label, icon in items:
+        here = key == current
+        lis.append(f'<li><button type="button" class="bar-btn" data-action="app.go" data-screen="{esc(key)}"'
+                   f' id="bar-{esc(key)}"{attrs(aria_current="page" if here else None)}>'
+                   f'{icon_html(icon)}<span class="bar-label">{esc(label)}</span></button></li>')
+    return f'<ul class="bar-list">{"".join(lis)}</ul>'
+
+
+# ----- messages -----
+
+def alerts(messages: Sequence[str]) -> str:
+    if not messages:
+        return ""
+    items = "".join(
+        f'<div class="alert">{icon_html(icons.WARN)}<p class="alert-text">{esc(m)}</p>'
+        f'{button(t("ui.close"), "alert.dismiss", cls="btn btn-small", data={"index": i})}</div>'
+        for i, m in enumerate(messages))
+    return items
+
+
+def toast(text: str, *, undo: bool, redo: bool) -> str:
+    if not text:
+        return ""
+    parts = [f'<div class="toast"><p class="toast-text">{esc(text)}</p>']
+    if undo:
+        parts.append(button(t("ui.undo"), "toast.undo", icon=icons.UNDO, cls="btn btn-small btn-on-dark"))
+    if redo:
+        parts.append(button(t("ui.redo"), "toast.redo", icon=icons.REDO, cls="btn btn-small btn-on-dark"))
+    parts.append(button(t("ui.close"), "toast.close", icon=icons.CLOSE, cls="btn btn-small btn-on-dark btn-icon-only",
+                        aria_label=t("ui.toast.close")))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# ----- sheets of the framework -----
+
+def sheet(kind: str, title: str, body: str, *, modal: bool, role: str = "dialog", close: bool = True) -> str:
+    close_btn = button(t("ui.close"), "sheet.close", icon=icons.CLOSE, cls="btn btn-tool sheet-close") if close else ""
+    backdrop = '<div class="sheet-backdrop" data-action="sheet.close"></div>' if modal else ""
+    return (f'{backdrop}<div class="sheet sheet-{esc(kind)}" role="{role}" aria-modal="{"true" if modal else "false"}"'
+            f' aria-labelledby="sheet-title">'
+            f'<div class="sheet-head"><h2 id="sheet-title" tabindex="-1">{esc(title)}</h2>{close_btn}</div>'
+            f'<div class="sheet-body">{body}</div></div>')
+
+
+def menu_sheet() -> str:
+    def item(label_key: str, action: str, icon: str, desc_key: Optional[str] = None, first: bool = False) -> str:
+        desc = f'<span class="menu-desc">{esc(t(desc_key))}</span>' if desc_key else ""
+        return (f'<li><button type="button" class="menu-item" data-action="{action}"{attrs(data_autofocus=first)}>'
+                f'{icon_html(icon)}<span class="menu-text"><span class="menu-label">{esc(t(label_key))}</span>'
+                f"{desc}</span></button></li>")
+
+    body = (
+        f'<h3 class="menu-head">{esc(t("ui.menu.file"))}</h3><ul class="menu-list">'
+        + item("ui.menu.new", "menu.new", icons.NEW, "ui.menu.new_desc", first=True)
+        + item("ui.menu.open", "menu.open", icons.OPEN, "ui.menu.open_desc")
+        + item("ui.menu.save", "menu.save", icons.SAVE, "ui.menu.save_desc")
+        + item("ui.menu.export", "menu.export", icons.EXPORT, "ui.menu.export_desc")
+        + "</ul>"
+        f'<h3 class="menu-head">{esc(t("ui.menu.session"))}</h3><ul class="menu-list">'
+        + item("ui.menu.end", "menu.end", icons.END, "ui.menu.end_desc")
+        + "</ul>"
+    )
+    return sheet("menu", t("ui.menu"), body, modal=True)
+
+
+def confirm_sheet(title: str, text: str, yes_label: str, *, offer_save: bool) -> str:
+    save = ""
+    if offer_save:
+        save = (f'<div class="confirm-save"><p>{esc(t("ui.confirm.save_first"))}</p>'
+                f'{button(t("ui.menu.save"), "confirm.save", icon=icons.SAVE, cls="btn")}</div>')
+    body = (f'<p class="confirm-text">{esc(text)}</p>{save}'
+            f'<div class="sheet-actions">'
+            f'{button(t("ui.confirm.no"), "confirm.no", cls="btn btn-primary", autofocus=True, id="confirm-no")}'
+            f'{button(yes_label, "confirm.yes", cls="btn btn-danger", id="confirm-yes")}</div>')
+    return sheet("confirm", title, body, modal=True, role="alertdialog", close=False)
+
+
+def file_sheet(kind: str, *, notes: bool, pseudonymise: bool, exports: Sequence[tuple[str, str, str]]) -> str:
+    """`kind` "save" (the dossier as JSON) or "export" (JSON without names, map, print…).
+
+    exports: (key, label, icon) of registered exports, shown in the export sheet.
+    """
+    warning = (f'<div class="warning">{icon_html(icons.WARN)}<p>{esc(t("ui.file.warning"))}</p></div>')
+    options = (
+        f'<fieldset class="options"><legend>{esc(t("ui.file.options"))}</legend>'
+        + checkbox(t("ui.file.opt_notes"), id="opt-notes", checked=notes, action="export.option",
+                   data={"name": "notes"}, hint=t("ui.file.opt_notes_hint"))
+        + checkbox(t("ui.file.opt_pseudo"), id="opt-pseudo", checked=pseudonymise, action="export.option",
+                   data={"name": "pseudonymise"}, hint=t("ui.file.opt_pseudo_hint"))
+        + "</fieldset>")
+    if kind == "save":
+        lead = f'<p>{esc(t("ui.file.save_lead"))}</p>'
+        actions = (f'<div class="sheet-actions">'
+                   f'{button(t("ui.file.save_button"), "export.json", icon=icons.SAVE, cls="btn btn-primary", autofocus=True, id="save-json")}'
+                   "</div>")
+        return sheet("save", t("ui.menu.save"), lead + warning + options + actions, modal=True)
+    items = [(
+        "json", t("ui.file.export_json"), icons.SAVE)] + list(exports) + [("print", t("ui.file.print"), icons.PRINT)]
+    lis = []
+    for i, (key, label, icon) in enumerate(items):
+        action = "export.json" if key == "json" else "export.print" if key == "print" else "export.run"
+        lis.append(f'<li>{button(label, action, icon=icon, cls="btn export-btn", data={"key": key}, autofocus=(i == 0), id=f"export-{key}")}</li>')
+    body = (f'<p>{esc(t("ui.file.export_lead"))}</p>' + warning + options
+            + f'<ul class="export-list">{"".join(lis)}</ul>')
+    return sheet("export", t("ui.menu.export"), body, modal=True)

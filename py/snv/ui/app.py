@@ -1,0 +1,285 @@
+"""The app controller: the case, undo/redo, navigation, sheets, messages and save state.
+
+Pure Python (no `js`): the browser layer (ui/browser.py) implements `Host` and calls `dispatch`;
+unit tests drive the same object with the no-op Host. Edits go through `apply`, which runs one of the
+pure functions from model/ops.py and keeps the old Case for undo (ops share unchanged parts, so a
+version costs little).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from ..messages import t
+from ..model import Case, CaseError, new_case
+from . import screens
+
+HISTORY_CAP = 200
+SAVE_DELAY_MS = 700  # autosave after this quiet time (≤ 1 s)
+
+
+@dataclass
+class Toast:
+    text: str
+    undo: bool = False  # show *Ongedaan maken*
+    redo: bool = False  # show *Opnieuw*
+
+
+class Host:
+    """What the app needs from its surroundings. The browser implements it; this one does nothing,
+    so the controller can be tested under CPython (tests subclass it to record calls)."""
+
+    def request_render(self) -> None: ...
+
+    def schedule_save(self, delay_ms: int) -> None: ...
+
+    def download(self, filename: str, text: str, mime: str) -> None: ...
+
+    def pick_file(self) -> None: ...
+
+    def print_page(self) -> None: ...
+
+
+class App:
+    def __init__(self, case: Optional[Case] = None, *, store: Any = None, host: Optional[Host] = None,
+                 now: Callable[[], dt.datetime] = dt.datetime.now, history_cap: int = HISTORY_CAP):
+        self.case: Case = case if case is not None else new_case()
+        self.store = store  # storage.store.CaseStore (or None: nothing is persisted)
+        self.host: Host = host or Host()
+        self.now = now
+        self.history_cap = history_cap
+        self._undo: list[tuple[Case, str]] = []  # (case before the edit, what the edit was)
+        self._redo: list[tuple[Case, str]] = []
+        self.screen = "start"
+        self.params: dict = {}
+        self.view: dict = {}  # per-screen UI state that survives re-render, e.g. view["personen"]
+        self.toast: Optional[Toast] = None
+        self.alerts: list[str] = []
+        self.sheet: Optional[dict] = None  # {"kind": "person"|"menu"|"confirm"|"save"|"export", ...}
+        self.onboarding: Optional[str] = None  # None | "naam" | "kaart": the new-case questions
+        self.save_state = "idle"  # idle | pending | saved | failed
+        self.saved_at: Optional[dt.datetime] = None
+        self.pending_save = False
+        self.focus_request: Optional[str] = None  # CSS selector to focus after the next render
+        self.trigger: Optional[str] = None  # selector of the element that started this action (set by browser)
+
+    # ----- edits and history -----
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def undo_label(self) -> str:
+        return self._undo[-1][1] if self._undo else ""
+
+    @property
+    def redo_label(self) -> str:
+        return self._redo[-1][1] if self._redo else ""
+
+    def apply(self, fn: Callable, *args: Any, label: str = "", **kw: Any) -> Any:
+        """Run an ops function on the case. Bad input (CaseError) becomes an alert and changes nothing.
+
+        Returns the function's extra result (e.g. the new person id of add_person), or None.
+        """
+        try:
+            result = fn(self.case, *args, **kw)
+        except CaseError as exc:
+            self.alert(exc.message)
+            return None
+        new, extra = result if isinstance(result, tuple) else (result, None)
+        if not isinstance(new, Case):
+            raise TypeError(f"{getattr(fn, '__name__', fn)} did not return a Case")
+        self._push_undo(self.case, label or t("ui.toast.changed"))
+        self._redo.clear()
+        self._set_case(new)
+        self.toast = Toast(label, undo=True) if label else None
+        self.alerts.clear()  # an earlier problem is no longer current after a successful edit
+        return extra
+
+    def replace_case(self, case: Case, label: str) -> None:
+        """Put a whole other case in place (opening a file); undoable like any edit."""
+        self.apply(lambda _old: case, label=label)
+
+    def undo(self) -> None:
+        if not self._undo:
+            return
+        previous, label = self._undo.pop()
+        self._redo.append((self.case, label))
+        self._set_case(previous)
+        self.toast = Toast(t("ui.toast.undone", what=label), redo=True)
+
+    def redo(self) -> None:
+        if not self._redo:
+            return
+        following, label = self._redo.pop()
+        self._push_undo(self.case, label)
+        self._set_case(following)
+        self.toast = Toast(t("ui.toast.redone", what=label), undo=True)
+
+    def reset(self, case: Case) -> None:
+        """Start over with `case` and no history (new case, end of session): nothing to undo into."""
+        self._undo.clear()
+        self._redo.clear()
+        self.case = case
+        self.view.clear()
+        self.sheet = None
+        self.toast = None
+        self.screen, self.params = "start", {}
+
+    def _push_undo(self, case: Case, label: str) -> None:
+        self._undo.append((case, label))
+        if len(self._undo) > self.history_cap:
+            del self._undo[: len(self._undo) - self.history_cap]
+
+    def _set_case(self, case: Case) -> None:
+        self.case = case
+        self._fix_view()
+        self.mark_dirty()
+        self.request_render()
+
+    def _fix_view(self) -> None:
+        """After undo/redo/replace a sheet may point at someone who is gone: close it."""
+        if self.sheet and self.sheet.get("kind") == "person" and self.sheet.get("pid"):
+            if self.sheet["pid"] not in {p.id for p in self.case.personen}:
+                self.sheet = None
+
+    # ----- persistence -----
+
+    def mark_dirty(self) -> None:
+        self.pending_save = True
+        if self.store is not None:
+            self.save_state = "pending"
+            self.host.schedule_save(SAVE_DELAY_MS)
+
+    def save_now(self) -> bool:
+        """Write the case to the store (called by the debounce timer and on page hide)."""
+        if self.store is None or not self.pending_save:
+            return True
+        from ..storage.store import StorageFullError  # noqa: PLC0415 (storage loads with the ui)
+
+        try:
+            self.store.save(self.case)
+        except StorageFullError:
+            self.save_state = "failed"
+            self.request_render()
+            return False
+        self.pending_save = False
+        self.save_state = "saved"
+        self.saved_at = self.now()
+        self.request_render()
+        return True
+
+    # ----- navigation, sheets, messages -----
+
+    def go(self, screen_key: str, **params: Any) -> None:
+        if screens.get(screen_key) is None:
+            screen_key, params = "start", {}
+        self.screen = screen_key
+        self.params = params
+        if self.sheet and self.sheet.get("kind") != "person":
+            self.sheet = None
+        self.focus_request = "#content"
+        self.request_render()
+
+    def open_sheet(self, kind: str, **data: Any) -> None:
+        self.sheet = {"kind": kind, "return": self.trigger, **data}
+        self.focus_request = "#sheet [data-autofocus]"
+        self.request_render()
+
+    def close_sheet(self) -> None:
+        if self.sheet is None:
+            return
+        back = self.sheet.get("return")
+        self.sheet = None
+        self.focus_request = back or "#content"
+        self.request_render()
+
+    def open_person(self, pid: str) -> None:
+        """Open the shared person sheet for an existing person."""
+        self.case.persoon(pid)  # KeyError for an unknown id: a bug in the caller
+        self.open_sheet("person", pid=pid, prefill={}, errors={})
+
+    def new_person(self, sector: Optional[str] = None, nabijheid: Optional[str] = None) -> None:
+        """Open the person sheet for someone new; nothing is created until a name is typed."""
+        prefill = {k: v for k, v in (("sector", sector), ("nabijheid", nabijheid)) if v}
+        self.open_sheet("person", pid=None, prefill=prefill, errors={})
+
+    def confirm(self, title: str, text: str, yes_label: str, on_yes: Callable[[], Any], *,
+                offer_save: bool = False) -> None:
+        """Ask before something that cannot be taken back easily (a sheet, never window.confirm)."""
+        self.open_sheet("confirm", title=title, text=text, yes=yes_label, on_yes=on_yes, offer_save=offer_save)
+
+    def alert(self, message: str) -> None:
+        if message not in self.alerts:
+            self.alerts.append(message)
+        self.request_render()
+
+    def notice(self, message: str) -> None:
+        self.toast = Toast(message)
+        self.request_render()
+
+    def request_render(self) -> None:
+        self.host.request_render()
+
+    # ----- files -----
+
+    def download(self, filename: str, text: str, mime: str = "application/json") -> None:
+        self.host.download(filename, text, mime)
+
+    def save_file(self, *, notes: bool = False, pseudonymise: bool = False) -> str:
+        """Download the case as JSON (privacy choices applied). Returns the file name."""
+        from ..storage.files import export_filename  # noqa: PLC0415
+        from ..storage.jsonio import dumps_case  # noqa: PLC0415
+        from ..storage.privacy import for_export  # noqa: PLC0415
+
+        case = for_export(self.case, notes=notes, pseudonymise=pseudonymise)
+        name = export_filename(self.case, "json", self.now().date())
+        self.download(name, dumps_case(case), "application/json")
+        self.notice(t("ui.file.saved", name=name))
+        return name
+
+    def open_file(self, filename: str, data: bytes) -> bool:
+        """Open a JSON/SVG file from this app. On any problem: a Dutch alert, the case stays as it was."""
+        from ..storage.files import read_case_file  # noqa: PLC0415
+
+        try:
+            case = read_case_file(filename, data)
+        except CaseError as exc:
+            self.alert(exc.message)
+            return False
+        self.replace_case(case, t("ui.toast.opened", naam=case.klant.naam))
+        self.onboarding = None
+        self.sheet = None
+        self.view.clear()
+        self.screen, self.params = "start", {}
+        self.save_now()  # persist at once: the user just chose this file
+        return True
+
+    # ----- actions from the page -----
+
+    def dispatch(self, action: str, data: Optional[dict] = None) -> Any:
+        """Route an action "<prefix>.<verb>" to the framework or to the screen named by its prefix."""
+        from . import actions  # noqa: PLC0415 (actions imports this module)
+
+        data = dict(data or {})
+        if data.get("event") not in ("input",):
+            # a toast stays until the next action; typing in a search box is not an action
+            if not action.startswith("toast."):
+                self.toast = None
+        prefix = action.partition(".")[0]
+        handler = actions.HANDLERS.get(prefix)
+        if handler is not None:
+            result = handler(self, action, data)
+        else:
+            screen = screens.get(prefix)
+            if screen is None or screen.handle is None:
+                raise KeyError(f"no handler for action {action!r}")
+            result = screen.handle(self, action, data)
+        self.request_render()
+        return result

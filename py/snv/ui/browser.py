@@ -1,0 +1,508 @@
+"""Browser wiring: render regions into #app, delegate DOM events to App.dispatch, files, autosave.
+
+Browser-only (imports js/pyodide); everything that can be tested under CPython lives in app.py,
+actions.py, person_sheet.py and the render package. Design notes:
+- One skeleton of region containers is built once; a region's innerHTML is replaced only when its
+  HTML string changed. If the focused element is a text field inside a changed region, only the
+  nodes around it are swapped (`_patch`), so typing, caret and a tablet's keyboard are not disturbed.
+- A change caused by pressing a button (blur of a text field) renders only after that click has been
+  handled, so the button under the finger is not replaced between pointerdown and click.
+- Edits are saved ≤ 1 s after the last change (debounced) and at once when the page is hidden.
+"""
+from __future__ import annotations
+
+import asyncio
+import traceback
+from typing import Any, Optional
+
+import js
+from pyodide.ffi import create_proxy, to_js
+
+from ..messages import t
+from ..model import CaseError
+from ..model.limits import MAX_FILE_BYTES
+from ..render import frame
+from . import screens, view
+from .app import App, Host
+
+TEXT_INPUT_TYPES = {"text", "search", "number", "email", "tel", "url", "password", ""}
+DATA_SKIP = {"data-action", "data-live"}
+KEY_ATTRS = ("data-pid", "data-field", "data-value", "data-index", "data-soort", "data-screen", "data-filter",
+             "data-fase", "data-key", "data-id", "data-name")
+
+
+def _is_text_field(el: Any) -> bool:
+    if el is None or not hasattr(el, "tagName"):
+        return False
+    tag = str(el.tagName)
+    if tag == "TEXTAREA":
+        return True
+    if tag == "INPUT":
+        return str(el.type or "").lower() in TEXT_INPUT_TYPES
+    return bool(getattr(el, "isContentEditable", False))
+
+
+def _data(el: Any) -> dict:
+    """The element's data-* attributes (without data-action) as a dict."""
+    out: dict = {}
+    attrs = el.attributes
+    for i in range(attrs.length):
+        attr = attrs.item(i)
+        name = str(attr.name)
+        if name.startswith("data-") and name not in DATA_SKIP:
+            out[name[5:]] = str(attr.value)
+    return out
+
+
+class BrowserHost(Host):
+    def __init__(self) -> None:
+        self.app: Optional[App] = None
+        self.document = js.document
+        self.root = js.document.getElementById("app")
+        self.els: dict[str, Any] = {}
+        self.last: dict[str, str] = {}
+        self.batch = 0  # >0 while an action runs: renders are collected into one
+        self.dirty = False
+        self.pointer_down = False
+        self.deferred = False
+        self.save_timer: Any = None
+        self.last_screen = ""
+        self.proxies: list = []  # event handler proxies must stay alive as long as the page
+
+    # ----- setup -----
+
+    def mount(self, app: App) -> None:
+        self.app = app
+        self.root.innerHTML = frame.skeleton()
+        for rid in frame.REGIONS:
+            self.els[rid] = self.document.getElementById(rid)
+        self.frame_el = self.document.getElementById("frame")
+        self.file_input = self.document.getElementById("file-input")
+        on = self._listen
+        on(self.root, "click", self.on_click)
+        on(self.root, "change", self.on_change)
+        on(self.root, "input", self.on_input)
+        on(self.root, "submit", self.on_submit)
+        on(self.document, "keydown", self.on_keydown)
+        on(self.document, "pointerdown", self.on_pointerdown, capture=True)
+        on(self.document, "pointerup", self.on_pointerup, capture=True)
+        on(self.document, "pointercancel", self.on_pointerup, capture=True)
+        on(self.document, "dragover", self.on_dragover)
+        on(self.document, "dragleave", self.on_dragleave)
+        on(self.document, "drop", self.on_drop)
+        on(self.document, "visibilitychange", self.on_visibility)
+        on(js.window, "pagehide", self.on_pagehide)
+        self._save_cb = create_proxy(self.on_save_timer)
+        self._deferred_cb = create_proxy(self.on_deferred_timer)
+        self.proxies += [self._save_cb, self._deferred_cb]
+
+    def _listen(self, target: Any, event: str, fn, capture: bool = False) -> None:
+        proxy = create_proxy(fn)
+        self.proxies.append(proxy)
+        target.addEventListener(event, proxy, capture)
+
+    # ----- Host interface -----
+
+    def request_render(self) -> None:
+        if self.batch > 0:
+            self.dirty = True
+        elif self.pointer_down:
+            self.deferred = True
+        else:
+            self.render_now()
+
+    def schedule_save(self, delay_ms: int) -> None:
+        if self.save_timer is not None:
+            js.clearTimeout(self.save_timer)
+        self.save_timer = js.setTimeout(self._save_cb, delay_ms)
+
+    def download(self, filename: str, text: str, mime: str) -> None:
+        blob = js.Blob.new(to_js([text]), to_js({"type": mime}, dict_converter=js.Object.fromEntries))
+        url = js.URL.createObjectURL(blob)
+        link = self.document.createElement("a")
+        link.href = url
+        link.download = filename
+        link.hidden = True
+        self.document.body.appendChild(link)
+        link.click()
+        link.remove()
+        revoke = create_proxy(lambda: js.URL.revokeObjectURL(url))
+        js.setTimeout(revoke, 30000)
+        self.proxies.append(revoke)
+
+    def pick_file(self) -> None:
+        self.file_input.value = ""
+        self.file_input.click()
+
+    def print_page(self) -> None:
+        js.window.print()
+
+    # ----- running actions -----
+
+    def run(self, action: str, data: dict, *, render: bool = True) -> None:
+        app = self.app
+        self.batch += 1
+        try:
+            app.dispatch(action, data)
+        except Exception:  # a bug: tell the user calmly, keep the data, log for developers
+            js.console.error(f"snv: action {action} failed\n{traceback.format_exc()}")
+            app.alert(t("ui.err.bug"))
+        finally:
+            self.batch -= 1
+        if render and self.pointer_down and data.get("event") == "change":
+            self.deferred = True  # the click that caused this blur still has to arrive
+            return
+        if render:
+            self.render_now()
+
+    def on_click(self, evt: Any) -> None:
+        el = evt.target.closest("[data-action]") if evt.target and hasattr(evt.target, "closest") else None
+        if el is None or not self.root.contains(el):
+            return
+        if str(el.tagName) in ("INPUT", "TEXTAREA", "SELECT", "FORM", "OPTION"):
+            return  # those speak through change/input/submit
+        if el.hasAttribute("disabled") or el.getAttribute("aria-disabled") == "true":
+            return
+        evt.preventDefault()
+        data = _data(el)
+        data["event"] = "click"
+        self.app.trigger = self.focus_key(el)
+        self.run(str(el.getAttribute("data-action")), data)
+
+    def on_change(self, evt: Any) -> None:
+        el = evt.target
+        if el is None or not hasattr(el, "getAttribute"):
+            return
+        action = el.getAttribute("data-action")
+        if not action:
+            return
+        if action == "file.picked":
+            files = el.files
+            if files and files.length:
+                self.read_file(files.item(0))
+            return
+        self._run_field(el, str(action), "change")
+
+    def _run_field(self, el: Any, action: str, event: str) -> None:
+        data = _data(el)
+        data["event"] = event
+        if str(el.type or "") == "checkbox":
+            data["checked"] = "true" if el.checked else "false"
+        data["value"] = str(el.value)
+        self.app.trigger = self.focus_key(el)
+        self.run(action, data)
+
+    def on_input(self, evt: Any) -> None:
+        el = evt.target
+        live = el.getAttribute("data-live") if hasattr(el, "getAttribute") else None
+        if live:
+            self._run_field(el, str(live), "input")
+
+    def on_submit(self, evt: Any) -> None:
+        form = evt.target
+        evt.preventDefault()
+        action = form.getAttribute("data-action")
+        if not action:
+            return
+        data = _data(form)
+        entries = js.Array.from_(js.FormData.new(form).entries())
+        for i in range(entries.length):
+            pair = entries[i]
+            data[str(pair[0])] = str(pair[1])
+        data["event"] = "submit"
+        self.app.trigger = self.focus_key(form)
+        self.run(str(action), data)
+
+    def on_keydown(self, evt: Any) -> None:
+        app = self.app
+        key = str(evt.key or "")
+        target = evt.target
+        in_text = _is_text_field(target)
+        if (evt.ctrlKey or evt.metaKey) and not evt.altKey and key.lower() in ("z", "y"):
+            if in_text or app.onboarding:
+                return  # the text field's own undo
+            evt.preventDefault()
+            redo = key.lower() == "y" or evt.shiftKey
+            self.run("app.redo" if redo else "app.undo", {"event": "key"})
+            return
+        if key == "Escape":
+            if app.sheet:
+                evt.preventDefault()
+                self._commit_field(target)
+                self.run("sheet.close", {"event": "key"})
+            return
+        if key == "Enter" and in_text and str(target.tagName) == "INPUT" and target.form is None:
+            action = target.getAttribute("data-action")
+            if action and action != "file.picked":
+                evt.preventDefault()
+                self._run_field(target, str(action), "change")
+
+    def _commit_field(self, el: Any) -> None:
+        """Before a sheet closes, keep what was typed in the focused field (no change event comes)."""
+        if _is_text_field(el) and el.getAttribute("data-action") and str(el.value) != str(el.defaultValue):
+            self.batch += 1
+            try:
+                self._run_field(el, str(el.getAttribute("data-action")), "change")
+            finally:
+                self.batch -= 1
+
+    def on_pointerdown(self, evt: Any) -> None:
+        self.pointer_down = True
+
+    def on_pointerup(self, evt: Any) -> None:
+        self.pointer_down = False
+        if self.deferred:
+            # normally the click renders; if no click follows (tap beside a button), render soon anyway
+            js.setTimeout(self._deferred_cb, 350)
+
+    def on_deferred_timer(self) -> None:
+        if self.deferred and not self.pointer_down:
+            self.render_now()
+
+    # ----- files -----
+
+    def on_dragover(self, evt: Any) -> None:
+        if self._has_files(evt):
+            evt.preventDefault()
+            evt.dataTransfer.dropEffect = "copy"
+            self.frame_el.setAttribute("data-drop", "true")
+
+    def on_dragleave(self, evt: Any) -> None:
+        if evt.relatedTarget is None:
+            self.frame_el.removeAttribute("data-drop")
+
+    def on_drop(self, evt: Any) -> None:
+        self.frame_el.removeAttribute("data-drop")
+        if not self._has_files(evt):
+            return
+        evt.preventDefault()
+        files = evt.dataTransfer.files
+        if files and files.length:
+            self.read_file(files.item(0))
+
+    @staticmethod
+    def _has_files(evt: Any) -> bool:
+        dt = evt.dataTransfer
+        if dt is None:
+            return False
+        types = dt.types
+        return any(str(types[i]) == "Files" for i in range(types.length))
+
+    def read_file(self, file: Any) -> None:
+        asyncio.ensure_future(self._read_file(file))
+
+    async def _read_file(self, file: Any) -> None:
+        app = self.app
+        try:
+            size = int(file.size)
+            if size > MAX_FILE_BYTES:
+                app.alert(t("err.too_large", size=round(size / 1048576, 1), max=MAX_FILE_BYTES // 1048576))
+            else:
+                buffer = await file.arrayBuffer()
+                data = buffer.to_bytes()
+                if app.open_file(str(file.name), data):
+                    self.last_screen = ""  # scroll to top like a screen change
+        except CaseError as exc:
+            app.alert(exc.message)
+        except Exception:
+            js.console.error(f"snv: reading a file failed\n{traceback.format_exc()}")
+            app.alert(t("ui.err.file_read"))
+        finally:
+            self.file_input.value = ""
+        self.render_now()
+
+    # ----- saving -----
+
+    def on_save_timer(self) -> None:
+        self.save_timer = None
+        self.app.save_now()
+
+    def flush(self) -> None:
+        if self.save_timer is not None:
+            js.clearTimeout(self.save_timer)
+            self.save_timer = None
+        self.app.save_now()
+
+    def on_visibility(self, evt: Any) -> None:
+        if str(self.document.visibilityState) == "hidden":
+            self.flush()
+
+    def on_pagehide(self, evt: Any) -> None:
+        self.flush()
+
+    # ----- rendering -----
+
+    def focus_key(self, el: Any) -> Optional[str]:
+        """A selector that finds 'the same' element after a re-render."""
+        if el is None or not hasattr(el, "getAttribute"):
+            return None
+        if el.id:
+            return "#" + str(js.CSS.escape(el.id))
+        action = el.getAttribute("data-action")
+        if not action:
+            return None
+        sel = f'[data-action="{js.CSS.escape(action)}"]'
+        for name in KEY_ATTRS:
+            value = el.getAttribute(name)
+            if value is not None:
+                sel += f'[{name}="{js.CSS.escape(value)}"]'
+        return sel
+
+    def render_now(self) -> None:
+        app = self.app
+        self.dirty = False
+        self.deferred = False
+        out = view.regions(app)
+        doc = self.document
+        active = doc.activeElement
+        active_key = self.focus_key(active) if active is not None and self.root.contains(active) else None
+        keep_text = active if _is_text_field(active) and self.root.contains(active) else None
+        scrolls = self._scroll_positions()
+        content_changed = False
+        for rid in frame.REGIONS:
+            html = out[rid]
+            if self.last.get(rid) == html:
+                continue
+            self.last[rid] = html
+            el = self.els[rid]
+            if keep_text is not None and el.contains(keep_text):
+                self._patch(el, html, keep_text)
+            else:
+                el.innerHTML = html
+            if rid == "content":
+                content_changed = True
+        self.frame_el.setAttribute("data-sheet", out["@sheet"])
+        self.frame_el.setAttribute("data-screen", out["@screen"])
+        self._restore_scroll(scrolls)
+        screen_changed = out["@screen"] != self.last_screen
+        if screen_changed:
+            self.last_screen = out["@screen"]
+            js.window.scrollTo(0, 0)
+        self._place_focus(active, active_key)
+        if content_changed and not app.onboarding:
+            screen = view.current_screen(app)
+            if screen.mount is not None:
+                try:
+                    screen.mount(app, self.els["content"])
+                except Exception:
+                    js.console.error(f"snv: mount of {screen.key} failed\n{traceback.format_exc()}")
+
+    def _place_focus(self, active: Any, active_key: Optional[str]) -> None:
+        app = self.app
+        doc = self.document
+        request, app.focus_request = app.focus_request, None
+        target = None
+        if request:
+            target = self.root.querySelector(request)
+            if target is None and request.startswith("#sheet"):
+                target = self.root.querySelector("#sheet-title")
+            if target is None:
+                target = self.root.querySelector("#content")
+        elif active_key and (active is None or not active.isConnected):
+            target = self.root.querySelector(active_key)
+        if target is not None and target != doc.activeElement:
+            target.focus(to_js({"preventScroll": request is None or request == "#content"},
+                               dict_converter=js.Object.fromEntries))
+
+    def _scroll_positions(self) -> list:
+        found = []
+        nodes = self.root.querySelectorAll(".sheet-body, [data-keep-scroll]")
+        for i in range(nodes.length):
+            node = nodes.item(i)
+            key = self.focus_key(node) or (".sheet-body" if node.classList.contains("sheet-body") else None)
+            if key:
+                found.append((key, node.scrollTop))
+        return found
+
+    def _restore_scroll(self, found: list) -> None:
+        for key, top in found:
+            node = self.root.querySelector(key)
+            if node is not None and node.scrollTop != top:
+                node.scrollTop = top
+
+    def _patch(self, region: Any, html: str, keep: Any) -> None:
+        """Replace the region's content but keep the focused text field node itself."""
+        template = self.document.createElement("template")
+        template.innerHTML = html
+        path = []
+        node = keep
+        while node is not None and node != region:
+            path.append(node)
+            node = node.parentNode
+        path.reverse()
+        if not self._morph(region, template.content, path):
+            region.innerHTML = html  # structure changed too much: fall back, focus restore by key
+
+    def _morph(self, old_parent: Any, new_parent: Any, path: list) -> bool:
+        anchor = path[0]
+        old_nodes = old_parent.childNodes
+        index = next((i for i in range(old_nodes.length) if old_nodes[i] == anchor), -1)
+        new_nodes = [new_parent.childNodes[i] for i in range(new_parent.childNodes.length)]
+        if index < 0 or index >= len(new_nodes):
+            return False
+        twin = new_nodes[index]
+        if getattr(twin, "tagName", None) != anchor.tagName or str(twin.id or "") != str(anchor.id or ""):
+            return False
+        if len(path) > 1 and not self._morph(anchor, twin, path[1:]):
+            return False
+        # swap the siblings around the kept node; the kept node itself is never detached
+        for i in range(old_nodes.length - 1, -1, -1):
+            if old_nodes[i] != anchor:
+                old_nodes[i].remove()
+        for node in new_nodes[:index]:
+            old_parent.insertBefore(node, anchor)
+        for node in new_nodes[index + 1:]:
+            old_parent.appendChild(node)
+        self._sync_attributes(anchor, twin, keep_value=len(path) == 1)
+        return True
+
+    @staticmethod
+    def _sync_attributes(old: Any, new: Any, keep_value: bool) -> None:
+        wanted = {}
+        attrs = new.attributes
+        for i in range(attrs.length):
+            wanted[str(attrs.item(i).name)] = str(attrs.item(i).value)
+        present = [str(old.attributes.item(i).name) for i in range(old.attributes.length)]
+        for name in present:
+            if name not in wanted:
+                old.removeAttribute(name)
+        for name, value in wanted.items():
+            if keep_value and name == "value":
+                continue
+            if old.getAttribute(name) != value:
+                old.setAttribute(name, value)
+
+
+def start() -> None:
+    """Boot: report the "dossier" stage, restore the stored case (or ask for a new one), first render."""
+    boot = getattr(js, "snvBoot", None)
+    if boot is not None:
+        boot.stage("dossier")
+    from ..storage.store import CaseStore  # noqa: PLC0415
+    from .localstore import LocalStorageKV  # noqa: PLC0415
+
+    screens.load_screens()
+    host = BrowserHost()
+    store = CaseStore(LocalStorageKV())
+    app = App(store=store, host=host)
+    host.batch += 1  # no renders before the skeleton exists
+    try:
+        case = store.load()
+    except CaseError as exc:
+        case = None
+        app.alert(t("err.stored_broken") if not exc.message else exc.message)
+    if case is None:
+        app.onboarding = "naam"
+        app.focus_request = "#onboard-naam"
+    else:
+        app.case = case
+        app.save_state = "saved"
+    host.batch -= 1
+    host.mount(app)
+    host.render_now()
+    js.document.documentElement.setAttribute("data-app-state", "ready")
+    global _HOST
+    _HOST = host  # keep the host (and its event proxies) alive
+
+
+_HOST: Optional[BrowserHost] = None

@@ -1,0 +1,21 @@
+"""*Alles over mij*: a read-only overview of everything in the case (reached by tapping the alias)."""
+from __future__ import annotations
+
+from ..render import icons
+from ..render.screens_overmij import overmij_screen
+from .screens import Screen, register
+
+
+def render(app) -> str:
+    return overmij_screen(app.case)
+
+
+def handle(app, action: str, data: dict) -> None:
+    if action == "overmij.edit":
+        app.open_person(app.case.klant_id)
+    else:
+        raise KeyError(action)
+
+
+register(Screen(key="overmij", label_key="ui.overmij.title", icon=icons.PERSON, phases=(), render=render,
+                handle=handle, order=900, tile=False, editing=False))
