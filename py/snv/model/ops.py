@@ -11,7 +11,7 @@ from typing import Any, Iterable, Optional
 from pydantic import ValidationError
 
 from ..messages import t
-from .case import FASEN, Band, Case, KaartPersoon, Momentopname, Persoon, Steun
+from .case import FASEN, Band, Case, KaartPersoon, Momentopname, Persoon, PosterItem, Steun
 from .errors import CaseError, from_validation_error
 from .limits import MAX_PERSONS
 from .load import new_id
@@ -163,6 +163,29 @@ def set_support(case: Case, pid: str, soort: str, richting: Optional[str]) -> Ca
         return _with(case, steun=rest)
     steun = _validated(Steun, {"persoon": pid, "soort": soort, "richting": richting})
     return _with(case, steun=[*rest, steun])
+
+
+# ----- basisposter items (sterke_punten, wensen_dromen, zorgen) -----
+
+POSTER_FIELDS = ("sterke_punten", "wensen_dromen", "zorgen")
+
+
+def add_poster_item(case: Case, veld: str, tekst: str, door: Optional[str] = None) -> tuple[Case, str]:
+    """Add a card to one field of the basisposter; returns the new case and the item id."""
+    if veld not in POSTER_FIELDS:
+        raise CaseError(t("err.v.literal_error", expected=", ".join(POSTER_FIELDS)))
+    if door is not None:
+        case.persoon(door)
+    item = _validated(PosterItem, {"id": new_id("i"), "tekst": tekst, "door": door})
+    poster = case.basisposter.model_copy(update={veld: [*getattr(case.basisposter, veld), item]})
+    return _with(case, basisposter=poster), item.id
+
+
+def remove_poster_item(case: Case, veld: str, item_id: str) -> Case:
+    if veld not in POSTER_FIELDS:
+        raise CaseError(t("err.v.literal_error", expected=", ".join(POSTER_FIELDS)))
+    items = [i for i in getattr(case.basisposter, veld) if i.id != item_id]
+    return _with(case, basisposter=case.basisposter.model_copy(update={veld: items}))
 
 
 # ----- phase and snapshots -----
