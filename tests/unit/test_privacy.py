@@ -153,3 +153,9 @@ def test_input_is_not_changed(demo_case):
     for_export(demo_case, pseudonymise=True)
     for_export(demo_case)
     assert dumps_case(demo_case) == before
+
+
+def test_event_date_outside_year_range_is_dropped(small_dict):
+    small_dict["gebeurtenissen"] = [{"id": "g", "titel": "Heel oud", "wanneer": {"datum": "0900-01-01"}}]
+    out = for_export(Case.model_validate(small_dict), pseudonymise=True)
+    assert out.gebeurtenissen[0].wanneer is None

@@ -131,7 +131,11 @@ class _Pseudonymiser:
             g["personen"] = self.ps(g["personen"])
             when = g["wanneer"]
             if when and when["datum"]:  # a full date can identify; the year is enough
-                when["jaar"], when["datum"] = int(when["datum"][:4]), None
+                year = int(when["datum"][:4])
+                if 1850 <= year <= 2200:  # the range a Moment's `jaar` allows
+                    when["jaar"], when["datum"] = year, None
+                else:
+                    g["wanneer"] = None
 
     def _meeting(self, bk: dict) -> _Numbers:
         bk["plaats"] = _blank(bk["plaats"])
