@@ -8,15 +8,16 @@ school_werk_vrije_tijd 216–288, hulpverlening 288–360 (top left).
 
 Placement is deterministic: the same Momentopname always gives the same picture, whichever order
 persons came in. Each person's marker (radius MARKER_R, kept MARKER_MARGIN inside the cell borders) stays
-inside its slice and ring; labels are one line of text next to the marker, and a repair pass moves
-markers (within their cell) and flips labels so nothing overlaps when that is physically possible.
+inside its slice and ring; labels are one line of text next to the marker (below, right, left or above),
+placed so that labels and markers do not overlap whenever that is physically possible.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from ..messages import t
 from ..model.case import NABIJHEDEN, SECTORS
 
 MAP_SIZE = 1000
@@ -233,6 +234,25 @@ _LABEL_KINDS = ("below", "right", "left", "above")
 
 
 # ----- placement -----
+#
+# (1) Per cell, an even spread: persons on arcs or on horizontal rows, whichever leaves the most room
+# between marker+label blocks; that is each person's planned spot. (2) Crowded cells first, each person
+# takes the free spot (candidate spots every few units, label below/right/left/above) nearest to the
+# planned one. (3) A cell where someone finds no room is packed tightly by first fit (several scan orders),
+# its neighbours re-take their nearest free spots, then everyone drifts back toward the planned spot
+# where that is free. Only when nothing fits is overlap accepted (least overlap wins).
+
+REPAIR_LIMIT = 200  # above this many persons overlap cannot be avoided anyway: steps 2-3 are skipped
+_LABEL_MAX_R = SECTOR_LABEL_R - 14  # labels stay clear of the sector names at the rim
+_CLIENT_CLEAR = CLIENT_R + 3  # labels stay off the client disc
+_AIR = 1.0  # boxes keep this much air, so rounding to 0.1 never makes them touch
+_INSET = 0.1  # extra margin inside the cell, for the same reason
+_SLOT_STEP = 5.0  # spacing of candidate spots in steps 2-3
+_KIND_COST = {"below": 0.0, "right": 8.0, "left": 8.0, "above": 12.0}  # detour (map units) per side
+_GRID = 40.0
+_COMFORT = 8.0  # free space between blocks that counts as roomy
+_UNIT_H = 2 * MARKER_R + LABEL_GAP + LABEL_ASCENT + LABEL_DESCENT
+
 
 @dataclass
 class _Item:
@@ -244,28 +264,82 @@ class _Item:
     x: float = 0.0
     y: float = 0.0
     kind: str = "below"
-    cell: tuple = field(default=())
+
+    @property
+    def cell(self) -> tuple[str, str]:
+        return (self.sector, self.nabijheid)
+
+    def marker_box(self) -> tuple:
+        return (self.x - MARKER_R, self.y - MARKER_R, self.x + MARKER_R, self.y + MARKER_R)
+
+    def label_box(self, kind: Optional[str] = None, x: Optional[float] = None,
+                  y: Optional[float] = None) -> tuple:
+        lx, ly, anchor = _label_spot(kind or self.kind, self.x if x is None else x, self.y if y is None else y)
+        return _label_box_at(lx, ly, anchor, self.w)
 
 
-def _usable(geo: Geometry, sector: str, nabijheid: str, r: float) -> tuple[float, float]:
+def _radial(geo: Geometry, nabijheid: str) -> tuple[float, float]:
+    r0, r1 = geo.ring_bounds(nabijheid)
+    m = MARKER_MARGIN + _INSET
+    return (r0 + m, r1 - m)
+
+
+def _usable(geo: Geometry, sector: str, r: float) -> tuple[float, float]:
     """Angular range (degrees) at radius r where a marker stays MARKER_MARGIN inside the slice."""
     a0, a1 = geo.sector_angles(sector)
-    d = math.degrees(math.asin(min(1.0, MARKER_MARGIN / r)))
+    d = math.degrees(math.asin(min(1.0, (MARKER_MARGIN + _INSET) / r)))
     if a1 - a0 <= 2 * d:
         mid = (a0 + a1) / 2
         return (mid, mid)
     return (a0 + d, a1 - d)
 
 
-def _radial(geo: Geometry, nabijheid: str) -> tuple[float, float]:
-    r0, r1 = geo.ring_bounds(nabijheid)
-    return (r0 + MARKER_MARGIN, r1 - MARKER_MARGIN)
+def _row_span(geo: Geometry, sector: str, nabijheid: str, y: float) -> Optional[tuple[float, float]]:
+    """The longest x-interval of marker centres inside the (inset) cell on the horizontal line y."""
+    m = MARKER_MARGIN + _INSET
+    lo, hi = _radial(geo, nabijheid)
+    dy = y - geo.cy
+    if abs(dy) >= hi:
+        return None
+    xa, xb = -math.sqrt(hi * hi - dy * dy), math.sqrt(hi * hi - dy * dy)
+    a0, a1 = (math.radians(a) for a in geo.sector_angles(sector))
+    # inside of the slice = two half-planes: (p - c)·n >= m with n pointing into the slice
+    for nx, ny in ((math.cos(a0), math.sin(a0)), (-math.cos(a1), -math.sin(a1))):
+        rest = m - dy * ny
+        if abs(nx) < 1e-12:
+            if rest > 0:
+                return None
+        elif nx > 0:
+            xa = max(xa, rest / nx)
+        else:
+            xb = min(xb, rest / nx)
+    if xa > xb:
+        return None
+    parts = [(xa, xb)]
+    if abs(dy) < lo:  # the line crosses the inner circle: cut out its chord
+        c = math.sqrt(lo * lo - dy * dy)
+        parts = [(a, b) for a, b in ((xa, min(xb, -c)), (max(xa, c), xb)) if a <= b]
+    if not parts:
+        return None
+    a, b = max(parts, key=lambda p: p[1] - p[0])
+    return (a + geo.cx, b + geo.cx)
 
 
-def _unit_box(it: _Item, x: float, y: float) -> tuple[float, float, float, float]:
-    """Marker plus a label below it: the footprint used to spread persons in a cell."""
-    half = max(MARKER_R, it.w / 2)
-    return (x - half, y - MARKER_R, x + half, y + MARKER_R + LABEL_GAP + LABEL_ASCENT + LABEL_DESCENT)
+def _inside(geo: Geometry, sector: str, nabijheid: str, x: float, y: float) -> bool:
+    angle, r = geo.to_polar(x, y)
+    lo, hi = _radial(geo, nabijheid)
+    if not lo - 1e-9 <= r <= hi + 1e-9:
+        return False
+    a0, a1 = _usable(geo, sector, r)
+    mid = (a0 + a1) / 2
+    angle = (angle - mid + 180) % 360 - 180 + mid
+    return a0 - 1e-9 <= angle <= a1 + 1e-9
+
+
+def _unit_box(w: float, x: float, y: float) -> tuple[float, float, float, float]:
+    """Marker plus a label below it: the block used to spread persons in a cell."""
+    half = max(MARKER_R, w / 2)
+    return (x - half, y - MARKER_R, x + half, y - MARKER_R + _UNIT_H)
 
 
 def _gap(a: tuple, b: tuple) -> float:
@@ -273,57 +347,110 @@ def _gap(a: tuple, b: tuple) -> float:
     return max(a[0] - b[2], b[0] - a[2], a[1] - b[3], b[1] - a[3])
 
 
-def _row_plan(geo: Geometry, items: list[_Item], k: int) -> list[tuple[float, float]]:
-    """Positions (angle, r) for items spread over k arcs in their cell, rows inner → outer."""
-    it0 = items[0]
-    lo, hi = _radial(geo, it0.nabijheid)
-    n = len(items)
-    radii = [(lo + hi) / 2] if k == 1 else [lo + j * (hi - lo) / (k - 1) for j in range(k)]
-    spans = [_usable(geo, it0.sector, it0.nabijheid, r) for r in radii]
-    avg_w = sum(max(2 * MARKER_R, i.w) for i in items) / n + 8
-    weights = [r * math.radians(s[1] - s[0]) + avg_w for r, s in zip(radii, spans)]
-    counts = _apportion(n, weights)
-    out: list[tuple[float, float]] = []
-    for r, (s0, s1), m in zip(radii, spans, counts):
-        for i in range(m):
-            out.append((s0 + (i + 0.5) * (s1 - s0) / m, r))
-    return out
-
-
 def _apportion(n: int, weights: list[float]) -> list[int]:
     """Split n into len(weights) whole parts proportional to weights (largest remainder, stable)."""
     total = sum(weights)
+    if total <= 0:
+        weights, total = [1.0] * len(weights), float(len(weights))
     raw = [n * w / total for w in weights]
     counts = [int(v) for v in raw]
-    rest = n - sum(counts)
     order = sorted(range(len(weights)), key=lambda j: (-(raw[j] - counts[j]), j))
-    for j in order[:rest]:
+    for j in order[:n - sum(counts)]:
         counts[j] += 1
     return counts
 
 
+def _arc_plan(geo: Geometry, items: list[_Item], k: int) -> list[tuple[float, float]]:
+    """Positions for items spread over k arcs in their cell, rows inner → outer."""
+    sector, nabijheid = items[0].cell
+    lo, hi = _radial(geo, nabijheid)
+    radii = [(lo + hi) / 2] if k == 1 else [lo + j * (hi - lo) / (k - 1) for j in range(k)]
+    spans = [_usable(geo, sector, r) for r in radii]
+    avg_w = sum(max(2 * MARKER_R, i.w) for i in items) / len(items) + 8
+    counts = _apportion(len(items), [r * math.radians(b - a) + avg_w for r, (a, b) in zip(radii, spans)])
+    out: list[tuple[float, float]] = []
+    for r, (a, b), m in zip(radii, spans, counts):
+        out.extend(geo.polar(a + (i + 0.5) * (b - a) / m, r) for i in range(m))
+    return out
+
+
+def _cell_y_range(geo: Geometry, sector: str, nabijheid: str) -> tuple[float, float]:
+    ys = [y for _, y in _slots(geo, sector, nabijheid)]
+    return (min(ys), max(ys))
+
+
+def _row_plan(geo: Geometry, items: list[_Item], k: int) -> Optional[list[tuple[float, float]]]:
+    """Positions for items on k horizontal rows across the cell, each row spread evenly."""
+    sector, nabijheid = items[0].cell
+    y0, y1 = _cell_y_range(geo, sector, nabijheid)
+    rows = []
+    for j in range(k):
+        y = (y0 + y1) / 2 if k == 1 else y0 + j * (y1 - y0) / (k - 1)
+        span = _row_span(geo, sector, nabijheid, y)
+        if span is None:  # rounding at a pointed corner: move a hair inward
+            span = _row_span(geo, sector, nabijheid, y + (0.5 if j == 0 else -0.5))
+            y += 0.5 if j == 0 else -0.5
+        if span is not None:
+            rows.append((y, span))
+    if not rows:
+        return None
+    avg_w = sum(max(2 * MARKER_R, i.w) for i in items) / len(items) + 8
+    counts = _apportion(len(items), [b - a + avg_w for _, (a, b) in rows])
+    out: list[tuple[float, float]] = []
+    idx = 0
+    for (y, (a, b)), m in zip(rows, counts):
+        ws = [max(MARKER_R, it.w / 2) for it in items[idx:idx + m]]
+        idx += m
+        if m == 1:
+            out.append(((a + b) / 2, y))
+            continue
+        # equal free space between blocks; the outer blocks may reach past the span with their label
+        need = sum(ws[i] + ws[i + 1] for i in range(m - 1))
+        gap = ((b - a) - need) / (m - 1) if (b - a) > need else ((b - a) - need) / (m - 1)
+        x = a
+        for i in range(m):
+            out.append((x, y))
+            if i + 1 < m:
+                x += ws[i] + ws[i + 1] + gap
+    return out
+
+
+def _plan_score(items: list[_Item], pts: list[tuple[float, float]]) -> float:
+    boxes = [_unit_box(it.w, x, y) for it, (x, y) in zip(items, pts)]
+    score = 1e9
+    n = len(boxes)
+    for i in range(n):
+        if not _label_ok(_label_box_at(pts[i][0], pts[i][1] + MARKER_R + LABEL_GAP + LABEL_ASCENT,
+                                       "middle", items[i].w)):
+            score = min(score, -10.0)
+        for j in range(i + 1, n if n <= 40 else min(n, i + 6)):
+            g = _gap(boxes[i], boxes[j])
+            if g < score:
+                score = g
+    return score
+
+
 def _spread_cell(geo: Geometry, items: list[_Item]) -> None:
-    """Pick the number of arcs that leaves the most room between persons, and place them."""
+    """Arcs look calmest (same distance to the client); horizontal rows pack tighter. Use the arcs
+    with the most room between persons, unless they are cramped and rows leave more room."""
     n = len(items)
+    cell = items[0].cell
     lo, hi = _radial(geo, items[0].nabijheid)
-    kmax = max(1, min(n, int((hi - lo) // (2 * MARKER_R + 4)) + 1))
+    arcs = [_arc_plan(geo, items, k) for k in range(1, max(1, min(n, int((hi - lo) // (2 * MARKER_R + 2)) + 1)) + 1)]
+    rows = []
+    if 1 < n <= 30:
+        y0, y1 = _cell_y_range(geo, *cell)
+        rows = [_row_plan(geo, items, k) for k in range(1, max(1, min(n, int((y1 - y0) // 30) + 1)) + 1)]
     best = None
-    for k in range(1, kmax + 1):
-        plan = _row_plan(geo, items, k)
-        pts = [geo.polar(a, r) for a, r in plan]
-        score = _min_gap(items, pts) if n > 1 else 0.0
+    for is_arc, pts in [(True, p) for p in arcs] + [(False, p) for p in rows if p and len(p) == n]:
+        if not is_arc and best is not None and best[0] >= _COMFORT:
+            break  # the arcs are roomy enough
+        pts = [p if _inside(geo, *cell, *p) else _clamp(geo, items[0], *p) for p in pts]
+        score = _plan_score(items, pts) if n > 1 else 0.0
         if best is None or score > best[0] + 0.5:
             best = (score, pts)
     for it, (x, y) in zip(items, best[1]):
         it.x, it.y = x, y
-
-
-def _min_gap(items: list[_Item], pts: list[tuple[float, float]]) -> float:
-    boxes = [_unit_box(it, x, y) for it, (x, y) in zip(items, pts)]
-    n = len(boxes)
-    if n > 40:  # crowded: only compare each with a few neighbours in placement order
-        return min(_gap(boxes[i], boxes[j]) for i in range(n) for j in range(i + 1, min(n, i + 4)))
-    return min(_gap(boxes[i], boxes[j]) for i in range(n) for j in range(i + 1, n))
 
 
 def _persons_on_map(state, klant_id: Optional[str]) -> list:
@@ -343,7 +470,7 @@ def layout_map(state, klant_id: Optional[str] = None) -> dict[str, Placed]:
     for p in _persons_on_map(state, klant_id):
         text = label_text(p.naam)
         cells.setdefault((p.sector, p.nabijheid), []).append(
-            _Item(p.id, p.sector, p.nabijheid, text, label_width(text), cell=(p.sector, p.nabijheid)))
+            _Item(p.id, p.sector, p.nabijheid, text, label_width(text)))
     ordered: list[_Item] = []
     for s in SECTORS:
         for n in NABIJHEDEN:
@@ -353,7 +480,319 @@ def layout_map(state, klant_id: Optional[str] = None) -> dict[str, Placed]:
             items.sort(key=lambda it: (it.label.casefold(), it.id))
             _spread_cell(geo, items)
             ordered.extend(items)
+    if ordered and len(ordered) <= REPAIR_LIMIT:
+        _fit(geo, ordered)
     return {it.id: _placed(it) for it in ordered}
+
+
+# ----- step 2: relaxation -----
+
+def _ring_label_boxes(geo: Geometry) -> tuple:
+    boxes = []
+    for n in NABIJHEDEN:
+        x, y = geo.ring_label_position(n)
+        w = label_width(t(f"label.nabijheid.{n}")) + 6
+        boxes.append((x - w / 2, y - LABEL_ASCENT - 1, x + w / 2, y + LABEL_DESCENT + 1))
+    return tuple(boxes)
+
+
+_OBSTACLES = _ring_label_boxes(_GEOMETRY)
+
+
+def _disc_depth(box: tuple) -> float:
+    """How far a box reaches into the client disc (0 if clear)."""
+    nx = min(max(CENTRE, box[0]), box[2])
+    ny = min(max(CENTRE, box[1]), box[3])
+    d = math.hypot(nx - CENTRE, ny - CENTRE)
+    return _CLIENT_CLEAR - d if d < _CLIENT_CLEAR else 0.0
+
+
+def _rim_depth(box: tuple) -> float:
+    """How far a label box reaches past the disc that leaves room for the sector names."""
+    fx = max(abs(box[0] - CENTRE), abs(box[2] - CENTRE))
+    fy = max(abs(box[1] - CENTRE), abs(box[3] - CENTRE))
+    return max(0.0, math.hypot(fx, fy) - _LABEL_MAX_R)
+
+
+def _label_ok(box: tuple) -> bool:
+    return _disc_depth(box) <= 0 and _rim_depth(box) <= 0
+
+
+def _overlap_area(a: tuple, b: tuple) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _clamp(geo: Geometry, it: _Item, x: float, y: float) -> tuple[float, float]:
+    """The nearest point to (x, y) where the marker still sits inside its own cell."""
+    angle, r = geo.to_polar(x, y)
+    lo, hi = _radial(geo, it.nabijheid)
+    r = min(max(r, lo), hi)
+    a0, a1 = _usable(geo, it.sector, r)
+    mid = (a0 + a1) / 2  # bring the angle next to the slice (the slice 288-360 borders 0)
+    angle = (angle - mid + 180) % 360 - 180 + mid
+    return geo.polar(min(max(angle, a0), a1), r)
+
+
+# ----- step 3: re-place whoever still overlaps -----
+
+class _Grid:
+    """Boxes already taken, bucketed so a look-up only sees boxes nearby."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple]] = {}
+
+    @staticmethod
+    def _keys(box: tuple):
+        for gx in range(int(box[0] // _GRID), int(box[2] // _GRID) + 1):
+            for gy in range(int(box[1] // _GRID), int(box[3] // _GRID) + 1):
+                yield (gx, gy)
+
+    def add(self, box: tuple) -> None:
+        for k in self._keys(box):
+            self.cells.setdefault(k, []).append(box)
+
+    def remove(self, box: tuple) -> bool:
+        found = False
+        for k in self._keys(box):
+            bucket = self.cells.get(k)
+            if bucket and box in bucket:
+                bucket.remove(box)
+                found = True
+        return found
+
+    def hits(self, box: tuple) -> bool:
+        x0, y0, x1, y1 = box[0] - _AIR / 2, box[1] - _AIR / 2, box[2] + _AIR / 2, box[3] + _AIR / 2
+        cells = self.cells
+        for k in self._keys(box):
+            for b in cells.get(k, ()):
+                if x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1:
+                    return True
+        return False
+
+    def overlap(self, box: tuple) -> float:
+        seen: set = set()
+        total = 0.0
+        for k in self._keys(box):
+            for b in self.cells.get(k, ()):
+                if id(b) not in seen:
+                    seen.add(id(b))
+                    total += _overlap_area(box, b)
+        return total
+
+
+class _Overlay:
+    """A trial on top of a grid: the grid's boxes plus a few more, without copying the grid."""
+
+    def __init__(self, base: _Grid) -> None:
+        self.base = base
+        self.extra: list[tuple] = []
+
+    def add(self, box: tuple) -> None:
+        self.extra.append(box)
+
+    def hits(self, box: tuple) -> bool:
+        x0, y0, x1, y1 = box[0] - _AIR / 2, box[1] - _AIR / 2, box[2] + _AIR / 2, box[3] + _AIR / 2
+        for b in self.extra:
+            if x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1:
+                return True
+        return self.base.hits(box)
+
+    def overlap(self, box: tuple) -> float:
+        return self.base.overlap(box) + sum(_overlap_area(box, b) for b in self.extra)
+
+
+_SLOTS: dict[tuple[str, str], list[tuple[float, float]]] = {}
+
+
+def _slots(geo: Geometry, sector: str, nabijheid: str) -> list[tuple[float, float]]:
+    """Candidate marker centres filling a cell (cached), all inside the inset cell."""
+    key = (sector, nabijheid)
+    if key not in _SLOTS:
+        lo, hi = _radial(geo, nabijheid)
+        rows = max(1, int((hi - lo) // _SLOT_STEP))
+        out = []
+        for j in range(rows + 1):
+            r = lo + j * (hi - lo) / rows
+            a0, a1 = _usable(geo, sector, r)
+            steps = max(1, int(r * math.radians(a1 - a0) // _SLOT_STEP))
+            out.extend(geo.polar(a0 + i * (a1 - a0) / steps, r) for i in range(steps + 1))
+        _SLOTS[key] = out
+    return _SLOTS[key]
+
+
+def _free_spot(grid: "_Grid", it: _Item, slots, near_to: Optional[tuple[float, float]],
+               kinds: tuple = ("below", "right", "left", "above")):
+    """The free (cost, x, y, kind) nearest to `near_to`, or with near_to None the first free spot in
+    the given slot order (first fit packs a crowded cell tightly). None if nothing is free."""
+    best = None
+    for x, y in slots:
+        d = 0.0 if near_to is None else math.hypot(x - near_to[0], y - near_to[1])
+        if best is not None and d >= best[0]:
+            break
+        if grid.hits((x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R)):
+            continue
+        for kind in kinds:
+            cost = d + _KIND_COST[kind]
+            if near_to is not None and best is not None and cost >= best[0]:
+                continue
+            lb = it.label_box(kind, x, y)
+            if _label_ok(lb) and not grid.hits(lb):
+                best = (cost, x, y, kind)
+                break
+        if best is not None and near_to is None:
+            break
+    return best
+
+
+def _fit(geo: Geometry, items: list[_Item]) -> None:
+    """Every person takes the free spot nearest to its planned one (crowded cells first). Cells
+    where someone finds no room are packed again by first fit; only then is overlap accepted."""
+    counts: dict[tuple, int] = {}
+    for it in items:
+        counts[it.cell] = counts.get(it.cell, 0) + 1
+    density = {c: n / len(_slots(geo, *c)) for c, n in counts.items()}
+    order = sorted(range(len(items)), key=lambda i: (-density[items[i].cell], i))
+    targets = [(it.x, it.y) for it in items]
+
+    def grid_without(cells: set) -> _Grid:
+        grid = _Grid()
+        for box in _OBSTACLES:
+            grid.add(box)
+        for it in items:
+            if it.cell not in cells:
+                grid.add(it.marker_box())
+                grid.add(it.label_box())
+        return grid
+
+    grid = grid_without(set(counts))
+    failed: set = set()
+    for i in order:
+        it = items[i]
+        tx, ty = targets[i]
+        slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
+        best = _free_spot(grid, it, slots, (tx, ty))
+        if best is None:
+            failed.add(it.cell)
+            continue
+        _, it.x, it.y, it.kind = best
+        grid.add(it.marker_box())
+        grid.add(it.label_box())
+    if not failed:
+        return
+    # the crowded cells are packed tightly first; their neighbours then take the nearest free spots
+    around = {c for c in counts if c not in failed and any(_adjacent(c, f) for f in failed)}
+    grid = grid_without(failed | around)
+    for cell in sorted(failed, key=lambda c: (-density[c], c)):
+        _pack_cell(geo, grid, [items[i] for i in order if items[i].cell == cell])
+    still: set = set()
+    for i in order:
+        it = items[i]
+        if it.cell not in around:
+            continue
+        tx, ty = targets[i]
+        slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
+        best = _free_spot(grid, it, slots, (tx, ty))
+        if best is None:
+            still.add(it.cell)
+            continue
+        _, it.x, it.y, it.kind = best
+        grid.add(it.marker_box())
+        grid.add(it.label_box())
+    for cell in sorted(still, key=lambda c: (-density[c], c)):
+        _pack_cell(geo, grid, [items[i] for i in order if items[i].cell == cell])
+    # packing leaves people bunched up: let each drift back toward its planned spot where it is free
+    moved = [i for i in order if items[i].cell in failed | around]
+    for _ in range(2):
+        for i in moved:
+            it = items[i]
+            boxes = (it.marker_box(), it.label_box())
+            if not all(map(grid.remove, boxes)):
+                continue
+            tx, ty = targets[i]
+            slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
+            best = _free_spot(grid, it, slots, (tx, ty))
+            here = math.hypot(it.x - tx, it.y - ty) + _KIND_COST[it.kind]
+            if best is not None and best[0] < here - 0.5:
+                _, it.x, it.y, it.kind = best
+            grid.add(it.marker_box())
+            grid.add(it.label_box())
+
+
+def _adjacent(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Cells that share a border (or a corner)."""
+    si, sj = SECTORS.index(a[0]), SECTORS.index(b[0])
+    ri, rj = NABIJHEDEN.index(a[1]), NABIJHEDEN.index(b[1])
+    ds = min((si - sj) % len(SECTORS), (sj - si) % len(SECTORS))
+    return ds <= 1 and abs(ri - rj) <= 1
+
+
+# scan orders for first-fit packing: key of a spot (x, y); rows are 4 units high
+_SCANS = (
+    lambda p: (round(p[1] / 4), p[0]), lambda p: (round(p[1] / 4), -p[0]),
+    lambda p: (-round(p[1] / 4), p[0]), lambda p: (-round(p[1] / 4), -p[0]),
+    lambda p: (round(p[0] / 4), p[1]), lambda p: (round(p[0] / 4), -p[1]),
+    lambda p: (-round(p[0] / 4), p[1]), lambda p: (-round(p[0] / 4), -p[1]),
+)
+_KIND_ORDERS = (("below", "right", "left", "above"), ("right", "left", "below", "above"),
+                ("left", "right", "below", "above"))
+_SCANNED: dict = {}
+
+
+def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
+    """A crowded cell: try first-fit packing in several scan orders and label preferences; the
+    first that fits everyone wins. Else the trial that fitted most is used, and whoever it could not
+    fit goes where they overlap least."""
+    cell = cell_items[0].cell
+
+    def trial(slots, kinds, fallback: bool):
+        board = _Overlay(grid)
+        spots = []
+        for it in cell_items:
+            spot = _free_spot(board, it, slots, None, kinds)
+            if spot is None:
+                if not fallback:
+                    return spots
+                spot = _least_bad(board, it, slots)
+            _, x, y, kind = spot
+            spots.append((x, y, kind))
+            board.add((x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R))
+            board.add(it.label_box(kind, x, y))
+        return spots
+
+    best = None
+    for s_idx, scan in enumerate(_SCANS):
+        key = (cell, s_idx)
+        if key not in _SCANNED:
+            _SCANNED[key] = sorted(_slots(geo, *cell), key=scan)
+        for kinds in _KIND_ORDERS:
+            spots = trial(_SCANNED[key], kinds, False)
+            if best is None or len(spots) > len(best[0]):
+                best = (spots, _SCANNED[key], kinds)
+            if len(spots) == len(cell_items):
+                break
+        if len(best[0]) == len(cell_items):
+            break
+    spots = best[0] if len(best[0]) == len(cell_items) else trial(best[1], best[2], True)
+    for it, (x, y, kind) in zip(cell_items, spots):
+        it.x, it.y, it.kind = x, y, kind
+        grid.add(it.marker_box())
+        grid.add(it.label_box())
+
+
+def _least_bad(grid: _Grid, it: _Item, slots: list) -> tuple:
+    """No free spot: the one with the least overlap (markers on markers weigh most)."""
+    step = max(1, len(slots) // 60)
+    best = None
+    for x, y in slots[::step]:
+        mo = grid.overlap((x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R))
+        for kind in _LABEL_KINDS:
+            lb = it.label_box(kind, x, y)
+            cost = 50.0 * mo + grid.overlap(lb) + 40.0 * (_disc_depth(lb) + _rim_depth(lb))
+            if best is None or cost < best[0]:
+                best = (cost, x, y, kind)
+    return best
 
 
 def _placed(it: _Item) -> Placed:
