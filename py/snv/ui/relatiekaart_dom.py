@@ -1,0 +1,305 @@
+"""Browser-only wiring of the relatiekaart: drag with finger, pen or mouse; taps; keys on markers.
+
+Imported lazily by ui/relatiekaart.py's mount hook (never under CPython). Handlers are created once
+as module-level proxies and attached to each new map SVG, so re-rendering leaks nothing.
+
+During a drag only the dragged marker's transform, one preview line, the highlighted cell and a
+floating label change; the model is edited once, on drop (through app.dispatch, so it is undoable).
+"""
+from __future__ import annotations
+
+import math
+
+import js  # noqa: F401 - browser only
+from pyodide.ffi import create_proxy
+
+from ..analysis.layout import CENTRE, locate
+from ..messages import t
+from ..render.relatiekaart import ring_word
+
+SVG_NS = "http://www.w3.org/2000/svg"
+DRAG_START_PX = 8.0  # a smaller movement is still a tap
+MIN_HIT_PX = 22.0  # hit radius on screen: 44 css px across
+
+_state: dict = {"app": None, "drag": None, "doc_wired": False}
+_proxies: dict = {}
+
+
+def _proxy(name: str, fn):
+    if name not in _proxies:
+        _proxies[name] = create_proxy(fn)
+    return _proxies[name]
+
+
+def mount(app, root=None) -> None:
+    _state["app"] = app
+    doc = js.document
+    perf = js.performance
+    svg = doc.querySelector("svg.rk-svg")
+    if svg is not None and not svg.getAttribute("data-wired"):
+        svg.setAttribute("data-wired", "1")
+        svg.addEventListener("pointerdown", _proxy("down", _down))
+        svg.addEventListener("pointermove", _proxy("move", _move))
+        svg.addEventListener("pointerup", _proxy("up", _up))
+        svg.addEventListener("pointercancel", _proxy("cancel", _cancel))
+        svg.addEventListener("keydown", _proxy("key", _key))
+        fit_hit_area(svg)
+    if not _state["doc_wired"]:
+        _state["doc_wired"] = True
+        doc.addEventListener("keydown", _proxy("esc", _esc), True)
+        js.window.addEventListener("resize", _proxy("resize", _resize))
+        if "bench" in str(js.location.search):
+            _install_bench_hooks()
+    # timing hooks (read by tests/bench with page.evaluate); harmless for users
+    if perf.getEntriesByName("rk-drop", "mark").length:
+        perf.measure("rk-drop-update", "rk-drop")
+        perf.clearMarks("rk-drop")
+    perf.clearMarks("rk-mounted")
+    perf.mark("rk-mounted")
+
+
+def fit_hit_area(svg) -> None:
+    """Make each marker's invisible hit circle at least 44 css px across, whatever the zoom."""
+    ctm = svg.getScreenCTM()
+    if ctm is None or not ctm.a:
+        return
+    r = max(30.0, MIN_HIT_PX / abs(ctm.a))
+    svg.style.setProperty("--rk-hit", f"{r:.1f}px")
+
+
+def _resize(_ev=None) -> None:
+    svg = js.document.querySelector("svg.rk-svg")
+    if svg is not None:
+        fit_hit_area(svg)
+
+
+# ----- pointer handling -----
+
+def _to_map(d: dict, cx: float, cy: float) -> tuple[float, float]:
+    p = js.DOMPoint.new(cx, cy).matrixTransform(d["inv"])
+    return (p.x, p.y)
+
+
+def _down(ev) -> None:
+    if _state["drag"] is not None:
+        return  # one finger at a time
+    if ev.pointerType == "mouse" and ev.button != 0:
+        return
+    svg = ev.currentTarget
+    ctm = svg.getScreenCTM()
+    if ctm is None:
+        return
+    marker = ev.target.closest(".rk-m")
+    stage = svg.closest(".rk-stage")
+    _state["drag"] = {
+        "id": ev.pointerId, "svg": svg, "inv": ctm.inverse(), "x0": ev.clientX, "y0": ev.clientY,
+        "marker": marker, "pid": marker.getAttribute("data-pid") if marker is not None else None,
+        "readonly": bool(stage is not None and stage.getAttribute("data-readonly")),
+        "dragging": False, "target": None, "cell": None, "label": None, "line": None, "tie": None,
+    }
+    try:
+        svg.setPointerCapture(ev.pointerId)
+    except Exception:  # noqa: BLE001 - synthetic or already-ended pointers cannot be captured
+        pass
+
+
+def _start_drag(d: dict) -> None:
+    doc = js.document
+    svg, marker = d["svg"], d["marker"]
+    d["dragging"] = True
+    d["from"] = (marker.getAttribute("data-sector"), marker.getAttribute("data-ring"))
+    d["transform"] = marker.getAttribute("transform")
+    marker.classList.add("is-dragging")
+    svg.classList.add("is-dragging")
+    marker.parentNode.appendChild(marker)  # draw on top of the others
+    tie = svg.querySelector(f'.rk-tie[data-pid="{d["pid"]}"]')
+    if tie is not None:
+        tie.style.display = "none"
+        d["tie"] = tie
+    line = doc.createElementNS(SVG_NS, "line")
+    line.setAttribute("class", "rk-drag-line")
+    line.setAttribute("x1", str(CENTRE))
+    line.setAttribute("y1", str(CENTRE))
+    markers = svg.querySelector(".rk-markers")
+    svg.insertBefore(line, markers)
+    d["line"] = line
+    label = doc.createElement("div")
+    label.className = "rk-drag-label"
+    label.setAttribute("aria-hidden", "true")
+    doc.body.appendChild(label)
+    d["label"] = label
+
+
+def _target(d: dict, sector, ring) -> None:
+    """Highlight the slice and ring under the finger and name them in the floating label."""
+    if (sector, ring) == d["target"]:
+        return
+    d["target"] = (sector, ring)
+    if d["cell"] is not None:
+        d["cell"].classList.remove("is-target")
+        d["cell"] = None
+    if sector and ring:
+        cell = d["svg"].querySelector(f'.rk-cell[data-sector="{sector}"][data-ring="{ring}"]')
+        if cell is not None:
+            cell.classList.add("is-target")
+            d["cell"] = cell
+        d["label"].textContent = t("map.drag_target", sector=t(f"label.sector.{sector}"), ring=ring_word(ring))
+        d["label"].classList.remove("is-off")
+    else:
+        d["label"].textContent = t("map.drag_off")
+        d["label"].classList.add("is-off")
+
+
+def _move(ev) -> None:
+    d = _state["drag"]
+    if d is None or ev.pointerId != d["id"]:
+        return
+    if not d["dragging"]:
+        if d["pid"] is None or d["readonly"]:
+            return
+        if math.hypot(ev.clientX - d["x0"], ev.clientY - d["y0"]) < DRAG_START_PX:
+            return
+        _start_drag(d)
+    ev.preventDefault()
+    x, y = _to_map(d, ev.clientX, ev.clientY)
+    d["marker"].setAttribute("transform", f"translate({x:.1f} {y:.1f})")
+    d["line"].setAttribute("x2", f"{x:.1f}")
+    d["line"].setAttribute("y2", f"{y:.1f}")
+    _target(d, *locate(x, y))
+    # the label floats above the finger, so the finger does not cover it
+    d["label"].style.transform = f"translate({ev.clientX:.0f}px, {ev.clientY - 64:.0f}px) translate(-50%, -100%)"
+
+
+def _end(d: dict, restore: bool) -> None:
+    if d["cell"] is not None:
+        d["cell"].classList.remove("is-target")
+    for key in ("label", "line"):
+        el = d.get(key)
+        if el is not None and el.parentNode is not None:
+            el.parentNode.removeChild(el)
+    d["svg"].classList.remove("is-dragging")
+    try:
+        d["svg"].releasePointerCapture(d["id"])
+    except Exception:  # noqa: BLE001
+        pass
+    if restore and d.get("dragging"):
+        d["marker"].setAttribute("transform", d["transform"])
+        d["marker"].classList.remove("is-dragging")
+        if d["tie"] is not None:
+            d["tie"].style.display = ""
+
+
+def _up(ev) -> None:
+    d = _state["drag"]
+    if d is None or ev.pointerId != d["id"]:
+        return
+    _state["drag"] = None
+    app = _state["app"]
+    if d["dragging"]:
+        x, y = _to_map(d, ev.clientX, ev.clientY)
+        sector, ring = locate(x, y)
+        if sector and ring and (sector, ring) != d["from"]:
+            js.performance.mark("rk-drop")
+            _end(d, restore=False)
+            _run("relatiekaart.move", {"pid": d["pid"], "sector": sector, "ring": ring})
+            _announce(t("map.moved", naam=_name(app, d["pid"])))
+        else:
+            _end(d, restore=True)  # dropped off the map or on its own place: nothing changes
+        return
+    _end(d, restore=False)
+    if d["pid"] is not None:
+        app.trigger = f'.rk-m[data-pid="{d["pid"]}"]'  # closing the sheet returns focus here
+        _run("relatiekaart.open", {"pid": d["pid"]})
+    elif not d["readonly"]:
+        sector, ring = locate(*_to_map(d, ev.clientX, ev.clientY))
+        if sector and ring:
+            _run("relatiekaart.new", {"sector": sector, "ring": ring})
+
+
+def _cancel(ev=None) -> None:
+    d = _state["drag"]
+    if d is None or (ev is not None and getattr(ev, "pointerId", d["id"]) != d["id"]):
+        return
+    _state["drag"] = None
+    _end(d, restore=True)
+
+
+def _esc(ev) -> None:
+    if ev.key == "Escape" and _state["drag"] is not None:
+        ev.preventDefault()
+        ev.stopPropagation()
+        _cancel()
+
+
+def _key(ev) -> None:
+    target = ev.target
+    if target is None or not target.classList.contains("rk-m") or ev.ctrlKey or ev.metaKey or ev.altKey:
+        return
+    if ev.key not in ("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Enter", " ", "Spacebar"):
+        return
+    ev.preventDefault()
+    ev.stopPropagation()
+    stage = target.closest(".rk-stage")
+    readonly = bool(stage is not None and stage.getAttribute("data-readonly"))
+    if readonly and ev.key not in ("Enter", " ", "Spacebar"):
+        return
+    _run("relatiekaart.key", {"pid": target.getAttribute("data-pid"), "key": ev.key})
+
+
+def _run(action: str, data: dict) -> None:
+    """Through the host when it has `run` (one render per action, errors become a calm alert)."""
+    app = _state["app"]
+    run = getattr(app.host, "run", None)
+    if run is not None:
+        run(action, {**data, "event": "pointer"})
+    else:
+        app.dispatch(action, data)
+
+
+def _name(app, pid: str) -> str:
+    try:
+        return app.case.persoon(pid).naam
+    except KeyError:
+        return ""
+
+
+def _announce(text: str) -> None:
+    live = js.document.getElementById("rk-live")
+    if live is not None:
+        live.textContent = text
+
+
+# ----- benchmark hooks (only with ?bench in the address) -----
+
+def _install_bench_hooks() -> None:
+    """window.snvBench.figures() / .export(): time pure Python work inside Pyodide (ms)."""
+    import time  # noqa: PLC0415
+
+    def timed(fn):
+        def run(*_args):
+            t0 = time.perf_counter()
+            fn()
+            return (time.perf_counter() - t0) * 1000.0
+        return run
+
+    def figures() -> None:
+        from ..analysis.figures import compute_figures, sentences  # noqa: PLC0415
+
+        sentences(compute_figures(_state["app"].case))
+
+    def export() -> None:
+        from ..render.relatiekaart import export_svg  # noqa: PLC0415
+        from ..storage.privacy import for_export  # noqa: PLC0415
+
+        export_svg(for_export(_state["app"].case), today=None)
+
+    def render_map() -> None:
+        from . import relatiekaart as screen  # noqa: PLC0415
+
+        screen.render(_state["app"])
+
+    hooks = js.Object.new()
+    hooks.figures = create_proxy(timed(figures))
+    hooks.export = create_proxy(timed(export))
+    hooks.render = create_proxy(timed(render_map))
+    js.window.snvBench = hooks
