@@ -185,7 +185,7 @@ MESSAGES: dict[str, str] = {
     "ui.person.note_locked": "Alleen jij en de begeleider",
     "ui.person.note_open": "Iedereen mag dit zien",
     "ui.person.note_remove": "Notitie {n} weghalen",
-    "ui.person.delete": "Verwijderen",
+    "ui.person.delete_named": "{naam} verwijderen",
     "ui.person.another": "Nog iemand toevoegen",
     "ui.person.done": "Klaar",
     "ui.person.delete_title": "{naam} verwijderen?",

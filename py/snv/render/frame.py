@@ -87,7 +87,7 @@ def route(current: str, *, full: bool) -> str:
     stops = []
     for i, fase in enumerate(FASEN, start=1):
         here = fase == current
-        pin = (f'<span class="route-pin">{icon_html(icons.PIN)}{esc(t("ui.route.here"))}</span>' if here else
+        pin = (f'<span class="route-pin">{icon_html(icons.PIN)}<span class="pin-text">{esc(t("ui.route.here"))}</span></span>' if here else
                f'<span class="visually-hidden">{esc(t("ui.route.move"))}</span>')
         b1 = f'<span class="route-b1">{esc(t(f"label.fase_b1.{fase}"))}</span>' if full else ""
         stops.append(
@@ -96,8 +96,8 @@ def route(current: str, *, full: bool) -> str:
             f' id="route-{fase}"{attrs(aria_current="step" if here else None)}>'
             f'<span class="route-num" aria-hidden="true">{i}</span>'
             f'{icon_html(icons.PHASE[fase])}'
-            f'<span class="route-text"><span class="route-name">{esc(t(f"label.fase.{fase}"))}</span>{b1}</span>'
-            f"{pin}</button></li>")
+            f'<span class="route-text"><span class="route-name">{esc(t(f"label.fase.{fase}"))}</span>{b1}{pin}</span>'
+            "</button></li>")
     intro = f'<p class="route-intro">{esc(t("ui.route.intro"))}</p>' if full else ""
     return f'<div class="route-inner{" is-full" if full else ""}">{intro}<ol class="route-path">{"".join(stops)}</ol></div>'
 

@@ -70,10 +70,11 @@ def person_sheet(case: Case, pid: Optional[str], prefill: dict, errors: dict) ->
         parts.append(_section(t("ui.person.interesses"), _interests(person, d)))
         parts.append(_section(t("ui.person.notities"), _notes(person, d)))
 
-    footer = []
     if person is not None and not is_klant:
-        footer.append(button(t("ui.person.delete"), "person.delete", icon=icons.TRASH, cls="btn btn-danger-quiet",
-                             data=d, id="person-delete"))
+        parts.append(f'<section class="sheet-section sheet-danger">'
+                     + button(t("ui.person.delete_named", naam=naam), "person.delete", icon=icons.TRASH,
+                              cls="btn btn-danger-quiet", data=d, id="person-delete") + "</section>")
+    footer = []
     if not is_klant:
         footer.append(button(t("ui.person.another"), "person.another", icon=icons.PLUS, cls="btn", data=d,
                              id="person-another"))

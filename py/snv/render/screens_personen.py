@@ -52,9 +52,11 @@ def filter_label(flt: str) -> str:
 
 def personen_screen(case: Case, *, query: str = "", flt: str = "alle", limit: int = PAGE) -> str:
     others = [p for p in case.personen if p.id != case.klant_id]
+    add = "" if not others else button(t("ui.personen.add"), "personen.add", icon=icons.PLUS, cls="btn btn-primary",
+                                       id="personen-add")
     head = (f'<div class="screen-head"><h1 id="screen-title">{esc(t("ui.screen.personen"))}</h1>'
             f'<p class="screen-sub">{esc(t("ui.personen.count_one" if len(others) == 1 else "ui.personen.count_many", count=len(others)))}</p>'
-            f'{button(t("ui.personen.add"), "personen.add", icon=icons.PLUS, cls="btn btn-primary", id="personen-add")}</div>')
+            f'{add}</div>')
     if not others:
         empty = (f'<div class="empty-state">{icon_html(icons.PEOPLE)}<p>{esc(t("ui.personen.empty"))}</p>'
                  f'{button(t("ui.personen.add_first"), "personen.add", icon=icons.PLUS, cls="btn btn-primary", id="personen-add-first")}</div>')

@@ -180,7 +180,7 @@ def handle_file(app, action: str, data: dict) -> None:
 def handle_onboard(app, action: str, data: dict) -> None:
     verb = action.partition(".")[2]
     if verb == "naam":
-        naam = str(data.get("naam", data.get("value", ""))).strip()
+        naam = str(data.get("onboard-naam", data.get("naam", data.get("value", "")))).strip()
         if not naam:
             app.view["onboard_error"] = t("ui.onboard.name_needed")
             app.focus_request = "#onboard-naam"

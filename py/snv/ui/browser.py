@@ -16,7 +16,7 @@ import traceback
 from typing import Any, Optional
 
 import js
-from pyodide.ffi import create_proxy, to_js
+from pyodide.ffi import create_proxy, jsnull, to_js
 
 from ..messages import t
 from ..model import CaseError
@@ -29,6 +29,16 @@ TEXT_INPUT_TYPES = {"text", "search", "number", "email", "tel", "url", "password
 DATA_SKIP = {"data-action", "data-live"}
 KEY_ATTRS = ("data-pid", "data-field", "data-value", "data-index", "data-soort", "data-screen", "data-filter",
              "data-fase", "data-key", "data-id", "data-name")
+
+
+def _nn(value: Any) -> Any:
+    """DOM calls return pyodide's `jsnull` (not None) for "nothing": make it None."""
+    return None if value is None or value is jsnull else value
+
+
+def _attr(el: Any, name: str) -> Optional[str]:
+    value = _nn(el.getAttribute(name))
+    return None if value is None else str(value)
 
 
 def _is_text_field(el: Any) -> bool:
@@ -156,29 +166,30 @@ class BrowserHost(Host):
             self.render_now()
 
     def on_click(self, evt: Any) -> None:
-        el = evt.target.closest("[data-action]") if evt.target and hasattr(evt.target, "closest") else None
+        target = _nn(evt.target)
+        el = _nn(target.closest("[data-action]")) if target is not None and hasattr(target, "closest") else None
         if el is None or not self.root.contains(el):
             return
         if str(el.tagName) in ("INPUT", "TEXTAREA", "SELECT", "FORM", "OPTION"):
             return  # those speak through change/input/submit
-        if el.hasAttribute("disabled") or el.getAttribute("aria-disabled") == "true":
+        if el.hasAttribute("disabled") or _attr(el, "aria-disabled") == "true":
             return
         evt.preventDefault()
         data = _data(el)
         data["event"] = "click"
         self.app.trigger = self.focus_key(el)
-        self.run(str(el.getAttribute("data-action")), data)
+        self.run(str(_attr(el, "data-action")), data)
 
     def on_change(self, evt: Any) -> None:
-        el = evt.target
+        el = _nn(evt.target)
         if el is None or not hasattr(el, "getAttribute"):
             return
-        action = el.getAttribute("data-action")
+        action = _attr(el, "data-action")
         if not action:
             return
         if action == "file.picked":
-            files = el.files
-            if files and files.length:
+            files = _nn(el.files)
+            if files is not None and files.length:
                 self.read_file(files.item(0))
             return
         self._run_field(el, str(action), "change")
@@ -193,15 +204,15 @@ class BrowserHost(Host):
         self.run(action, data)
 
     def on_input(self, evt: Any) -> None:
-        el = evt.target
-        live = el.getAttribute("data-live") if hasattr(el, "getAttribute") else None
+        el = _nn(evt.target)
+        live = _attr(el, "data-live") if el is not None and hasattr(el, "getAttribute") else None
         if live:
             self._run_field(el, str(live), "input")
 
     def on_submit(self, evt: Any) -> None:
         form = evt.target
         evt.preventDefault()
-        action = form.getAttribute("data-action")
+        action = _attr(form, "data-action")
         if not action:
             return
         data = _data(form)
@@ -212,11 +223,13 @@ class BrowserHost(Host):
         data["event"] = "submit"
         self.app.trigger = self.focus_key(form)
         self.run(str(action), data)
+        if form.isConnected:
+            form.reset()  # the form added its item; a kept (focused) field must not show the old text
 
     def on_keydown(self, evt: Any) -> None:
         app = self.app
         key = str(evt.key or "")
-        target = evt.target
+        target = _nn(evt.target)
         in_text = _is_text_field(target)
         if (evt.ctrlKey or evt.metaKey) and not evt.altKey and key.lower() in ("z", "y"):
             if in_text or app.onboarding:
@@ -231,18 +244,18 @@ class BrowserHost(Host):
                 self._commit_field(target)
                 self.run("sheet.close", {"event": "key"})
             return
-        if key == "Enter" and in_text and str(target.tagName) == "INPUT" and target.form is None:
-            action = target.getAttribute("data-action")
+        if key == "Enter" and in_text and str(target.tagName) == "INPUT" and _nn(target.form) is None:
+            action = _attr(target, "data-action")
             if action and action != "file.picked":
                 evt.preventDefault()
                 self._run_field(target, str(action), "change")
 
     def _commit_field(self, el: Any) -> None:
         """Before a sheet closes, keep what was typed in the focused field (no change event comes)."""
-        if _is_text_field(el) and el.getAttribute("data-action") and str(el.value) != str(el.defaultValue):
+        if _is_text_field(el) and _attr(el, "data-action") and str(el.value) != str(el.defaultValue):
             self.batch += 1
             try:
-                self._run_field(el, str(el.getAttribute("data-action")), "change")
+                self._run_field(el, str(_attr(el, "data-action")), "change")
             finally:
                 self.batch -= 1
 
@@ -268,7 +281,7 @@ class BrowserHost(Host):
             self.frame_el.setAttribute("data-drop", "true")
 
     def on_dragleave(self, evt: Any) -> None:
-        if evt.relatedTarget is None:
+        if _nn(evt.relatedTarget) is None:
             self.frame_el.removeAttribute("data-drop")
 
     def on_drop(self, evt: Any) -> None:
@@ -276,13 +289,13 @@ class BrowserHost(Host):
         if not self._has_files(evt):
             return
         evt.preventDefault()
-        files = evt.dataTransfer.files
-        if files and files.length:
+        files = _nn(evt.dataTransfer.files)
+        if files is not None and files.length:
             self.read_file(files.item(0))
 
     @staticmethod
     def _has_files(evt: Any) -> bool:
-        dt = evt.dataTransfer
+        dt = _nn(evt.dataTransfer)
         if dt is None:
             return False
         types = dt.types
@@ -334,16 +347,17 @@ class BrowserHost(Host):
 
     def focus_key(self, el: Any) -> Optional[str]:
         """A selector that finds 'the same' element after a re-render."""
+        el = _nn(el)
         if el is None or not hasattr(el, "getAttribute"):
             return None
         if el.id:
             return "#" + str(js.CSS.escape(el.id))
-        action = el.getAttribute("data-action")
+        action = _attr(el, "data-action")
         if not action:
             return None
         sel = f'[data-action="{js.CSS.escape(action)}"]'
         for name in KEY_ATTRS:
-            value = el.getAttribute(name)
+            value = _attr(el, name)
             if value is not None:
                 sel += f'[{name}="{js.CSS.escape(value)}"]'
         return sel
@@ -354,7 +368,7 @@ class BrowserHost(Host):
         self.deferred = False
         out = view.regions(app)
         doc = self.document
-        active = doc.activeElement
+        active = _nn(doc.activeElement)
         active_key = self.focus_key(active) if active is not None and self.root.contains(active) else None
         keep_text = active if _is_text_field(active) and self.root.contains(active) else None
         scrolls = self._scroll_positions()
@@ -387,20 +401,26 @@ class BrowserHost(Host):
                 except Exception:
                     js.console.error(f"snv: mount of {screen.key} failed\n{traceback.format_exc()}")
 
+    def _q(self, selector: str) -> Any:
+        try:
+            return _nn(self.root.querySelector(selector))
+        except Exception:  # an invalid selector from a screen's focus_request: ignore it
+            return None
+
     def _place_focus(self, active: Any, active_key: Optional[str]) -> None:
         app = self.app
         doc = self.document
         request, app.focus_request = app.focus_request, None
         target = None
         if request:
-            target = self.root.querySelector(request)
+            target = self._q(request)
             if target is None and request.startswith("#sheet"):
-                target = self.root.querySelector("#sheet-title")
+                target = self._q("#sheet-title")
             if target is None:
-                target = self.root.querySelector("#content")
+                target = self._q("#content")
         elif active_key and (active is None or not active.isConnected):
-            target = self.root.querySelector(active_key)
-        if target is not None and target != doc.activeElement:
+            target = self._q(active_key)
+        if target is not None and target != _nn(doc.activeElement):
             target.focus(to_js({"preventScroll": request is None or request == "#content"},
                                dict_converter=js.Object.fromEntries))
 
@@ -416,7 +436,7 @@ class BrowserHost(Host):
 
     def _restore_scroll(self, found: list) -> None:
         for key, top in found:
-            node = self.root.querySelector(key)
+            node = self._q(key)
             if node is not None and node.scrollTop != top:
                 node.scrollTop = top
 
@@ -428,7 +448,7 @@ class BrowserHost(Host):
         node = keep
         while node is not None and node != region:
             path.append(node)
-            node = node.parentNode
+            node = _nn(node.parentNode)
         path.reverse()
         if not self._morph(region, template.content, path):
             region.innerHTML = html  # structure changed too much: fall back, focus restore by key
