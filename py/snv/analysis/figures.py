@@ -1,0 +1,323 @@
+"""Key figures of the network ("Wat zie je?") and the load per person in the plan.
+
+`compute_figures(case)` returns plain JSON data (lists, never sets; persons always ordered by name, id);
+`sentences(figs)` turns it into one short B1 sentence per figure, strengths first (tip 6: quality counts
+as much as size; tip 7: shared interests; tip 8: an empty slice asks a question).
+
+Direction of support is the client's view: "krijgt" = the client gets it (the person gives),
+"geeft" = the client gives, "wederzijds" = both.
+"""
+from __future__ import annotations
+
+import statistics
+from typing import Any, Iterable, Optional
+
+from ..messages import t
+from ..model.case import KWALITEITEN, NABIJHEDEN, SECTORS, Case
+
+#: monthly weight of one agreement by how often it happens (DOMAIN §6); unknown counts as rare
+LOAD_WEIGHTS = {"dagelijks": 30.0, "wekelijks": 4.0, "maandelijks": 1.0, "paar_keer_per_jaar": 0.25,
+                "zelden": 0.1, "eenmalig": 0.1, None: 0.1}
+HEAVY_SHARE = 0.4  # a person with more than this share of all load gets a kind warning
+HEAVY_MEDIAN = 2.0  # ... or more than this many times the median
+MAX_SHARED = 3  # shared-interest suggestions shown at most
+MAX_GIVERS = 3
+
+
+def _order(case: Case, ids: Iterable[str]) -> list[str]:
+    """Ids sorted by name then id, without duplicates: stable output for JSON and sentences."""
+    names = {p.id: p.naam for p in case.personen}
+    return sorted(set(ids), key=lambda i: (names.get(i, "").casefold(), i))
+
+
+def _on_map(case: Case) -> list:
+    return [p for p in case.personen
+            if p.id != case.klant_id and p.sector is not None and p.nabijheid is not None]
+
+
+def compute_figures(case: Case) -> dict[str, Any]:
+    import networkx as nx  # noqa: PLC0415 - only needed here; keeps importing the package cheap
+
+    klant = case.klant_id
+    members = _on_map(case)
+    member_ids = {p.id for p in members}
+    others = [p for p in case.personen if p.id != klant]
+    n = len(members)
+
+    per_sector = {s: 0 for s in SECTORS}
+    per_ring = {r: 0 for r in NABIJHEDEN}
+    for p in members:
+        per_sector[p.sector] += 1
+        per_ring[p.nabijheid] += 1
+    professionals = [p.id for p in members if p.professioneel]
+    close = [p.id for p in members if p.nabijheid == "heel_dichtbij"]
+
+    # the client's own line with each person
+    quality: dict[str, Optional[str]] = {}
+    member_ties = []
+    for b in case.banden:
+        if klant in (b.a, b.b):
+            quality[b.b if b.a == klant else b.a] = b.kwaliteit
+        elif b.a in member_ids and b.b in member_ids:
+            member_ties.append((b.a, b.b))
+    quality_counts = {q: 0 for q in KWALITEITEN}
+    quality_counts["none"] = 0
+    for p in members:
+        quality_counts[quality.get(p.id) or "none"] += 1
+
+    def with_quality(q: str) -> list[str]:
+        return _order(case, (pid for pid, k in quality.items() if k == q and pid != klant))
+
+    # member-member structure (networkx)
+    g = nx.Graph()
+    g.add_nodes_from(sorted(member_ids))
+    g.add_edges_from(member_ties)
+    possible = n * (n - 1) // 2
+    components = sorted((_order(case, c) for c in nx.connected_components(g)),
+                        key=lambda c: (-len(c), c))
+    isolated = _order(case, nx.isolates(g)) if n > 1 else []
+
+    # support, seen from the client
+    gives_to: set = set()  # the client helps them
+    gets_from: dict[str, int] = {}  # they help the client: number of kinds of support
+    mutual: set = set()
+    for s in case.steun:
+        if s.persoon == klant:
+            continue
+        if s.richting in ("geeft", "wederzijds"):
+            gives_to.add(s.persoon)
+        if s.richting in ("krijgt", "wederzijds"):
+            gets_from[s.persoon] = gets_from.get(s.persoon, 0) + 1
+        if s.richting == "wederzijds":
+            mutual.add(s.persoon)
+    names = {p.id: p.naam for p in case.personen}
+    givers = sorted(gets_from.items(), key=lambda kv: (-kv[1], names.get(kv[0], "").casefold(), kv[0]))
+
+    wishes: dict[str, list[str]] = {"meer": [], "evenveel": [], "minder": []}
+    for c in case.contacten:
+        if c.wens and c.persoon != klant:
+            wishes[c.wens].append(c.persoon)
+
+    return {
+        "klant_id": klant,
+        "names": {p.id: p.naam for p in case.personen},
+        "size": {"on_map": n, "in_list": len(others), "not_on_map": len(others) - n},
+        "per_sector": per_sector,
+        "per_ring": per_ring,
+        "close": {"count": len(close), "persons": _order(case, close),
+                  "professionals": _order(case, set(close) & set(professionals))},
+        "professionals": {"count": len(professionals), "share": round(len(professionals) / n, 2) if n else 0.0,
+                          "persons": _order(case, professionals)},
+        "density": {"members": n, "ties": len(member_ties), "possible": possible,
+                    "value": round(len(member_ties) / possible, 3) if possible else None},
+        "isolated": isolated,
+        "components": {"count": len(components) if n else 0, "sizes": [len(c) for c in components],
+                       "groups": components},
+        "givers": [{"id": pid, "count": k} for pid, k in givers],
+        "reciprocity": {"client_gives": len(gives_to), "client_gets": len(gets_from), "mutual": len(mutual),
+                        "gives_persons": _order(case, gives_to), "gets_persons": _order(case, gets_from),
+                        "mutual_persons": _order(case, mutual)},
+        "quality": quality_counts,
+        "good": with_quality("goed"),
+        "hard": with_quality("moeizaam"),
+        "conflict": with_quality("conflict"),
+        "broken": with_quality("verbroken"),
+        "wishes": {k: _order(case, v) for k, v in wishes.items()},
+        "empty_sectors": [s for s in SECTORS if per_sector[s] == 0] if n else [],
+        "shared_interests": _shared_interests(case, member_ties),
+        "not_on_map": _order(case, (p.id for p in others
+                                    if p.id not in member_ids and p.naam.strip())),
+    }
+
+
+def _shared_interests(case: Case, member_ties: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Pairs who like the same thing (tip 7), the client included, people who do not know each other
+    yet first. At most MAX_SHARED, one per interest, each person in one suggestion at most."""
+    tied = {frozenset(t_) for t_ in member_ties}
+    for b in case.banden:
+        tied.add(frozenset((b.a, b.b)))
+    by_interest: dict[str, list] = {}
+    shown: dict[str, str] = {}
+    people = [p for p in case.personen if p.id == case.klant_id or (p.naam.strip() and not p.overleden)]
+    for p in people:
+        for raw in p.interesses:
+            key = " ".join(raw.split()).casefold()
+            if key:
+                text = " ".join(raw.split())
+                if key not in shown or text == key:  # "vissen" reads better than "Vissen"; "Ajax" stays
+                    shown[key] = text
+                if p not in by_interest.setdefault(key, []):
+                    by_interest[key].append(p)
+    candidates = []
+    for key in sorted(by_interest):
+        group = sorted(by_interest[key], key=lambda p: (p.id != case.klant_id, p.naam.casefold(), p.id))
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                known = frozenset((a.id, b.id)) in tied
+                candidates.append((known, key, a, b))
+    out: list[dict[str, Any]] = []
+    used_people: set = set()
+    used_keys: set = set()
+    for known, key, a, b in sorted(candidates, key=lambda c: (c[0], c[1], c[2].naam.casefold(), c[3].naam.casefold())):
+        if key in used_keys or a.id in used_people or b.id in used_people:
+            continue
+        out.append({"interest": shown[key], "persons": [a.id, b.id], "know_each_other": known})
+        used_keys.add(key)
+        used_people.update((a.id, b.id))
+        if len(out) == MAX_SHARED:
+            break
+    return out
+
+
+# ----- sentences -----
+
+def _n(key: str, n: int, **values: Any) -> str:
+    return t(f"{key}.{'one' if n == 1 else 'many'}", n=n, **values)
+
+
+def join_names(names: list[str]) -> str:
+    """"Anna", "Anna en Piet", "Anna, Piet en Els"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {t('fig.and')} {names[-1]}"
+
+
+def sentences(figs: dict[str, Any]) -> list[dict[str, Any]]:
+    """One B1 sentence per figure: {key, text, persons (ids to highlight)}. Strengths come first,
+    then neutral facts, then what may need attention."""
+    names: dict[str, str] = figs["names"]
+    klant_id = figs["klant_id"]
+    out: list[dict[str, Any]] = []
+
+    def add(key: str, text: str, persons: Iterable[str] = ()) -> None:
+        out.append({"key": key, "text": text, "persons": list(persons)})
+
+    n = figs["size"]["on_map"]
+    if n == 0:
+        add("empty", t("fig.empty"))
+        if figs["not_on_map"]:
+            k = len(figs["not_on_map"])
+            add("not_on_map", _n("fig.not_on_map", k), figs["not_on_map"])
+        return out
+
+    def who(pid: str) -> str:
+        return t("fig.you") if pid == klant_id else names.get(pid, "?")
+
+    # strengths
+    add("size", _n("fig.size", n))
+    close = figs["close"]
+    if close["count"]:
+        text = _n("fig.close", close["count"])
+        if close["professionals"]:
+            text += " " + _n("fig.close_prof", len(close["professionals"]))
+        add("close", text, close["persons"])
+    givers = figs["givers"]
+    rec = figs["reciprocity"]
+    if rec["client_gets"] == 1:
+        add("helpers", t("fig.helpers.one", names=who(rec["gets_persons"][0])), rec["gets_persons"])
+    elif rec["client_gets"]:
+        add("helpers", _n("fig.helpers", rec["client_gets"]), rec["gets_persons"])
+        top = givers[0]["count"]
+        best = [g["id"] for g in givers if g["count"] == top]
+        if len(best) < len(givers) and len(best) <= MAX_GIVERS:  # only when someone stands out
+            key = "fig.givers.one" if len(best) == 1 else "fig.givers.many"
+            add("givers", t(key, names=join_names([who(i) for i in best])), best)
+    if rec["client_gives"]:
+        add("you_give", _n("fig.you_give", rec["client_gives"]), rec["gives_persons"])
+    if rec["mutual"]:
+        add("mutual", _n("fig.mutual", rec["mutual"]), rec["mutual_persons"])
+    if figs["good"]:
+        add("good", _n("fig.good", len(figs["good"])), figs["good"])
+    dens = figs["density"]
+    if dens["ties"]:
+        members = [p for c in figs["components"]["groups"] for p in c]
+        linked = [p for p in members if p not in set(figs["isolated"])]
+        v = dens["value"] or 0.0
+        if v >= 0.5:
+            add("density", t("fig.dense"), linked)
+        elif v >= 0.2:
+            add("density", t("fig.some_know"), linked)
+        else:
+            add("density", t("fig.few_know"), linked)
+    for i, s in enumerate(figs["shared_interests"]):
+        a, b = s["persons"]
+        if a == klant_id:
+            text = t("fig.shared_you", b=who(b), interest=s["interest"])
+        else:
+            text = t("fig.shared", a=who(a), b=who(b), interest=s["interest"])
+        add(f"shared.{i}", text, [p for p in (a, b) if p != klant_id])
+
+    # neutral facts
+    prof = figs["professionals"]
+    if prof["count"]:
+        if prof["count"] == n and n > 1:
+            add("professionals", t("fig.professionals.all"), prof["persons"])
+        else:
+            add("professionals", _n("fig.professionals", prof["count"]), prof["persons"])
+    groups = [c for c in figs["components"]["groups"] if len(c) > 1]
+    if dens["ties"] and len(groups) > 1:
+        add("groups", t("fig.groups", n=len(groups)), [p for c in groups for p in c])
+    wishes = figs["wishes"]
+    if wishes["meer"]:
+        add("wish_more", _n("fig.wish_more", len(wishes["meer"])), wishes["meer"])
+    if wishes["minder"]:
+        add("wish_less", _n("fig.wish_less", len(wishes["minder"])), wishes["minder"])
+
+    # what may need attention
+    if not close["count"]:
+        add("close_none", t("fig.close.none"))
+    for key in ("hard", "conflict", "broken"):
+        if figs[key]:
+            add(key, _n(f"fig.{key}", len(figs[key])), figs[key])
+    if dens["ties"] and figs["isolated"]:
+        add("isolated", _n("fig.isolated", len(figs["isolated"])), figs["isolated"])
+    for s in figs["empty_sectors"]:
+        if s != "hulpverlening":  # no professionals is not something to fix
+            add(f"empty_sector.{s}", t(f"fig.empty_sector.{s}"))
+    if figs["not_on_map"]:
+        add("not_on_map", _n("fig.not_on_map", len(figs["not_on_map"])), figs["not_on_map"])
+    return out
+
+
+# ----- load per person in the plan (DOMAIN §6) -----
+
+def load_per_person(case: Case) -> dict[str, Any]:
+    """Monthly load of each person over the active agreements of the current plan.
+
+    Each agreement weighs LOAD_WEIGHTS[hoe_vaak], shared equally by everyone in `wie`. A person (not
+    the client) with more than HEAVY_SHARE of the total, or more than HEAVY_MEDIAN × the median of
+    everyone with a task, is listed in `heavy` with a kind sentence. `idle_close` lists people close
+    to the client (heel dichtbij or dichtbij, not professional) without any task, as ideas.
+    """
+    plan = case.huidig_plan
+    load: dict[str, float] = {}
+    tasks: dict[str, int] = {}
+    for a in (plan.afspraken if plan else []):
+        if a.status != "actief" or not a.wie:
+            continue
+        share = LOAD_WEIGHTS.get(a.hoe_vaak, 0.1) / len(set(a.wie))
+        for pid in sorted(set(a.wie)):
+            load[pid] = load.get(pid, 0.0) + share
+            tasks[pid] = tasks.get(pid, 0) + 1
+    total = sum(load.values())
+    median = statistics.median(load.values()) if load else 0.0
+    heavy = []
+    for pid in _order(case, load):
+        if pid == case.klant_id:
+            continue
+        if load[pid] > HEAVY_SHARE * total or (len(load) > 2 and load[pid] > HEAVY_MEDIAN * median):
+            heavy.append(pid)
+    names = {p.id: p.naam for p in case.personen}
+    idle = [p.id for p in _on_map(case)
+            if p.nabijheid in ("heel_dichtbij", "dichtbij") and not p.professioneel and not p.overleden
+            and p.id not in load]
+    return {
+        "per_person": {pid: round(load[pid], 3) for pid in _order(case, load)},
+        "tasks": {pid: tasks[pid] for pid in _order(case, tasks)},
+        "total": round(total, 3),
+        "median": round(median, 3),
+        "heavy": heavy,
+        "warnings": [{"persoon": pid, "text": t("fig.load.heavy", naam=names.get(pid, "?"))} for pid in heavy],
+        "idle_close": _order(case, idle),
+        "client": round(load.get(case.klant_id, 0.0), 3),
+    }
