@@ -97,6 +97,7 @@ MESSAGES: dict[str, str] = {
     "ui.file.export_json": "Dossier als bestand (.json)",
     "ui.file.print": "Afdrukken",
     "ui.file.saved": "Bestand {name} is gemaakt. Bewaar het veilig.",
+    "ui.file.unchanged": "Je gegevens zijn niet veranderd.",
     "ui.file.drop": "Laat het bestand los om het te openen.",
     # --- new case ---
     "ui.onboard.welcome": "Welkom bij Netwerkatlas",

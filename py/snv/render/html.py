@@ -116,11 +116,11 @@ def checkbox(label: str, *, id: str, checked: bool, action: str, data: Optional[
 
 def initials(name: str) -> str:
     """Up to two letters for a marker: first letters of the first and last word."""
-    words = [w for w in str(name).replace("-", " ").split() if w]
-    if not words:
+    firsts = [next((c for c in w if c.isalnum()), "") for w in str(name).replace("-", " ").split()]
+    firsts = [c for c in firsts if c]
+    if not firsts:
         return "?"
-    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
-    return letters.upper()
+    return (firsts[0] + (firsts[-1] if len(firsts) > 1 else "")).upper()
 
 
 def plural(count: int, one_key: str, many_key: str, **values: Any) -> str:

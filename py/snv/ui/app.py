@@ -251,7 +251,8 @@ class App:
         try:
             case = read_case_file(filename, data)
         except CaseError as exc:
-            self.alert(exc.message)
+            unchanged = t("ui.file.unchanged")
+            self.alert(exc.message if unchanged in exc.message else f"{exc.message} {unchanged}")
             return False
         self.replace_case(case, t("ui.toast.opened", naam=case.klant.naam))
         self.onboarding = None

@@ -1,0 +1,473 @@
+"""The app controller (snv.ui.app.App) and the framework actions, driven under CPython."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from snv.messages import t
+from snv.model import CaseError, new_case, ops
+from snv.storage.store import CaseStore, MemoryStore
+from snv.render import frame
+from snv.ui import screens, view
+from snv.ui.app import App, Host
+
+NOW = dt.datetime(2026, 11, 25, 14, 32)
+
+
+class RecordingHost(Host):
+    def __init__(self):
+        self.renders = 0
+        self.saves: list[int] = []
+        self.downloads: list[tuple[str, str, str]] = []
+        self.picks = 0
+        self.prints = 0
+
+    def request_render(self):
+        self.renders += 1
+
+    def schedule_save(self, delay_ms):
+        self.saves.append(delay_ms)
+
+    def download(self, filename, text, mime):
+        self.downloads.append((filename, text, mime))
+
+    def pick_file(self):
+        self.picks += 1
+
+    def print_page(self):
+        self.prints += 1
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _screens():
+    screens.load_screens()
+
+
+def make_app(store=None, naam="Sam"):
+    host = RecordingHost()
+    app = App(new_case(naam), store=store, host=host, now=lambda: NOW)
+    return app, host
+
+
+def names(app):
+    return [p.naam for p in app.case.personen]
+
+
+# ----- apply / undo / redo -----
+
+def test_apply_returns_extra_and_records_undo():
+    app, host = make_app()
+    before = app.case
+    pid = app.apply(ops.add_person, "Marieke", label="Marieke toegevoegd")
+    assert app.case.persoon(pid).naam == "Marieke"
+    assert before.personen != app.case.personen and len(before.personen) == 1  # old version untouched
+    assert app.can_undo and not app.can_redo
+    assert app.toast.text == "Marieke toegevoegd" and app.toast.undo
+    assert host.renders > 0
+
+
+def test_undo_redo_round_trip():
+    app, _ = make_app()
+    app.apply(ops.add_person, "A", label="A")
+    app.apply(ops.add_person, "B", label="B")
+    assert names(app) == ["Sam", "A", "B"]
+    app.undo()
+    assert names(app) == ["Sam", "A"] and app.can_redo
+    assert app.toast.text == t("ui.toast.undone", what="B")
+    app.undo()
+    assert names(app) == ["Sam"] and not app.can_undo
+    app.undo()  # nothing left: no error, no change
+    assert names(app) == ["Sam"]
+    app.redo()
+    app.redo()
+    assert names(app) == ["Sam", "A", "B"] and not app.can_redo
+
+
+def test_new_edit_clears_redo():
+    app, _ = make_app()
+    app.apply(ops.add_person, "A", label="A")
+    app.undo()
+    assert app.can_redo
+    app.apply(ops.add_person, "C", label="C")
+    assert not app.can_redo
+    assert names(app) == ["Sam", "C"]
+
+
+def test_history_is_capped():
+    host = RecordingHost()
+    app = App(new_case("Sam"), host=host, history_cap=5)
+    for i in range(8):
+        app.apply(ops.add_person, f"P{i}", label=str(i))
+    count = 0
+    while app.can_undo:
+        app.undo()
+        count += 1
+    assert count == 5
+    assert names(app) == ["Sam", "P0", "P1", "P2"]
+
+
+def test_case_error_becomes_alert_and_changes_nothing():
+    app, _ = make_app()
+    pid = app.apply(ops.add_person, "A", label="A")
+    before = app.case
+    assert app.apply(ops.update_person, pid, geboortejaar=3000, label="x") is None
+    assert app.case is before
+    assert len(app.alerts) == 1
+    assert app.undo_label == "A"  # the failed edit left no undo step
+    app.apply(ops.remove_person, app.case.klant_id, label="weg")
+    assert t("err.remove_client") in app.alerts
+    assert app.case is before
+
+
+def test_successful_edit_clears_alerts():
+    app, _ = make_app()
+    app.alert("Probleem")
+    app.apply(ops.add_person, "A", label="A")
+    assert app.alerts == []
+
+
+def test_undo_closes_sheet_of_vanished_person():
+    app, _ = make_app()
+    pid = app.apply(ops.add_person, "A", label="A")
+    app.open_person(pid)
+    app.undo()
+    assert app.sheet is None
+
+
+# ----- dispatch -----
+
+def test_dispatch_routes_to_screen_handler():
+    seen = []
+    screens.register(screens.Screen("testscherm", "ui.screen.start", "", ("netwerkatlas",), lambda app: "<p>x</p>",
+                                    lambda app, action, data: seen.append((action, data))))
+    app, _ = make_app()
+    app.dispatch("testscherm.doe", {"pid": "p1", "event": "click"})
+    assert seen == [("testscherm.doe", {"pid": "p1", "event": "click"})]
+    assert "testscherm" in [s.key for s in screens.for_phase("netwerkatlas")]
+    with pytest.raises(KeyError):
+        app.dispatch("bestaatniet.doe", {})
+
+
+def test_reserved_screen_keys_are_refused():
+    with pytest.raises(ValueError):
+        screens.register(screens.Screen("person", "x", "", (), lambda app: ""))
+
+
+def test_dispatch_clears_toast_except_for_typing():
+    app, _ = make_app()
+    app.apply(ops.add_person, "A", label="A")
+    app.dispatch("app.go", {"screen": "personen", "event": "click"})
+    assert app.screen == "personen"
+    app.toast = None
+    app.apply(ops.add_person, "B", label="B")
+    app.dispatch("personen.search", {"value": "B", "event": "input"})
+    assert app.toast is not None and app.view["personen"]["query"] == "B"
+
+
+def test_go_to_unknown_screen_falls_back_to_start():
+    app, _ = make_app()
+    app.go("nergens")
+    assert app.screen == "start"
+
+
+def test_phase_is_set_by_a_tap_and_undoable():
+    app, _ = make_app()
+    app.dispatch("app.phase", {"fase": "netwerkatlas"})
+    assert app.case.fase == "netwerkatlas"
+    app.dispatch("app.undo", {})
+    assert app.case.fase == "ontmoeten"
+
+
+# ----- person sheet -----
+
+def test_new_person_exists_only_after_a_name():
+    app, _ = make_app()
+    app.new_person(sector="familie", nabijheid="dichtbij")
+    app.dispatch("person.set", {"field": "professioneel", "value": "true"})
+    app.dispatch("person.field", {"field": "rol", "value": "tante"})
+    app.dispatch("person.field", {"field": "naam", "value": "   "})
+    assert len(app.case.personen) == 1 and not app.can_undo
+    pid = app.dispatch("person.field", {"field": "naam", "value": "Marieke"})
+    p = app.case.persoon(pid)
+    assert (p.naam, p.rol, p.sector, p.nabijheid, p.professioneel) == ("Marieke", "tante", "familie", "dichtbij", True)
+    assert app.sheet["pid"] == pid
+    # renaming later is one more undo step, not a new person
+    app.dispatch("person.field", {"field": "naam", "value": "Marieke de Vries"})
+    assert len(app.case.personen) == 2
+    app.undo()
+    assert app.case.persoon(pid).naam == "Marieke"
+
+
+def test_person_fields_each_one_undo_step():
+    app, _ = make_app()
+    pid = app.apply(ops.add_person, "Jan", label="Jan")
+    app.open_person(pid)
+    app.dispatch("person.set", {"field": "sector", "value": "buren_buurt"})
+    app.dispatch("person.set", {"field": "nabijheid", "value": "verder_weg"})
+    app.dispatch("person.quality", {"value": "conflict"})
+    app.dispatch("person.support", {"soort": "praktische_hulp", "value": "wederzijds"})
+    app.dispatch("person.field", {"field": "geboortejaar", "value": "1970"})
+    case = app.case
+    assert case.persoon(pid).sector == "buren_buurt" and case.persoon(pid).geboortejaar == 1970
+    assert case.band(case.klant_id, pid).kwaliteit == "conflict"
+    assert [(s.soort, s.richting) for s in case.steun] == [("praktische_hulp", "wederzijds")]
+    for _ in range(5):
+        app.undo()
+    assert app.case.persoon(pid).sector is None and not app.case.steun and not app.case.banden
+    # "Niet op de kaart" takes the person off the map
+    app.dispatch("person.set", {"field": "sector", "value": "familie"})
+    app.dispatch("person.set", {"field": "nabijheid", "value": "dichtbij"})
+    app.dispatch("person.set", {"field": "sector", "value": ""})
+    assert (app.case.persoon(pid).sector, app.case.persoon(pid).nabijheid) == (None, None)
+
+
+def test_bad_year_and_empty_name_show_field_errors():
+    app, _ = make_app()
+    pid = app.apply(ops.add_person, "Jan", label="Jan")
+    app.open_person(pid)
+    before = app.case
+    app.dispatch("person.field", {"field": "geboortejaar", "value": "70"})
+    app.dispatch("person.field", {"field": "naam", "value": ""})
+    assert app.case is before
+    assert app.sheet["errors"] == {"geboortejaar": t("ui.person.jaar_bad"), "naam": t("ui.person.naam_needed")}
+    html = view.regions(app)["sheet"]
+    assert 'aria-invalid="true"' in html and 'aria-describedby="person-geboortejaar-hint person-geboortejaar-err"' in html
+
+
+def test_notes_and_interests():
+    app, _ = make_app()
+    pid = app.apply(ops.add_person, "Jan", label="Jan")
+    app.open_person(pid)
+    app.dispatch("person.add_note", {"person-note-new": "Belt elke zondag", "locked": "on"})
+    app.dispatch("person.add_note", {"person-note-new": "Houdt van vissen"})
+    notes = app.case.persoon(pid).notities
+    assert [(n.tekst, n.zichtbaar) for n in notes] == [("Belt elke zondag", "klant_en_begeleider"),
+                                                        ("Houdt van vissen", "iedereen")]
+    app.dispatch("person.note_lock", {"index": "1"})
+    app.dispatch("person.note_text", {"index": "0", "value": "Belt elke zaterdag"})
+    app.dispatch("person.remove_note", {"index": "0"})
+    assert [(n.tekst, n.zichtbaar) for n in app.case.persoon(pid).notities] == [("Houdt van vissen", "klant_en_begeleider")]
+    app.dispatch("person.add_interest", {"value": "vissen"})
+    app.dispatch("person.add_interest", {"value": "vissen"})  # no duplicates
+    app.dispatch("person.add_interest", {"value": "koken"})
+    app.dispatch("person.remove_interest", {"index": "0"})
+    assert app.case.persoon(pid).interesses == ["koken"]
+
+
+def test_delete_asks_first_and_names_references():
+    app, _ = make_app()
+    pid = app.apply(ops.add_person, "Marieke", geslacht="vrouw", label="M")
+    app.apply(ops.set_quality, pid, "goed", label="lijn")
+    app.apply(ops.set_support, pid, "zorg", "krijgt", label="steun")
+    app.apply(ops.set_support, pid, "gezelschap", "wederzijds", label="steun")
+    app.open_person(pid)
+    app.dispatch("person.delete", {})
+    sheet = app.sheet
+    assert sheet["kind"] == "confirm"
+    assert sheet["title"] == "Marieke verwijderen?"
+    assert "Ze verdwijnt ook uit 1 lijn en 2 soorten steun." in sheet["text"]
+    assert sheet["yes"] == "Ja, verwijder Marieke"
+    html = view.regions(app)["sheet"]
+    assert "Nee, houden" in html and "data-autofocus" in html.split("Nee, houden")[0].rsplit("<button", 1)[1]
+    app.dispatch("confirm.no", {})
+    assert pid in {p.id for p in app.case.personen}
+    app.open_person(pid)
+    app.dispatch("person.delete", {})
+    app.dispatch("confirm.yes", {})
+    assert pid not in {p.id for p in app.case.personen} and not app.case.steun
+    app.undo()
+    assert app.case.persoon(pid).naam == "Marieke" and len(app.case.steun) == 2
+
+
+# ----- strengths on Start -----
+
+def test_strengths_add_and_remove():
+    app, _ = make_app()
+    app.dispatch("start.add_strength", {"tekst": "  "})
+    assert app.view["start"]["error"] and not app.case.basisposter.sterke_punten
+    app.dispatch("start.add_strength", {"tekst": "Koken"})
+    items = app.case.basisposter.sterke_punten
+    assert [i.tekst for i in items] == ["Koken"] and "error" not in app.view["start"]
+    app.dispatch("start.remove_strength", {"id": items[0].id})
+    assert not app.case.basisposter.sterke_punten
+
+
+# ----- saving -----
+
+def test_autosave_schedules_and_saves():
+    store = CaseStore(MemoryStore(), now=lambda: NOW)
+    app, host = make_app(store)
+    app.apply(ops.add_person, "A", label="A")
+    assert app.save_state == "pending" and host.saves and host.saves[-1] <= 1000
+    assert store.load() is None  # debounced: not yet written
+    assert app.save_now()
+    assert app.save_state == "saved" and app.saved_at == NOW
+    assert [p.naam for p in store.load().personen] == ["Sam", "A"]
+    assert "Opgeslagen om 14:32" in view.regions(app)["savestatus"]
+
+
+def test_full_storage_shows_not_saved_and_keeps_old_value():
+    kv = MemoryStore(quota=4000)
+    store = CaseStore(kv)
+    app, _ = make_app(store)
+    app.mark_dirty()
+    assert app.save_now()
+    for i in range(40):
+        app.apply(ops.add_person, f"Persoon met een lange naam {i}", label="x")
+    assert not app.save_now()
+    assert app.save_state == "failed" and app.pending_save
+    regions = view.regions(app)
+    assert t("ui.save.failed") in regions["savestatus"]
+    assert t("ui.menu.save") in regions["savefix"] and 'data-action="menu.save"' in regions["savefix"]
+    assert [p.naam for p in store.load().personen] == ["Sam"]
+
+
+# ----- files -----
+
+def test_save_file_downloads_json_without_private_notes_by_default():
+    app, host = make_app()
+    pid = app.apply(ops.add_person, "Jan", label="Jan")
+    app.apply(ops.update_person, pid, notities=[{"tekst": "geheim", "zichtbaar": "klant_en_begeleider"},
+                                                {"tekst": "open"}], label="n")
+    app.dispatch("menu.save", {})
+    assert app.sheet["kind"] == "save"
+    html = view.regions(app)["sheet"]
+    assert t("ui.file.warning") in html and t("ui.file.opt_notes") in html and t("ui.file.opt_pseudo") in html
+    app.dispatch("export.json", {})
+    name, text, mime = host.downloads[-1]
+    assert name == "netwerkatlas-sam-2026-11-25.json" and mime == "application/json"
+    notes = [n["tekst"] for p in json.loads(text)["personen"] for n in p["notities"]]
+    assert notes == ["open"]
+    app.dispatch("menu.save", {})
+    app.dispatch("export.option", {"name": "notes", "checked": "true"})
+    app.dispatch("export.json", {})
+    notes = [n["tekst"] for p in json.loads(host.downloads[-1][1])["personen"] for n in p["notities"]]
+    assert notes == ["geheim", "open"]
+    app.dispatch("export.option", {"name": "pseudonymise", "checked": "true"})
+    app.dispatch("export.json", {})
+    assert "Jan" not in host.downloads[-1][1]
+
+
+def test_registered_export_runs_with_options():
+    calls = []
+    screens.register_export(screens.Export("test_export", "ui.file.print", lambda app, opts: calls.append(opts)))
+    app, _ = make_app()
+    app.dispatch("menu.export", {})
+    assert 'data-key="test_export"' in view.regions(app)["sheet"]
+    app.dispatch("export.run", {"key": "test_export"})
+    assert calls == [{"notes": False, "pseudonymise": False}]
+
+
+def test_open_file_replaces_case_undoably_and_persists():
+    store = CaseStore(MemoryStore())
+    app, _ = make_app(store)
+    other, _pid = ops.add_person(new_case("Kim"), "Oma")
+    from snv.storage.jsonio import dumps_case
+    assert app.open_file("kim.json", dumps_case(other).encode())
+    assert app.case.klant.naam == "Kim" and store.load().klant.naam == "Kim"
+    app.undo()
+    assert app.case.klant.naam == "Sam"
+
+
+@pytest.mark.parametrize("data", [b"dit is geen json", b'{"personen": []}',
+                                  b'{"id": "c1", "klant_id": "p1", "personen": [{"id": "p1", "naam": "A"}],'
+                                  b' "banden": [{"a": "p1", "b": "p-weg"}]}'])
+def test_open_bad_file_alerts_and_keeps_everything(data):
+    store = CaseStore(MemoryStore())
+    app, _ = make_app(store)
+    app.apply(ops.add_person, "Marieke", label="M")
+    app.save_now()
+    before, stored = app.case, store.kv.get("snv:case")
+    assert not app.open_file("kapot.json", data)
+    assert app.case is before and store.kv.get("snv:case") == stored
+    assert len(app.alerts) == 1 and t("ui.file.unchanged") in app.alerts[0]
+    assert app.alerts[0] in view.regions(app)["alerts"]
+    assert '<div class="alerts" id="alerts" role="alert">' in frame.skeleton()
+
+
+# ----- menu: new case, open, end session -----
+
+def test_new_case_asks_first_then_onboards():
+    store = CaseStore(MemoryStore())
+    app, host = make_app(store)
+    app.apply(ops.add_person, "A", label="A")
+    app.save_now()
+    app.dispatch("menu.new", {})
+    assert app.sheet["kind"] == "confirm" and app.sheet["offer_save"]
+    app.dispatch("confirm.save", {})  # offer to save first: downloads, keeps the question open
+    assert host.downloads and app.sheet["kind"] == "confirm"
+    app.dispatch("confirm.yes", {})
+    assert app.onboarding == "naam" and store.load() is None and not app.can_undo
+    app.dispatch("onboard.naam", {"onboard-naam": ""})
+    assert app.view["onboard_error"] == t("ui.onboard.name_needed")
+    app.dispatch("onboard.naam", {"onboard-naam": "Kim"})
+    assert app.onboarding == "kaart" and app.case.klant.naam == "Kim" and store.load().klant.naam == "Kim"
+    assert "Is er al een netwerkkaart?" in view.regions(app)["content"]
+    app.dispatch("onboard.begin", {})
+    assert app.onboarding is None and app.screen == "start"
+
+
+def test_open_on_empty_case_picks_at_once_and_otherwise_asks():
+    app, host = make_app()
+    app.dispatch("menu.open", {})
+    assert host.picks == 1 and app.sheet is None
+    app.apply(ops.add_person, "A", label="A")
+    app.dispatch("menu.open", {})
+    assert host.picks == 1 and app.sheet["kind"] == "confirm"
+    app.dispatch("confirm.yes", {})
+    assert host.picks == 2
+
+
+def test_end_session_wipes_storage():
+    kv = MemoryStore()
+    kv.set("ander:sleutel", "blijft")
+    store = CaseStore(kv)
+    app, _ = make_app(store)
+    app.apply(ops.add_person, "A", label="A")
+    app.save_now()
+    app.dispatch("menu.end", {})
+    assert app.sheet["kind"] == "confirm" and app.sheet["yes"] == t("ui.confirm.end_yes")
+    app.dispatch("confirm.yes", {})
+    assert kv.keys() == ["ander:sleutel"]
+    assert app.onboarding == "naam" and len(app.case.personen) == 1 and not app.can_undo
+    app.dispatch("confirm.yes", {})  # a stale second tap does nothing
+    assert app.onboarding == "naam"
+
+
+def test_next_step_follows_the_case():
+    from snv.ui.screen_start import next_step
+    app, _ = make_app()
+    assert next_step(app)[0] == t("ui.next.strengths")
+    app.apply(ops.add_poster_item, "sterke_punten", "Koken", label="k")
+    assert next_step(app)[0] == t("ui.next.first_people")
+    pid = app.apply(ops.add_person, "A", label="A")
+    assert next_step(app)[0] in (t("ui.next.first_map"), t("ui.next.place"))
+    app.apply(ops.move_person, pid, "familie", "dichtbij", label="m")
+    assert next_step(app)[0] == t("ui.next.lines")
+    app.apply(ops.set_quality, pid, "goed", label="l")
+    assert next_step(app)[0] == t("ui.next.support")
+
+
+def test_render_of_100_persons_is_quick():
+    """Not a benchmark: guards against an accidental quadratic render (limit far above the target)."""
+    import time
+    app, _ = make_app()
+    case = app.case
+    for i in range(100):
+        case, _pid = ops.add_person(case, f"Persoon {i}", sector="familie", nabijheid="dichtbij")
+    app.case = case
+    app.go("personen")
+    started = time.perf_counter()
+    regions = view.regions(app)
+    assert time.perf_counter() - started < 1.0
+    assert regions["content"].count('class="person-row') == 100
+
+
+def test_case_error_in_open_file_never_raises():
+    app, _ = make_app()
+    with pytest.raises(CaseError):
+        from snv.storage.files import read_case_file
+        read_case_file("x.txt", b"\x00\x01")
+    assert not app.open_file("x.txt", b"\x00\x01")
