@@ -155,15 +155,22 @@ def test_reserved_screen_keys_are_refused():
         screens.register(screens.Screen("person", "x", "", (), lambda app: ""))
 
 
-def test_dispatch_clears_toast_except_for_typing():
+def test_toast_stays_until_next_change_or_screen():
     app, _ = make_app()
-    app.apply(ops.add_person, "A", label="A")
+    pid = app.apply(ops.add_person, "A", label="A toegevoegd")
+    app.open_person(pid)
+    app.dispatch("person.done", {"event": "click"})
+    app.dispatch("app.menu", {"event": "click"})
+    app.dispatch("sheet.close", {"event": "click"})
+    assert app.toast.text == "A toegevoegd"
+    app.apply(ops.add_person, "B", label="B toegevoegd")
+    assert app.toast.text == "B toegevoegd"
     app.dispatch("app.go", {"screen": "personen", "event": "click"})
-    assert app.screen == "personen"
-    app.toast = None
-    app.apply(ops.add_person, "B", label="B")
-    app.dispatch("personen.search", {"value": "B", "event": "input"})
-    assert app.toast is not None and app.view["personen"]["query"] == "B"
+    assert app.screen == "personen" and app.toast is None
+    app.dispatch("toast.close", {})
+    app.apply(ops.add_person, "C", label="C")
+    app.dispatch("toast.close", {})
+    assert app.toast is None
 
 
 def test_go_to_unknown_screen_falls_back_to_start():

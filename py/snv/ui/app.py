@@ -182,6 +182,7 @@ class App:
             screen_key, params = "start", {}
         self.screen = screen_key
         self.params = params
+        self.toast = None  # the toast stays through sheets and filters; a new screen starts clean
         if self.sheet and self.sheet.get("kind") != "person":
             self.sheet = None
         self.focus_request = "#content"
@@ -269,10 +270,6 @@ class App:
         from . import actions  # noqa: PLC0415 (actions imports this module)
 
         data = dict(data or {})
-        if data.get("event") not in ("input",):
-            # a toast stays until the next action; typing in a search box is not an action
-            if not action.startswith("toast."):
-                self.toast = None
         prefix = action.partition(".")[0]
         handler = actions.HANDLERS.get(prefix)
         if handler is not None:

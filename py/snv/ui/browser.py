@@ -159,8 +159,13 @@ class BrowserHost(Host):
             app.alert(t("ui.err.bug"))
         finally:
             self.batch -= 1
-        if render and self.pointer_down and data.get("event") == "change":
-            self.deferred = True  # the click that caused this blur still has to arrive
+        if render and data.get("event") == "change":
+            # A change fires in the middle of a focus move (Tab, or a tap on another control). Render
+            # after it: on a timer once focus has landed, or after the click if a finger is down, so
+            # neither the newly focused field nor the pressed button is replaced under the user.
+            self.deferred = True
+            if not self.pointer_down:
+                js.setTimeout(self._deferred_cb, 0)
             return
         if render:
             self.render_now()
@@ -517,10 +522,15 @@ def start() -> None:
     else:
         app.case = case
         app.save_state = "saved"
+        app.saved_at = store.saved_at
     host.batch -= 1
     host.mount(app)
+    first_focus = app.focus_request
     host.render_now()
     js.document.documentElement.setAttribute("data-app-state", "ready")
+    if first_focus:  # #app was hidden until now, so focusing during the first render could not work
+        app.focus_request = first_focus
+        host._place_focus(None, None)
     global _HOST
     _HOST = host  # keep the host (and its event proxies) alive
 
