@@ -131,8 +131,9 @@ def test_sheet_edit_focus_escape_and_delete_with_confirmation(page, open_app):
     expect(page.locator("#confirm-no")).to_be_focused()
     expect(page.locator("#confirm-no")).to_have_text("Nee, houden")
     page.click("#confirm-no")
+    expect(page.get_by_role("dialog", name="Marieke")).to_be_visible()  # back in the sheet
+    expect(page.locator("#person-delete")).to_be_focused()
     expect(row(page, "Marieke")).to_have_count(1)
-    row(page, "Marieke").click()
     page.click("#person-delete")
     expect(page.locator("#confirm-yes")).to_have_text("Ja, verwijder Marieke")
     page.click("#confirm-yes")
@@ -288,3 +289,35 @@ def test_route_pin_moves_by_tap_and_alles_over_mij(page, open_app):
     expect(about).to_contain_text("Alleen jij en de begeleider")
     assert page.evaluate("window.hacked") is None
     expect(page.locator("#btn-undo")).to_have_count(0)  # read-only screen
+
+
+def test_broken_stored_case_starts_fresh_and_keeps_a_backup(page, open_app):
+    open_app(page)
+    page.evaluate("localStorage.setItem('snv:case', '{\"personen\": kapot')")
+    open_app(page)
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Het opgeslagen dossier in deze browser kon niet worden gelezen.")
+    expect(page.get_by_role("heading", name="Welkom bij Netwerkatlas")).to_be_visible()
+    backups = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('snv:backup:'))")
+    assert len(backups) == 1
+    assert page.evaluate(f"localStorage.getItem({json.dumps(backups[0])})") == '{"personen": kapot'
+
+
+def test_export_sheet_lists_exports_and_respects_privacy(page, open_app):
+    start_new_case(page, open_app)
+    go(page, "personen")
+    add_person(page, "Marieke", sector="familie", ring="dichtbij")
+    page.click("#btn-menu")
+    page.get_by_role("button", name=re.compile("Exporteren")).click()
+    sheet = page.get_by_role("dialog", name="Exporteren")
+    expect(sheet).to_contain_text("Dit bestand bevat persoonlijke gegevens. Bewaar het veilig.")
+    expect(sheet.get_by_role("button", name="Afdrukken")).to_be_visible()
+    page.check("#opt-pseudo")
+    with page.expect_download() as info:
+        page.click("#export-json")
+    text = info.value.path().read_text("utf-8")
+    assert "Marieke" not in text and "Sam" not in text
+    # the sheet closed; the choice is remembered for the next export
+    page.click("#btn-menu")
+    page.get_by_role("button", name=re.compile("Exporteren")).click()
+    expect(page.locator("#opt-pseudo")).to_be_checked()

@@ -280,7 +280,7 @@ def test_delete_asks_first_and_names_references():
     assert "Nee, houden" in html and "data-autofocus" in html.split("Nee, houden")[0].rsplit("<button", 1)[1]
     app.dispatch("confirm.no", {})
     assert pid in {p.id for p in app.case.personen}
-    app.open_person(pid)
+    assert app.sheet["kind"] == "person" and app.sheet["pid"] == pid  # back to the person
     app.dispatch("person.delete", {})
     app.dispatch("confirm.yes", {})
     assert pid not in {p.id for p in app.case.personen} and not app.case.steun

@@ -39,8 +39,7 @@ def _items(texts: list[str], empty: str) -> str:
 def overmij_screen(case: Case) -> str:
     k = case.klant
     none = t("ui.overmij.none")
-    rows = [(t("ui.person.naam"), k.naam), (t("ui.person.rol"), k.rol or none),
-            (t("ui.person.geslacht"), t(f"label.geslacht.{k.geslacht}")),
+    rows = [(t("ui.person.naam"), k.naam), (t("ui.person.geslacht"), t(f"label.geslacht.{k.geslacht}")),
             (t("ui.person.geboortejaar"), str(k.geboortejaar) if k.geboortejaar else none),
             (t("ui.person.interesses"), ", ".join(k.interesses) or none),
             (t("ui.overmij.fase"), t(f"label.fase.{case.fase}"))]

@@ -35,10 +35,11 @@ def person_sheet(case: Case, pid: Optional[str], prefill: dict, errors: dict) ->
         text_field(t("ui.person.naam"), id="person-naam", value=naam, action="person.field",
                    data={**d, "field": "naam"}, required=True, autofocus=True, maxlength=MAX_NAME,
                    error=errors.get("naam", ""), hint="" if person else t("ui.person.naam_hint")),
-        text_field(t("ui.person.rol"), id="person-rol", value=_value(person, prefill, "rol", "") or "",
-                   action="person.field", data={**d, "field": "rol"}, maxlength=MAX_NAME,
-                   hint=t("ui.person.rol_hint")),
     ]
+    if not is_klant:  # the client's own role is "ik"
+        parts.append(text_field(t("ui.person.rol"), id="person-rol", value=_value(person, prefill, "rol", "") or "",
+                                action="person.field", data={**d, "field": "rol"}, maxlength=MAX_NAME,
+                                hint=t("ui.person.rol_hint")))
 
     if not is_klant:
         sector = _value(person, prefill, "sector")

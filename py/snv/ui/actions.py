@@ -130,7 +130,13 @@ def handle_confirm(app, action: str, data: dict) -> None:
         if on_yes is not None:
             on_yes()
     elif verb == "no":
-        app.close_sheet()
+        back = sheet.get("back")
+        if back is not None:  # "Nee, houden" from the person sheet: back to that sheet
+            app.sheet = back
+            app.focus_request = "#person-delete"
+            app._fix_view()
+        else:
+            app.close_sheet()
     elif verb == "save":
         options = export_options(app)
         app.save_file(**options)

@@ -214,7 +214,11 @@ class App:
     def confirm(self, title: str, text: str, yes_label: str, on_yes: Callable[[], Any], *,
                 offer_save: bool = False) -> None:
         """Ask before something that cannot be taken back easily (a sheet, never window.confirm)."""
-        self.open_sheet("confirm", title=title, text=text, yes=yes_label, on_yes=on_yes, offer_save=offer_save)
+        back = self.sheet if self.sheet and self.sheet.get("kind") == "person" else None
+        self.open_sheet("confirm", title=title, text=text, yes=yes_label, on_yes=on_yes, offer_save=offer_save,
+                        back=back)
+        if back is not None:
+            self.sheet["return"] = back.get("return")
 
     def alert(self, message: str) -> None:
         if message not in self.alerts:

@@ -229,6 +229,4 @@ def _ask_delete(app, person) -> None:
         app.apply(ops.remove_person, pid, label=t("ui.toast.removed", naam=naam))
         app.focus_request = "#content"
 
-    ret = app.sheet.get("return") if app.sheet else None
     app.confirm(t("ui.person.delete_title", naam=naam), text, t("ui.person.delete_yes", naam=naam), yes)
-    app.sheet["return"] = ret
