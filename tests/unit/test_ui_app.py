@@ -457,19 +457,17 @@ def test_next_step_follows_the_case():
     assert next_step(app)[0] == t("ui.next.support")
 
 
-def test_render_of_100_persons_is_quick():
-    """Not a benchmark: guards against an accidental quadratic render (limit far above the target)."""
-    import time
+def test_personen_renders_every_row_and_pages_after_100():
+    """Render time is measured in bench/bench_ui.py; here only what gets rendered."""
     app, _ = make_app()
     case = app.case
-    for i in range(100):
+    for i in range(130):
         case, _pid = ops.add_person(case, f"Persoon {i}", sector="familie", nabijheid="dichtbij")
     app.case = case
     app.go("personen")
-    started = time.perf_counter()
-    regions = view.regions(app)
-    assert time.perf_counter() - started < 1.0
-    assert regions["content"].count('class="person-row') == 100
+    assert view.regions(app)["content"].count('class="person-row') == 100
+    app.dispatch("personen.more", {"event": "click"})
+    assert view.regions(app)["content"].count('class="person-row') == 130
 
 
 def test_case_error_in_open_file_never_raises():
