@@ -25,7 +25,7 @@ CENTRE = MAP_SIZE / 2
 CLIENT_R = 70.0
 #: outer radius of each ring; the inner radius is the previous ring's outer radius (or CLIENT_R).
 #: Inner rings are a bit wider than equal steps would give, so their (shorter) arcs hold more people.
-RING_OUTER = {"heel_dichtbij": 195.0, "dichtbij": 300.0, "verder_weg": 400.0}
+RING_OUTER = {"heel_dichtbij": 210.0, "dichtbij": 310.0, "verder_weg": 400.0}
 SECTOR_SPAN = 360.0 / len(SECTORS)
 SECTOR_LABEL_R = 440.0  # sector names go round the rim, outside the rings
 
@@ -374,9 +374,15 @@ def _arc_plan(geo: Geometry, items: list[_Item], k: int) -> list[tuple[float, fl
     return out
 
 
+_Y_RANGE: dict = {}
+
+
 def _cell_y_range(geo: Geometry, sector: str, nabijheid: str) -> tuple[float, float]:
-    ys = [y for _, y in _slots(geo, sector, nabijheid)]
-    return (min(ys), max(ys))
+    key = (sector, nabijheid)
+    if key not in _Y_RANGE:
+        ys = [y for _, y in _slots(geo, sector, nabijheid)]
+        _Y_RANGE[key] = (min(ys), max(ys))
+    return _Y_RANGE[key]
 
 
 def _row_plan(geo: Geometry, items: list[_Item], k: int) -> Optional[list[tuple[float, float]]]:
@@ -430,6 +436,14 @@ def _plan_score(items: list[_Item], pts: list[tuple[float, float]]) -> float:
     return score
 
 
+def _better(geo: Geometry, items: list[_Item], pts: list, best: Optional[tuple]) -> tuple:
+    """Keep the plan with more room (the earlier one unless clearly better)."""
+    cell = items[0].cell
+    pts = [p if _inside(geo, *cell, *p) else _clamp(geo, items[0], *p) for p in pts]
+    score = _plan_score(items, pts) if len(items) > 1 else 0.0
+    return (score, pts) if best is None or score > best[0] + 0.5 else best
+
+
 def _spread_cell(geo: Geometry, items: list[_Item]) -> None:
     """Arcs look calmest (same distance to the client); horizontal rows pack tighter. Use the arcs
     with the most room between persons, unless they are cramped and rows leave more room."""
@@ -437,18 +451,15 @@ def _spread_cell(geo: Geometry, items: list[_Item]) -> None:
     cell = items[0].cell
     lo, hi = _radial(geo, items[0].nabijheid)
     arcs = [_arc_plan(geo, items, k) for k in range(1, max(1, min(n, int((hi - lo) // (2 * MARKER_R + 2)) + 1)) + 1)]
-    rows = []
-    if 1 < n <= 30:
-        y0, y1 = _cell_y_range(geo, *cell)
-        rows = [_row_plan(geo, items, k) for k in range(1, max(1, min(n, int((y1 - y0) // 30) + 1)) + 1)]
     best = None
-    for is_arc, pts in [(True, p) for p in arcs] + [(False, p) for p in rows if p and len(p) == n]:
-        if not is_arc and best is not None and best[0] >= _COMFORT:
-            break  # the arcs are roomy enough
-        pts = [p if _inside(geo, *cell, *p) else _clamp(geo, items[0], *p) for p in pts]
-        score = _plan_score(items, pts) if n > 1 else 0.0
-        if best is None or score > best[0] + 0.5:
-            best = (score, pts)
+    for pts in arcs:
+        best = _better(geo, items, pts, best)
+    if 1 < n <= 30 and best[0] < _COMFORT:  # the arcs are cramped: try rows
+        y0, y1 = _cell_y_range(geo, *cell)
+        for k in range(1, max(1, min(n, int((y1 - y0) // 30) + 1)) + 1):
+            pts = _row_plan(geo, items, k)
+            if pts and len(pts) == n:
+                best = _better(geo, items, pts, best)
     for it, (x, y) in zip(items, best[1]):
         it.x, it.y = x, y
 
@@ -563,12 +574,17 @@ class _Grid:
         return found
 
     def hits(self, box: tuple) -> bool:
-        x0, y0, x1, y1 = box[0] - _AIR / 2, box[1] - _AIR / 2, box[2] + _AIR / 2, box[3] + _AIR / 2
+        half = _AIR / 2
+        x0, y0, x1, y1 = box[0] - half, box[1] - half, box[2] + half, box[3] + half
         cells = self.cells
-        for k in self._keys(box):
-            for b in cells.get(k, ()):
-                if x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1:
-                    return True
+        gy0, gy1 = int(box[1] // _GRID), int(box[3] // _GRID) + 1
+        for gx in range(int(box[0] // _GRID), int(box[2] // _GRID) + 1):
+            for gy in range(gy0, gy1):
+                bucket = cells.get((gx, gy))
+                if bucket:
+                    for b in bucket:
+                        if x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1:
+                            return True
         return False
 
     def overlap(self, box: tuple) -> float:
@@ -671,8 +687,10 @@ def _fit(geo: Geometry, items: list[_Item]) -> None:
     for i in order:
         it = items[i]
         tx, ty = targets[i]
-        slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
-        best = _free_spot(grid, it, slots, (tx, ty))
+        best = _free_spot(grid, it, [(tx, ty)], (tx, ty), ("below",))  # usually the plan just fits
+        if best is None:
+            slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
+            best = _free_spot(grid, it, slots, (tx, ty))
         if best is None:
             failed.add(it.cell)
             continue
@@ -711,13 +729,16 @@ def _fit(geo: Geometry, items: list[_Item]) -> None:
             if not all(map(grid.remove, boxes)):
                 continue
             tx, ty = targets[i]
-            slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
-            best = _free_spot(grid, it, slots, (tx, ty))
             here = math.hypot(it.x - tx, it.y - ty) + _KIND_COST[it.kind]
+            reach = here * here
+            slots = sorted((p for p in _slots(geo, *it.cell) if (p[0] - tx) ** 2 + (p[1] - ty) ** 2 < reach),
+                           key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
+            best = _free_spot(grid, it, slots, (tx, ty))
             if best is not None and best[0] < here - 0.5:
                 _, it.x, it.y, it.kind = best
             grid.add(it.marker_box())
             grid.add(it.label_box())
+    _eject(geo, items, targets)
 
 
 def _adjacent(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -726,6 +747,161 @@ def _adjacent(a: tuple[str, str], b: tuple[str, str]) -> bool:
     ri, rj = NABIJHEDEN.index(a[1]), NABIJHEDEN.index(b[1])
     ds = min((si - sj) % len(SECTORS), (sj - si) % len(SECTORS))
     return ds <= 1 and abs(ri - rj) <= 1
+
+
+class _Owned:
+    """Boxes with the person they belong to (-1 = fixed, like ring names), to move people aside."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple]] = {}
+        self.boxes: dict[int, list[tuple]] = {}
+
+    def add(self, owner: int, box: tuple) -> None:
+        entry = (*box[:4], owner)
+        self.boxes.setdefault(owner, []).append(entry)
+        for k in _Grid._keys(box):
+            self.cells.setdefault(k, []).append(entry)
+
+    def drop(self, owner: int) -> None:
+        for entry in self.boxes.pop(owner, []):
+            for k in _Grid._keys(entry):
+                self.cells[k].remove(entry)
+
+    def blocked(self, box: tuple) -> bool:
+        half = _AIR / 2
+        x0, y0, x1, y1 = box[0] - half, box[1] - half, box[2] + half, box[3] + half
+        cells = self.cells
+        gy0, gy1 = int(box[1] // _GRID), int(box[3] // _GRID) + 1
+        for gx in range(int(box[0] // _GRID), int(box[2] // _GRID) + 1):
+            for gy in range(gy0, gy1):
+                for b in cells.get((gx, gy), ()):
+                    if x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1:
+                        return True
+        return False
+
+    def owners(self, box: tuple) -> set[int]:
+        half = _AIR / 2
+        x0, y0, x1, y1 = box[0] - half, box[1] - half, box[2] + half, box[3] + half
+        found: set[int] = set()
+        cells = self.cells
+        gy0, gy1 = int(box[1] // _GRID), int(box[3] // _GRID) + 1
+        for gx in range(int(box[0] // _GRID), int(box[2] // _GRID) + 1):
+            for gy in range(gy0, gy1):
+                for b in cells.get((gx, gy), ()):
+                    if x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1:
+                        found.add(b[4])
+        return found
+
+
+def _count_clashes(items: list[_Item]) -> int:
+    grid = _Owned()
+    for ob in _OBSTACLES:
+        grid.add(-1, ob)
+    bad = 0
+    for i, it in enumerate(items):
+        mb, lb = it.marker_box(), it.label_box()
+        bad += len(grid.owners(mb) | grid.owners(lb)) + (not _label_ok(lb))
+        grid.add(i, mb)
+        grid.add(i, lb)
+    return bad
+
+
+_EJECT_STEPS = 4  # per person on the map: how many moves the last resort may try
+
+
+def _eject(geo: Geometry, items: list[_Item], targets: list[tuple[float, float]]) -> None:
+    """Last resort when overlap remains: take the clashing people off the map and put them back one by
+    one. Whoever finds no free spot takes the spot that pushes the fewest others aside (people moved
+    often count heavier, so it does not go round in circles); those go back in the queue. Kept only
+    if it ends with fewer clashes."""
+    if not _count_clashes(items):
+        return
+    saved = [(it.x, it.y, it.kind) for it in items]
+    grid = _Owned()
+    for ob in _OBSTACLES:
+        grid.add(-1, ob)
+    queue: list[int] = []
+    for i, it in enumerate(items):
+        mb, lb = it.marker_box(), it.label_box()
+        if grid.owners(mb) or grid.owners(lb) or not _label_ok(lb):
+            queue.append(i)
+        else:
+            grid.add(i, mb)
+            grid.add(i, lb)
+    moves = [0] * len(items)
+    kinds = ("below", "right", "left", "above")
+    steps, best_len, since_best = 0, len(queue), 0
+    by_distance: dict[int, list] = {}
+    while queue and steps < _EJECT_STEPS * len(items) and since_best < len(items):
+        steps += 1
+        i = queue.pop(0)
+        it = items[i]
+        tx, ty = targets[i]
+        if i not in by_distance:
+            by_distance[i] = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
+        slots = by_distance[i]
+        best = None
+        for x, y in slots:
+            d = math.hypot(x - tx, y - ty)
+            if best is not None and d >= best[0]:
+                break
+            if grid.blocked((x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R)):
+                continue
+            for kind in kinds:
+                lb = it.label_box(kind, x, y)
+                if _label_ok(lb) and not grid.blocked(lb):
+                    cost = d + _KIND_COST[kind]
+                    if best is None or cost < best[0]:
+                        best = (cost, x, y, kind, set())
+                    break
+        if best is None:  # push others aside: fewest (and least moved) people, then nearest
+            step = max(1, len(slots) // 45)
+            for x, y in slots[::step]:
+                mb = (x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R)
+                hit_m = grid.owners(mb)
+                if -1 in hit_m:
+                    continue
+                for kind in kinds:
+                    lb = it.label_box(kind, x, y)
+                    if not _label_ok(lb):
+                        continue
+                    hit = hit_m | grid.owners(lb)
+                    if -1 in hit:
+                        continue
+                    cost = sum(1 + 2 * moves[j] for j in hit) * 1000 + math.hypot(x - tx, y - ty)
+                    if best is None or cost < best[0]:
+                        best = (cost, x, y, kind, hit)
+        if best is None:
+            queue.append(i)  # nothing possible now; try again after others moved
+            continue
+        _, it.x, it.y, it.kind, hit = best
+        for j in sorted(hit):
+            grid.drop(j)
+            moves[j] += 1
+            queue.append(j)
+        grid.add(i, it.marker_box())
+        grid.add(i, it.label_box())
+        if len(queue) < best_len:
+            best_len, since_best = len(queue), 0
+        else:
+            since_best += 1
+    if queue:  # ran out of steps: put the rest where they clash least
+        for i in queue:
+            it = items[i]
+            it.x, it.y, it.kind = saved[i]
+    if _count_clashes(items) >= _count_clashes_saved(items, saved):
+        for it, (x, y, kind) in zip(items, saved):
+            it.x, it.y, it.kind = x, y, kind
+
+
+def _count_clashes_saved(items: list[_Item], saved: list[tuple]) -> int:
+    now = [(it.x, it.y, it.kind) for it in items]
+    for it, (x, y, kind) in zip(items, saved):
+        it.x, it.y, it.kind = x, y, kind
+    n = _count_clashes(items)
+    for it, (x, y, kind) in zip(items, now):
+        it.x, it.y, it.kind = x, y, kind
+    return n
 
 
 # scan orders for first-fit packing: key of a spot (x, y); rows are 4 units high

@@ -1,0 +1,91 @@
+"""Benchmark of the analysis layer (layout, figures, diff): `PYTHONPATH=py python -m snv.analysis.bench`.
+
+Prints best-of-N CPU milliseconds and, for the layout, how many label/marker overlaps remain. Not part
+of the app; unit tests check behaviour, this script checks speed (the browser is a few times slower).
+"""
+from __future__ import annotations
+
+import random
+import time
+from typing import Callable
+
+from ..model import ops
+from ..model.case import NABIJHEDEN, SECTORS
+from ..model.load import new_case
+from . import layout as L
+from .diff import diff_maps
+from .figures import compute_figures, sentences
+
+_NAMES = ["Marieke", "Oom Henk", "Tante Ria", "Buurvrouw Els", "Juf Annemarie", "Sam", "Jan", "Fatima",
+          "Mohamed", "Kees de Vries", "Anna", "Opa Piet", "Oma Truus", "Coach Dennis", "Lisa", "Bram", "Noor",
+          "Ahmed", "Ellen van Dijk", "Ruben", "Sanne", "Thomas", "Wendy", "Yusuf", "Eva", "Daan", "Femke"]
+
+
+def build(counts: dict, seed: int = 0):
+    rnd = random.Random(seed)
+    case = new_case("Sam")
+    i = 0
+    for (sector, nabijheid), k in counts.items():
+        for _ in range(k):
+            case, pid = ops.add_person(case, f"{_NAMES[i % len(_NAMES)]}{'' if i < len(_NAMES) else f' {i}'}",
+                                       sector=sector, nabijheid=nabijheid, id=f"p{i:03d}",
+                                       interesses=[rnd.choice(["vissen", "koken", "voetbal", "muziek"])])
+            if i and rnd.random() < 0.5:
+                case = ops.set_band(case, pid, f"p{rnd.randrange(i):03d}")
+            case = ops.set_quality(case, pid, rnd.choice(["goed", "neutraal", "moeizaam", "conflict", None]))
+            if rnd.random() < 0.5:
+                case = ops.set_support(case, pid, "zorg", rnd.choice(["krijgt", "geeft", "wederzijds"]))
+            i += 1
+    return case
+
+
+def _random_counts(n: int, seed: int) -> dict:
+    rnd = random.Random(seed)
+    counts: dict = {}
+    for _ in range(n):
+        cell = (rnd.choice(SECTORS), rnd.choice(NABIJHEDEN))
+        counts[cell] = counts.get(cell, 0) + 1
+    return counts
+
+
+def best_ms(fn: Callable[[], object], repeat: int = 5) -> float:
+    fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        fn()
+        times.append(time.process_time() - t0)
+    return min(times) * 1000
+
+
+def main() -> None:
+    spread = {(s, n): 4 for s in SECTORS for n in NABIJHEDEN}
+    skewed = {("familie", n): k for n, k in zip(NABIJHEDEN, (6, 9, 10))}
+    skewed.update({(s, n): 3 for s in SECTORS[1:] for n in NABIJHEDEN})
+    skewed[("hulpverlening", "verder_weg")] = 2
+    configs = {"60 spread": spread, "60 skewed": skewed,
+               "500 (33 per cell)": {(s, n): 33 for s in SECTORS for n in NABIJHEDEN}}
+    for name, counts in configs.items():
+        case = build(counts)
+        state = ops.map_state(case)
+        placed = L.layout_map(state, case.klant_id)
+        print(f"layout {name:>20}: {best_ms(lambda: L.layout_map(state, case.klant_id)):7.1f} ms, "
+              f"{len(placed)} placed, {len(L.overlaps(placed.values()))} overlaps")
+    worst, total, clean = 0.0, 0.0, 0
+    for seed in range(20):
+        case = build(_random_counts(60, seed), seed)
+        state = ops.map_state(case)
+        ms = best_ms(lambda: L.layout_map(state, case.klant_id), 2)
+        worst, total = max(worst, ms), total + ms
+        clean += not L.overlaps(L.layout_map(state, case.klant_id).values())
+    print(f"layout 60 random cells x20: avg {total / 20:.1f} ms, worst {worst:.1f} ms, "
+          f"{clean}/20 without overlap (random cells can hold 8+ people in one inner cell)")
+    case = build(spread)
+    print(f"figures + sentences (60): {best_ms(lambda: sentences(compute_figures(case))):7.1f} ms")
+    old = ops.map_state(case)
+    new = ops.map_state(ops.move_person(ops.remove_person(case, 'p001'), 'p002', 'familie', 'heel_dichtbij'))
+    print(f"diff + lines (60):        {best_ms(lambda: diff_maps(old, new).lines()):7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
