@@ -1,4 +1,4 @@
-"""Benchmark of the analysis layer (layout, figures, diff): `PYTHONPATH=py python -m snv.analysis.bench`.
+"""Benchmark of the analysis layer (layout, figures, diff): `python bench/bench_analysis.py`.
 
 Prints best-of-N CPU milliseconds and, for the layout, how many label/marker overlaps remain. Not part
 of the app; unit tests check behaviour, this script checks speed (the browser is a few times slower).
@@ -6,15 +6,19 @@ of the app; unit tests check behaviour, this script checks speed (the browser is
 from __future__ import annotations
 
 import random
+import sys
 import time
+from pathlib import Path
 from typing import Callable
 
-from ..model import ops
-from ..model.case import NABIJHEDEN, SECTORS
-from ..model.load import new_case
-from . import layout as L
-from .diff import diff_maps
-from .figures import compute_figures, sentences
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "py"))
+
+from snv.analysis import layout as L  # noqa: E402
+from snv.analysis.diff import diff_maps  # noqa: E402
+from snv.analysis.figures import compute_figures, sentences  # noqa: E402
+from snv.model import ops  # noqa: E402
+from snv.model.case import NABIJHEDEN, SECTORS  # noqa: E402
+from snv.model.load import new_case  # noqa: E402
 
 _NAMES = ["Marieke", "Oom Henk", "Tante Ria", "Buurvrouw Els", "Juf Annemarie", "Sam", "Jan", "Fatima",
           "Mohamed", "Kees de Vries", "Anna", "Opa Piet", "Oma Truus", "Coach Dennis", "Lisa", "Bram", "Noor",
