@@ -398,7 +398,7 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
         from ..model.ops import map_state  # noqa: PLC0415
 
         new_state = opts.state if opts.state is not None else map_state(case)
-        badges = diff_maps(opts.compare_old, new_state).badges()
+        badges = diff_maps(opts.compare_old, new_state, klant_id).badges()
         old_placed = placed_for(opts.compare_old, klant_id)
         old_people = {p.id: p for p in opts.compare_old.personen}
         out.append(f'<g class="rk-ghosts" font-size="{num(L.LABEL_FONT)}">')
@@ -431,7 +431,7 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
                     + (' opacity="0.35"' if hl and pid not in hl else "") + ">"
                     f'<circle class="rk-hit" r="{num(HIT_R)}" fill="none" pointer-events="all"/>')
         else:
-            head = (f'<g class="{cls}" transform="translate({num(pl.x)} {num(pl.y)})"'
+            head = (f'<g class="{cls}" data-pid="{esc(pid)}" transform="translate({num(pl.x)} {num(pl.y)})"'
                     + (' opacity="0.35"' if hl and pid not in hl else "") + f"><title>{esc(name)}</title>")
         ring = (f'<circle class="rk-hl" r="{num(L.MARKER_R + 7)}" fill="none" stroke="{ACCENT}" stroke-width="4"/>'
                 if hl and pid in hl else "")

@@ -227,7 +227,7 @@ def _compare_panel(app, v: dict) -> str:
             + select("rk-cmp-to", t("map.cmp.to"), f"{KEY}.cmp_to", new.id if new else "nu", True))
     from ..analysis.diff import diff_maps  # noqa: PLC0415
 
-    diff = diff_maps(old, new if new is not None else ops.map_state(case))
+    diff = diff_maps(old, new if new is not None else ops.map_state(case), case.klant_id)
     groups: dict[str, list[str]] = {}
     for group, text in _normalise_lines(diff.lines()):
         groups.setdefault(group, []).append(text)
@@ -323,6 +323,7 @@ def render(app) -> str:
     hint = (f'<p class="rk-empty">{esc(t("map.empty"))}</p>' if empty and not readonly else "")
     zoom = ZOOMS[max(0, min(v["zoom"], len(ZOOMS) - 1))]
     ro = ' data-readonly="1"' if readonly else ""
+    fit = f' style="--rk-fit:{int(v["fit"])}px"' if isinstance(v.get("fit"), int) else ""  # measured by the browser
     panel_html = ""
     if panel in PANELS:
         render_panel = {"figures": _figures_panel, "snapshot": _snapshot_panel, "compare": _compare_panel,
@@ -330,7 +331,7 @@ def render(app) -> str:
         panel_html = (f'<aside class="rk-panel" id="rk-panel" aria-labelledby="rk-panel-title">'
                       f'{render_panel(app, v)}</aside>')
     return (
-        f'<div class="rk{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}">'
+        f'<div class="rk{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}"{fit}>'
         f'<div class="rk-head"><h1 id="screen-title">{esc(t("map.title"))}</h1>'
         f'<p class="rk-b1">{esc(t("map.hint"))}</p></div>'
         f'{_toolbar(app, v)}'
@@ -340,7 +341,8 @@ def render(app) -> str:
         f'<p class="visually-hidden" id="rk-live" role="status" aria-live="polite"></p>'
         f'</div>'
         f'{panel_html}'
-        f'<div class="rk-foot">{_legend_html(v["support"], v["lines"])}{_off_map(case)}</div>'
+        f'<div class="rk-foot"><p class="rk-b1">{esc(t("map.hint"))}</p>'
+        f'{_legend_html(v["support"], v["lines"])}{_off_map(case)}</div>'
         f"</div>"
     )
 

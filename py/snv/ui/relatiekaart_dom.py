@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import js  # noqa: F401 - browser only
-from pyodide.ffi import create_proxy
+from pyodide.ffi import create_proxy, jsnull
 
 from ..analysis.layout import CENTRE, locate
 from ..messages import t
@@ -25,6 +25,11 @@ _state: dict = {"app": None, "drag": None, "doc_wired": False}
 _proxies: dict = {}
 
 
+def _js(value):
+    """JS null (pyodide's jsnull) as None, so `is None` checks work."""
+    return None if value is None or value is jsnull else value
+
+
 def _proxy(name: str, fn):
     if name not in _proxies:
         _proxies[name] = create_proxy(fn)
@@ -35,7 +40,7 @@ def mount(app, root=None) -> None:
     _state["app"] = app
     doc = js.document
     perf = js.performance
-    svg = doc.querySelector("svg.rk-svg")
+    svg = _js(doc.querySelector("svg.rk-svg"))
     if svg is not None and not svg.getAttribute("data-wired"):
         svg.setAttribute("data-wired", "1")
         svg.addEventListener("pointerdown", _proxy("down", _down))
@@ -43,10 +48,12 @@ def mount(app, root=None) -> None:
         svg.addEventListener("pointerup", _proxy("up", _up))
         svg.addEventListener("pointercancel", _proxy("cancel", _cancel))
         svg.addEventListener("keydown", _proxy("key", _key))
+        fit_to_screen()
         fit_hit_area(svg)
     if not _state["doc_wired"]:
         _state["doc_wired"] = True
         doc.addEventListener("keydown", _proxy("esc", _esc), True)
+        doc.addEventListener("click", _proxy("click", _swallow_click), True)
         js.window.addEventListener("resize", _proxy("resize", _resize))
         if "bench" in str(js.location.search):
             _install_bench_hooks()
@@ -58,9 +65,27 @@ def mount(app, root=None) -> None:
     perf.mark("rk-mounted")
 
 
+def fit_to_screen() -> None:
+    """Size the map so the whole of it fits between its top and the bottom bar (CSS var --rk-fit);
+    zoom buttons enlarge it from there. Measured, because header, route and toolbar heights vary."""
+    doc = js.document
+    rk = _js(doc.querySelector(".rk"))
+    stage = _js(doc.querySelector(".rk-stage"))
+    if rk is None or stage is None:
+        return
+    bar = _js(doc.getElementById("bar"))
+    bar_h = bar.offsetHeight if bar is not None else 0
+    top = stage.getBoundingClientRect().top + js.window.scrollY
+    fit = max(320, int(js.window.innerHeight - top - bar_h - 12))
+    view = _state["app"].view.setdefault("relatiekaart", {}) if _state["app"] is not None else {}
+    if view.get("fit") != fit:  # the next render writes it into the HTML, so no second layout then
+        view["fit"] = fit
+        rk.style.setProperty("--rk-fit", f"{fit}px")
+
+
 def fit_hit_area(svg) -> None:
     """Make each marker's invisible hit circle at least 44 css px across, whatever the zoom."""
-    ctm = svg.getScreenCTM()
+    ctm = _js(svg.getScreenCTM())
     if ctm is None or not ctm.a:
         return
     r = max(30.0, MIN_HIT_PX / abs(ctm.a))
@@ -68,8 +93,9 @@ def fit_hit_area(svg) -> None:
 
 
 def _resize(_ev=None) -> None:
-    svg = js.document.querySelector("svg.rk-svg")
+    svg = _js(js.document.querySelector("svg.rk-svg"))
     if svg is not None:
+        fit_to_screen()
         fit_hit_area(svg)
 
 
@@ -86,11 +112,11 @@ def _down(ev) -> None:
     if ev.pointerType == "mouse" and ev.button != 0:
         return
     svg = ev.currentTarget
-    ctm = svg.getScreenCTM()
+    ctm = _js(svg.getScreenCTM())
     if ctm is None:
         return
-    marker = ev.target.closest(".rk-m")
-    stage = svg.closest(".rk-stage")
+    marker = _js(ev.target.closest(".rk-m"))
+    stage = _js(svg.closest(".rk-stage"))
     _state["drag"] = {
         "id": ev.pointerId, "svg": svg, "inv": ctm.inverse(), "x0": ev.clientX, "y0": ev.clientY,
         "marker": marker, "pid": marker.getAttribute("data-pid") if marker is not None else None,
@@ -112,7 +138,7 @@ def _start_drag(d: dict) -> None:
     marker.classList.add("is-dragging")
     svg.classList.add("is-dragging")
     marker.parentNode.appendChild(marker)  # draw on top of the others
-    tie = svg.querySelector(f'.rk-tie[data-pid="{d["pid"]}"]')
+    tie = _js(svg.querySelector(f'.rk-tie[data-pid="{d["pid"]}"]'))
     if tie is not None:
         tie.style.display = "none"
         d["tie"] = tie
@@ -139,7 +165,7 @@ def _target(d: dict, sector, ring) -> None:
         d["cell"].classList.remove("is-target")
         d["cell"] = None
     if sector and ring:
-        cell = d["svg"].querySelector(f'.rk-cell[data-sector="{sector}"][data-ring="{ring}"]')
+        cell = _js(d["svg"].querySelector(f'.rk-cell[data-sector="{sector}"][data-ring="{ring}"]'))
         if cell is not None:
             cell.classList.add("is-target")
             d["cell"] = cell
@@ -175,7 +201,7 @@ def _end(d: dict, restore: bool) -> None:
         d["cell"].classList.remove("is-target")
     for key in ("label", "line"):
         el = d.get(key)
-        if el is not None and el.parentNode is not None:
+        if el is not None and _js(el.parentNode) is not None:
             el.parentNode.removeChild(el)
     d["svg"].classList.remove("is-dragging")
     try:
@@ -189,11 +215,27 @@ def _end(d: dict, restore: bool) -> None:
             d["tie"].style.display = ""
 
 
+def _swallow_click(ev) -> None:
+    """The click that follows a handled tap or drag would land on whatever the re-render put under the
+    finger (a toolbar button, the sheet): drop that one click (same spot, right after)."""
+    until = _state.get("swallow_until", 0.0)
+    if not until:
+        return
+    _state["swallow_until"] = 0.0
+    ux, uy = _state.get("swallow_at", (0.0, 0.0))
+    same_spot = abs(ev.clientX - ux) <= 12 and abs(ev.clientY - uy) <= 12
+    if same_spot and js.performance.now() <= until:
+        ev.stopPropagation()
+        ev.preventDefault()
+
+
 def _up(ev) -> None:
     d = _state["drag"]
     if d is None or ev.pointerId != d["id"]:
         return
     _state["drag"] = None
+    _state["swallow_until"] = js.performance.now() + 700.0
+    _state["swallow_at"] = (ev.clientX, ev.clientY)
     app = _state["app"]
     if d["dragging"]:
         x, y = _to_map(d, ev.clientX, ev.clientY)
@@ -232,14 +274,14 @@ def _esc(ev) -> None:
 
 
 def _key(ev) -> None:
-    target = ev.target
+    target = _js(ev.target)
     if target is None or not target.classList.contains("rk-m") or ev.ctrlKey or ev.metaKey or ev.altKey:
         return
     if ev.key not in ("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Enter", " ", "Spacebar"):
         return
     ev.preventDefault()
     ev.stopPropagation()
-    stage = target.closest(".rk-stage")
+    stage = _js(target.closest(".rk-stage"))
     readonly = bool(stage is not None and stage.getAttribute("data-readonly"))
     if readonly and ev.key not in ("Enter", " ", "Spacebar"):
         return
@@ -264,7 +306,7 @@ def _name(app, pid: str) -> str:
 
 
 def _announce(text: str) -> None:
-    live = js.document.getElementById("rk-live")
+    live = _js(js.document.getElementById("rk-live"))
     if live is not None:
         live.textContent = text
 

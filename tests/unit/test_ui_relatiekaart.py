@@ -1,0 +1,211 @@
+"""The Relatiekaart screen's actions under CPython: moves (drop and keyboard) are undoable edits, taps open
+the shared sheet, panels, snapshots and Vergelijk, the list view, and the SVG export download."""
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from snv.model import parse_case
+from snv.storage.files import read_case_file
+from snv.ui import relatiekaart as screen
+from snv.ui import screens
+from snv.ui.app import App, Host
+
+KLANT = "p-sam"
+NOW = dt.datetime(2026, 11, 25, 14, 30)
+
+
+class RecordingHost(Host):
+    def __init__(self) -> None:
+        self.downloads: list[tuple[str, str, str]] = []
+
+    def download(self, filename: str, text: str, mime: str) -> None:
+        self.downloads.append((filename, text, mime))
+
+
+def make_app(**extra) -> App:
+    data = {
+        "schema_version": 1, "id": "c-ui", "klant_id": KLANT, "fase": "netwerkatlas",
+        "personen": [
+            {"id": KLANT, "naam": "Sam", "rol": "ik"},
+            {"id": "p-marieke", "naam": "Marieke", "rol": "tante", "sector": "familie", "nabijheid": "heel_dichtbij",
+             "notities": [{"tekst": "geheim", "zichtbaar": "klant_en_begeleider"}]},
+            {"id": "p-gerda", "naam": "Gerda", "rol": "buurvrouw", "sector": "buren_buurt", "nabijheid": "dichtbij"},
+            {"id": "p-eva", "naam": "Eva", "rol": "nicht"},
+        ],
+        "banden": [{"a": KLANT, "b": "p-marieke", "kwaliteit": "goed"}, {"a": "p-marieke", "b": "p-gerda"}],
+        "steun": [{"persoon": "p-marieke", "soort": "zorg", "richting": "krijgt"}],
+        **extra,
+    }
+    return App(parse_case(data), host=RecordingHost(), now=lambda: NOW)
+
+
+def where(app, pid):
+    p = app.case.persoon(pid)
+    return (p.sector, p.nabijheid)
+
+
+def test_screen_is_registered_with_its_export():
+    screens.load_screens()
+    assert screens.get("relatiekaart").mount is not None
+    assert "netwerkatlas" in screens.get("relatiekaart").phases
+    assert "kaart_svg" in [e.key for e in screens.exports()]
+
+
+def test_drop_move_is_one_undoable_edit_with_a_toast():
+    app = make_app()
+    assert app.dispatch("relatiekaart.move", {"pid": "p-marieke", "sector": "familie", "ring": "verder_weg"}) is True
+    assert where(app, "p-marieke") == ("familie", "verder_weg")
+    assert app.toast.text == "Marieke verplaatst" and app.toast.undo
+    app.undo()
+    assert where(app, "p-marieke") == ("familie", "heel_dichtbij")
+    app.redo()
+    assert where(app, "p-marieke") == ("familie", "verder_weg")
+    # dropping on its own place, on the client, or with nonsense changes nothing and adds no history
+    undo_depth = len(app._undo)
+    for data in ({"pid": "p-marieke", "sector": "familie", "ring": "verder_weg"},
+                 {"pid": KLANT, "sector": "familie", "ring": "dichtbij"},
+                 {"pid": "p-marieke", "sector": "elders", "ring": "dichtbij"},
+                 {"pid": "p-niemand", "sector": "familie", "ring": "dichtbij"}):
+        assert app.dispatch("relatiekaart.move", data) is False
+    assert len(app._undo) == undo_depth
+
+
+def test_keyboard_moves_sector_and_ring_and_keeps_focus():
+    app = make_app()
+    key = lambda k: app.dispatch("relatiekaart.key", {"pid": "p-marieke", "key": k})  # noqa: E731
+    key("ArrowDown")
+    assert where(app, "p-marieke") == ("familie", "dichtbij")
+    assert app.focus_request == '.rk-m[data-pid="p-marieke"]'
+    key("ArrowLeft")  # familie is the first slice: ← wraps round to the last
+    assert where(app, "p-marieke") == ("hulpverlening", "dichtbij")
+    key("ArrowRight")
+    key("ArrowRight")
+    assert where(app, "p-marieke") == ("vrienden_kennissen", "dichtbij")
+    key("ArrowUp")
+    depth = len(app._undo)
+    key("ArrowUp")  # already closest: a friendly notice, no edit
+    assert where(app, "p-marieke") == ("vrienden_kennissen", "heel_dichtbij")
+    assert len(app._undo) == depth and "zo ver mogelijk" in app.toast.text
+    key("Enter")
+    assert app.sheet["kind"] == "person" and app.sheet["pid"] == "p-marieke"
+
+
+def test_taps_open_the_sheet_or_a_new_person_with_place():
+    app = make_app()
+    app.dispatch("relatiekaart.open", {"pid": "p-gerda"})
+    assert app.sheet["pid"] == "p-gerda"
+    app.close_sheet()
+    count = len(app.case.personen)
+    app.dispatch("relatiekaart.new", {"sector": "buren_buurt", "ring": "verder_weg"})
+    assert app.sheet["pid"] is None and app.sheet["prefill"] == {"sector": "buren_buurt", "nabijheid": "verder_weg"}
+    assert len(app.case.personen) == count  # nothing exists before a name is typed
+    app.dispatch("relatiekaart.new", {"sector": "<script>", "ring": "x"})
+    assert app.sheet["prefill"] == {}
+    app.dispatch("relatiekaart.add", {})
+    assert app.sheet["kind"] == "person" and app.sheet["pid"] is None
+
+
+def test_toolbar_toggles_change_the_map():
+    app = make_app()
+    html = screen.render(app)
+    assert 'class="rk-members"' not in html and 'aria-pressed="false"' in html
+    app.dispatch("relatiekaart.lines", {})
+    app.dispatch("relatiekaart.support", {})
+    html = screen.render(app)
+    assert 'class="rk-members"' in html and "rk-sup s-zorg r-krijgt" in html
+    assert html.count('aria-pressed="true"') == 2
+    app.dispatch("relatiekaart.zoom", {"step": "1"})
+    assert 'data-zoom="1.5"' in screen.render(app)
+    app.dispatch("relatiekaart.zoom", {"step": "-5"})
+    assert 'data-zoom="1"' in screen.render(app)
+
+
+def test_off_map_people_are_listed_and_empty_map_hint():
+    app = make_app()
+    html = screen.render(app)
+    assert "Nog niet op de kaart" in html and 'data-pid="p-eva"' in html
+    assert "Wie is er belangrijk voor jou?" not in html
+    empty = make_app(personen=[{"id": KLANT, "naam": "Sam"}], banden=[], steun=[])
+    assert "Wie is er belangrijk voor jou? Tik op een plek om iemand toe te voegen." in screen.render(empty)
+
+
+def test_figures_panel_highlights_people():
+    app = make_app()
+    app.dispatch("relatiekaart.panel", {"panel": "figures"})
+    html = screen.render(app)
+    assert 'id="rk-panel"' in html and "Wat zie je?" in html
+    from snv.analysis.figures import compute_figures, sentences
+
+    with_people = [s for s in sentences(compute_figures(app.case)) if s["persons"]]
+    assert with_people, "the test case should give at least one sentence about people"
+    first = with_people[0]
+    app.dispatch("relatiekaart.fig", {"key": first["key"]})
+    html = screen.render(app)
+    for pid in first["persons"]:
+        if pid != KLANT and app.case.persoon(pid).nabijheid:
+            assert f'class="rk-m hl" data-pid="{pid}"' in html
+    app.dispatch("relatiekaart.fig", {"key": first["key"]})  # tap again: off
+    assert " hl" not in screen.render(app)
+
+
+def test_snapshot_then_compare_lists_changes_by_group():
+    app = make_app()
+    app.dispatch("relatiekaart.panel", {"panel": "compare"})
+    assert "Er is nog geen momentopname" in screen.render(app)
+    app.dispatch("relatiekaart.panel", {"panel": "snapshot"})
+    assert 'value="Kaart van 25-11-2026"' in screen.render(app)
+    app.dispatch("relatiekaart.snap", {})
+    assert [m.titel for m in app.case.momentopnamen] == ["Kaart van 25-11-2026"]
+    assert app.toast.text == "Momentopname gemaakt"
+    app.dispatch("relatiekaart.snap_title", {"value": "Na het gesprek"})
+    app.dispatch("relatiekaart.snap", {})
+    assert app.case.momentopnamen[-1].titel == "Na het gesprek"
+    app.dispatch("relatiekaart.key", {"pid": "p-gerda", "key": "ArrowUp"})
+    app.dispatch("relatiekaart.panel", {"panel": "compare"})
+    html = screen.render(app)
+    assert 'rk-diff-group g-dichterbij' in html and "Gerda" in html.split("g-dichterbij", 1)[1].split("</section>")[0]
+    assert "rk-badge b-dichterbij" in html
+    # compare the two snapshots with each other: nothing changed between them, map read-only
+    first = app.case.momentopnamen[0].id
+    app.dispatch("relatiekaart.cmp_from", {"value": first})
+    app.dispatch("relatiekaart.cmp_to", {"value": app.case.momentopnamen[1].id})
+    html = screen.render(app)
+    assert "Er is niets veranderd." in html and 'data-readonly="1"' in html
+    app.dispatch("relatiekaart.cmp_to", {"value": "bestaat-niet"})  # ignored
+    assert 'data-readonly="1"' in screen.render(app)
+    app.dispatch("relatiekaart.panel", {"panel": ""})
+    assert "rk-badge" not in screen.render(app)
+
+
+def test_list_view_in_words_and_escaped():
+    app = make_app()
+    app.apply(lambda c: c.model_copy(update={"personen": [
+        *c.personen, c.personen[1].model_copy(update={"id": "p-x", "naam": "<img src=x onerror=alert(1)>"})]}))
+    html = screen.list_html(app.case)
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "Lijn: goed." in html and "Zorg: Marieke helpt mij" in html and "Kent: Gerda." in html
+    assert html.index("Familie") < html.index("Buren en buurt")
+    assert "Eva" not in html  # not on the map
+
+
+@pytest.mark.parametrize("pseudonymise", [False, True])
+def test_export_downloads_an_svg_that_opens_again(pseudonymise):
+    app = make_app()
+    name = screen.run_export(app, {"notes": False, "pseudonymise": pseudonymise})
+    filename, text, mime = app.host.downloads[-1]
+    assert filename == name and name.endswith("-2026-11-25.svg") and mime == "image/svg+xml"
+    ET.fromstring(text.encode("utf-8"))
+    back = read_case_file(filename, text.encode("utf-8"))
+    assert len(back.personen) == len(app.case.personen)
+    assert not any(n.tekst == "geheim" for p in back.personen for n in p.notities)  # notes stay out
+    assert ("Marieke" in text) is (not pseudonymise)
+    assert app.toast.text == "De kaart is opgeslagen als SVG-bestand."
+
+
+def test_export_button_opens_the_privacy_choices():
+    app = make_app()
+    app.dispatch("relatiekaart.export", {})
+    assert app.sheet["kind"] == "export"
