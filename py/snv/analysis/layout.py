@@ -240,7 +240,8 @@ _LABEL_KINDS = ("below", "right", "left", "above")
 # takes the free spot (candidate spots every few units, label below/right/left/above) nearest to the
 # planned one. (3) A cell where someone finds no room is packed tightly by first fit (several scan orders),
 # its neighbours re-take their nearest free spots, then everyone drifts back toward the planned spot
-# where that is free. Only when nothing fits is overlap accepted (least overlap wins).
+# where that is free. (4) If anything still overlaps, the clashing people are put back one by one, moving
+# the fewest others aside (an ejection chain). Overlap is only left when none of this finds room.
 
 REPAIR_LIMIT = 200  # above this many persons overlap cannot be avoided anyway: steps 2-3 are skipped
 _LABEL_MAX_R = SECTOR_LABEL_R - 14  # labels stay clear of the sector names at the rim
@@ -918,19 +919,16 @@ _SCANNED: dict = {}
 
 def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
     """A crowded cell: try first-fit packing in several scan orders and label preferences; the
-    first that fits everyone wins. Else the trial that fitted most is used, and whoever it could not
-    fit goes where they overlap least."""
+    first that fits everyone wins, else the trial that fitted most."""
     cell = cell_items[0].cell
 
-    def trial(slots, kinds, fallback: bool):
+    def trial(slots, kinds):
         board = _Overlay(grid)
         spots = []
         for it in cell_items:
             spot = _free_spot(board, it, slots, None, kinds)
             if spot is None:
-                if not fallback:
-                    return spots
-                spot = _least_bad(board, it, slots)
+                return spots
             _, x, y, kind = spot
             spots.append((x, y, kind))
             board.add((x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R))
@@ -943,32 +941,19 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
         if key not in _SCANNED:
             _SCANNED[key] = sorted(_slots(geo, *cell), key=scan)
         for kinds in _KIND_ORDERS:
-            spots = trial(_SCANNED[key], kinds, False)
+            spots = trial(_SCANNED[key], kinds)
             if best is None or len(spots) > len(best[0]):
                 best = (spots, _SCANNED[key], kinds)
             if len(spots) == len(cell_items):
                 break
         if len(best[0]) == len(cell_items):
             break
-    spots = best[0] if len(best[0]) == len(cell_items) else trial(best[1], best[2], True)
-    for it, (x, y, kind) in zip(cell_items, spots):
+    # whoever did not fit keeps the planned spot for now; the last resort (_eject) moves people aside
+    for it, (x, y, kind) in zip(cell_items, best[0]):
         it.x, it.y, it.kind = x, y, kind
+    for it in cell_items:
         grid.add(it.marker_box())
         grid.add(it.label_box())
-
-
-def _least_bad(grid: _Grid, it: _Item, slots: list) -> tuple:
-    """No free spot: the one with the least overlap (markers on markers weigh most)."""
-    step = max(1, len(slots) // 60)
-    best = None
-    for x, y in slots[::step]:
-        mo = grid.overlap((x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R))
-        for kind in _LABEL_KINDS:
-            lb = it.label_box(kind, x, y)
-            cost = 50.0 * mo + grid.overlap(lb) + 40.0 * (_disc_depth(lb) + _rim_depth(lb))
-            if best is None or cost < best[0]:
-                best = (cost, x, y, kind)
-    return best
 
 
 def _placed(it: _Item) -> Placed:
