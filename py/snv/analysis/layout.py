@@ -38,7 +38,6 @@ LABEL_ASCENT = 0.8 * LABEL_FONT  # baseline to top of the box
 LABEL_DESCENT = 0.25 * LABEL_FONT  # baseline to bottom of the box
 LABEL_GAP = 3.0  # space between marker and its label
 
-_EPS = 1e-9
 
 
 # ----- geometry -----
