@@ -39,7 +39,6 @@ LABEL_DESCENT = 0.25 * LABEL_FONT  # baseline to bottom of the box
 LABEL_GAP = 3.0  # space between marker and its label
 
 
-
 # ----- geometry -----
 
 @dataclass(frozen=True)
