@@ -260,6 +260,7 @@ class Momentopname(Model):
     id: Id
     gemaakt: dt.datetime
     titel: Name = ""
+    klant_id: Optional[Id] = None  # who was the client (files from before this field lack it)
     personen: Annotated[list[KaartPersoon], Field(default_factory=list, max_length=MAX_PERSONS)]
     banden: _list(Band)
     steun: _list(Steun)
@@ -426,6 +427,8 @@ def check_integrity(case: Case) -> None:
     _unique((m.id for m in case.momentopnamen), "momentopnamen")
     for snap in case.momentopnamen:
         snap_people = _unique((p.id for p in snap.personen), f"momentopname '{snap.id}'")
+        if snap.klant_id is not None and snap.klant_id not in snap_people:
+            raise ValueError(t("err.unknown_person", what="Een momentopname", id=snap.klant_id))
         for band in snap.banden:
             for pid in (band.a, band.b):
                 if pid not in snap_people:

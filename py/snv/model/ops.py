@@ -202,7 +202,7 @@ def map_state(case: Case, when: Optional[dt.datetime] = None, titel: str = "", s
                              professioneel=p.professioneel, soort=p.soort, overleden=p.overleden)
                 for p in case.personen]
     return Momentopname(id=sid, gemaakt=when or dt.datetime.now().replace(microsecond=0), titel=titel,
-                        personen=personen, banden=list(case.banden), steun=list(case.steun))
+                        klant_id=case.klant_id, personen=personen, banden=list(case.banden), steun=list(case.steun))
 
 
 def take_snapshot(case: Case, titel: str = "", when: Optional[dt.datetime] = None) -> tuple[Case, str]:

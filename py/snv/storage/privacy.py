@@ -185,6 +185,8 @@ class _Pseudonymiser:
         for nr, snap in enumerate(snaps, 1):
             snap["id"] = mid(snap["id"])
             snap["titel"] = t("store.pseudo.momentopname", nr=nr) if snap["titel"] else ""
+            if snap.get("klant_id") is not None:
+                snap["klant_id"] = self.pid(snap["klant_id"])
             for kp in snap["personen"]:
                 # someone removed since the snapshot still gets a consistent pseudonym
                 kp["naam"] = self._name_for(kp["id"], kp["rol"], kp["soort"])
