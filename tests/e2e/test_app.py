@@ -33,6 +33,8 @@ def add_person(page: Page, naam: str, *, sector: str | None = None, ring: str | 
     add.click()
     expect(page.locator(NEW_NAME)).to_be_focused()
     page.fill(NEW_NAME, naam)
+    page.press(NEW_NAME, "Enter")  # Enter commits the name: now the person exists
+    expect(page.locator("#sheet-title")).to_have_text(naam)
     if rol:
         page.fill("#person-rol", rol)
     if sector:
@@ -321,3 +323,28 @@ def test_export_sheet_lists_exports_and_respects_privacy(page, open_app):
     page.click("#btn-menu")
     page.get_by_role("button", name=re.compile("Exporteren")).click()
     expect(page.locator("#opt-pseudo")).to_be_checked()
+
+
+def test_full_storage_says_not_saved_and_offers_a_file(page, open_app):
+    start_new_case(page, open_app)
+    wait_saved(page)
+    page.evaluate("""() => {
+        Storage.prototype.setItem = function () { throw new DOMException("vol", "QuotaExceededError"); };
+    }""")
+    go(page, "personen")
+    add_person(page, "Marieke", sector="familie", ring="dichtbij")
+    expect(page.locator("#savestatus")).to_have_text("Niet opgeslagen")
+    fix = page.locator("#savefix").get_by_role("button", name="Opslaan als bestand")
+    expect(fix).to_be_visible()
+    fix.click()
+    with page.expect_download() as info:
+        page.click("#save-json")
+    assert "Marieke" in info.value.path().read_text("utf-8")
+
+
+def test_page_hide_saves_at_once(page, open_app):
+    start_new_case(page, open_app)
+    go(page, "personen")
+    add_person(page, "Jan")
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide'))")  # before the debounce fired
+    assert [p["naam"] for p in stored_case(page)["personen"]] == ["Sam", "Jan"]

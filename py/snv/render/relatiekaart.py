@@ -214,10 +214,11 @@ def tie_svg(kwaliteit: str, x1: float, y1: float, x2: float, y2: float, extra: s
                 f'stroke-width="{num(width)}" stroke-linejoin="round"/>'
                 f'<text x="{num(mx)}" y="{num(my + 6)}" text-anchor="middle" font-size="17" fill="{CONFLICT}" '
                 f'stroke="#FFFFFF" stroke-width="3" paint-order="stroke" class="rk-bolt">⚡</text></g>')
-    line = (f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" stroke="{stroke}" '
-            f'stroke-width="{num(width)}"' + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
-    if kwaliteit != "verbroken":
-        return f'<g {cls}>{line}</g>'
+    coords = f'x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}"'
+    if kwaliteit != "verbroken":  # one element: style, class and data on the line itself
+        return (f'<line {cls} {coords} stroke="{stroke}" stroke-width="{num(width)}"'
+                + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
+    line = f'<line {coords} stroke="{stroke}" stroke-width="{num(width)}"/>'
     # two short bars across the middle of the line
     dx, dy = x2 - x1, y2 - y1
     d = math.hypot(dx, dy) or 1.0
@@ -232,30 +233,29 @@ def tie_svg(kwaliteit: str, x1: float, y1: float, x2: float, y2: float, extra: s
 
 
 def _marker_shape(p, sector: str) -> str:
-    """The marker itself around (0, 0): circle, hexagon (professional) or paw (pet)."""
+    """The marker itself around (0, 0): circle, hexagon (professional) or paw (pet). Text colour, size
+    and anchor come from the enclosing group (see MARKERS_GROUP), which keeps 500 markers light."""
     if p.overleden:
-        fill, stroke, extra = "#E4E4E4", GREY, ' stroke-dasharray="5 3"'
+        paint = f'fill="#E4E4E4" stroke="{GREY}" stroke-width="2" stroke-dasharray="5 3"'
     else:
-        fill, stroke, extra = MARKER_FILL.get(sector, "#FFFFFF"), TEXT, ""
+        paint = f'fill="{MARKER_FILL.get(sector, "#FFFFFF")}" stroke="{TEXT}" stroke-width="2"'
     if p.soort == "huisdier":
-        return f'<path class="rk-shape" d="{PAW}" fill="{fill}" stroke="{stroke}" stroke-width="2"{extra}/>'
-    ink = GREY if p.overleden else TEXT
-    text = (f'<text y="0.35em" text-anchor="middle" font-size="14" font-weight="700" fill="{ink}">'
-            f'{esc(initials(p.naam))}</text>')
+        return f'<path class="rk-shape" d="{PAW}" {paint}/>'
+    ink = f' fill="{GREY}"' if p.overleden else ""
+    text = f'<text y="5" font-weight="700"{ink}>{esc(initials(p.naam))}</text>'
     if p.professioneel:
-        return f'<path class="rk-shape" d="{HEX}" fill="{fill}" stroke="{stroke}" stroke-width="2"{extra}/>{text}'
-    return (f'<circle class="rk-shape" r="{num(L.MARKER_R)}" fill="{fill}" stroke="{stroke}" '
-            f'stroke-width="2"{extra}/>{text}')
+        return f'<path class="rk-shape" d="{HEX}" {paint}/>{text}'
+    return f'<circle class="rk-shape" r="{num(L.MARKER_R)}" {paint}/>{text}'
 
 
 def _label(p, pl: L.Placed) -> str:
-    lx, ly = pl.label_x - pl.x, pl.label_y - pl.y
-    ink = GREY if p.overleden else TEXT
-    text = (f'<text class="rk-label" x="{num(lx)}" y="{num(ly)}" text-anchor="{pl.label_anchor}" '
-            f'fill="{ink}">{esc(pl.label or L.label_text(p.naam))}</text>')
+    lx, ly = num(pl.label_x - pl.x), num(pl.label_y - pl.y)
+    anchor = "" if pl.label_anchor == "middle" else f' text-anchor="{pl.label_anchor}"'
+    ink = f' fill="{GREY}"' if p.overleden else ""
+    text = f'<text class="rk-label" x="{lx}" y="{ly}"{anchor}{ink}>{esc(pl.label or L.label_text(p.naam))}</text>'
     if p.overleden:  # a second, smaller line under the name
-        text += (f'<text class="rk-label rk-dead" x="{num(lx)}" y="{num(ly + L.LABEL_FONT)}" '
-                 f'text-anchor="{pl.label_anchor}" font-size="11" fill="{GREY}">{esc(t("map.deceased"))}</text>')
+        text += (f'<text class="rk-label rk-dead" x="{lx}" y="{num(pl.label_y - pl.y + L.LABEL_FONT)}"{anchor} '
+                 f'font-size="11"{ink}>{esc(t("map.deceased"))}</text>')
     return text
 
 
@@ -416,34 +416,55 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
         out.append("</g>")
 
     hl = opts.highlight
-    out.append(f'<g class="rk-markers" font-family="{FONT}" font-size="{num(L.LABEL_FONT)}">')
+    out.append(f'<g class="rk-markers" font-family="{FONT}" font-size="{num(L.LABEL_FONT)}" '
+               f'text-anchor="middle" fill="{TEXT}">')
     for pid, pl in placed.items():
         p = people[pid]
-        cls = "rk-m"
-        if hl:
-            cls += " hl" if pid in hl else " dim"
-        kinds = steun.get(pid, [])
-        name = marker_name(p, quality.get(pid), kinds)
-        if interactive:
-            head = (f'<g class="{cls}" data-pid="{esc(pid)}" data-sector="{pl.sector}" data-ring="{pl.nabijheid}" '
-                    f'role="button" tabindex="0" aria-label="{esc(name)}" '
-                    f'transform="translate({num(pl.x)} {num(pl.y)})"'
-                    + (' opacity="0.35"' if hl and pid not in hl else "") + ">"
-                    f'<circle class="rk-hit" r="{num(HIT_R)}" fill="none" pointer-events="all"/>')
-        else:
-            head = (f'<g class="{cls}" data-pid="{esc(pid)}" transform="translate({num(pl.x)} {num(pl.y)})"'
-                    + (' opacity="0.35"' if hl and pid not in hl else "") + f"><title>{esc(name)}</title>")
-        ring = (f'<circle class="rk-hl" r="{num(L.MARKER_R + 7)}" fill="none" stroke="{ACCENT}" stroke-width="4"/>'
-                if hl and pid in hl else "")
-        body = ring + _marker_shape(p, pl.sector) + _label(p, pl)
-        if opts.support and kinds:
-            body += _support_svg(kinds, pl, geo)
-        if pid in badges:
-            body += _badges_svg(badges[pid], pl)
-        out.append(head + body + "</g>")
+        kinds = steun.get(pid, ())
+        lit = (pid in hl) if hl else None
+        codes = tuple(badges.get(pid, ()))
+        key = (pl, quality.get(pid), tuple((s.soort, s.richting) for s in kinds),
+               opts.support, lit, codes, interactive)
+        hit = _MARKER_CACHE.get(pid)
+        if hit is not None and hit[0] is p and hit[1] == key:
+            out.append(hit[2])
+            continue
+        svg = _marker_svg(p, pl, quality.get(pid), kinds, opts.support, lit, codes, interactive, geo)
+        _MARKER_CACHE[pid] = (p, key, svg)
+        out.append(svg)
+    if len(_MARKER_CACHE) > _MARKER_CACHE_MAX:
+        _MARKER_CACHE.clear()
     out.append("</g>")
     _client(out, geo, case.klant if opts.state is None else _klant_of(state, case))
     return placed
+
+
+# finished marker strings by person id: (person object, inputs, svg). Edits share unchanged person
+# objects (model/ops.py), so after a move or a toggle most markers are reused as they are.
+_MARKER_CACHE: dict = {}
+_MARKER_CACHE_MAX = 5000
+
+
+def _marker_svg(p, pl: L.Placed, kwaliteit, kinds, support: bool, lit: Optional[bool], codes: tuple,
+                interactive: bool, geo: L.Geometry) -> str:
+    cls = "rk-m" if lit is None else ("rk-m hl" if lit else "rk-m dim")
+    dim = ' opacity="0.35"' if lit is False else ""
+    name = esc(marker_name(p, kwaliteit, kinds))
+    pos = f'transform="translate({num(pl.x)} {num(pl.y)})"'
+    if interactive:
+        head = (f'<g class="{cls}" data-pid="{esc(p.id)}" data-sector="{pl.sector}" data-ring="{pl.nabijheid}" '
+                f'role="button" tabindex="0" aria-label="{name}" {pos}{dim}>'
+                f'<circle class="rk-hit" r="{num(HIT_R)}" fill="none"/>')
+    else:
+        head = f'<g class="{cls}" data-pid="{esc(p.id)}" {pos}{dim}><title>{name}</title>'
+    ring = (f'<circle class="rk-hl" r="{num(L.MARKER_R + 7)}" fill="none" stroke="{ACCENT}" stroke-width="4"/>'
+            if lit else "")
+    body = ring + _marker_shape(p, pl.sector) + _label(p, pl)
+    if support and kinds:
+        body += _support_svg(list(kinds), pl, geo)
+    if codes:
+        body += _badges_svg(list(codes), pl)
+    return head + body + "</g>"
 
 
 def _klant_of(state, case):

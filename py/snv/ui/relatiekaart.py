@@ -323,7 +323,9 @@ def render(app) -> str:
     hint = (f'<p class="rk-empty">{esc(t("map.empty"))}</p>' if empty and not readonly else "")
     zoom = ZOOMS[max(0, min(v["zoom"], len(ZOOMS) - 1))]
     ro = ' data-readonly="1"' if readonly else ""
-    fit = f' style="--rk-fit:{int(v["fit"])}px"' if isinstance(v.get("fit"), int) else ""  # measured by the browser
+    # sizes measured by the browser (relatiekaart_dom): map fits the screen, hit circles ≥ 44 css px
+    css = "".join(f"--rk-{k}:{v[k]}px;" for k in ("fit", "hit") if isinstance(v.get(k), (int, float)))
+    fit = f' style="{css}"' if css else ""
     panel_html = ""
     if panel in PANELS:
         render_panel = {"figures": _figures_panel, "snapshot": _snapshot_panel, "compare": _compare_panel,

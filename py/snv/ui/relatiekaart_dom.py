@@ -77,7 +77,7 @@ def fit_to_screen() -> None:
     bar_h = bar.offsetHeight if bar is not None else 0
     top = stage.getBoundingClientRect().top + js.window.scrollY
     fit = max(320, int(js.window.innerHeight - top - bar_h - 12))
-    view = _state["app"].view.setdefault("relatiekaart", {}) if _state["app"] is not None else {}
+    view = _view()
     if view.get("fit") != fit:  # the next render writes it into the HTML, so no second layout then
         view["fit"] = fit
         rk.style.setProperty("--rk-fit", f"{fit}px")
@@ -88,8 +88,18 @@ def fit_hit_area(svg) -> None:
     ctm = _js(svg.getScreenCTM())
     if ctm is None or not ctm.a:
         return
-    r = max(30.0, MIN_HIT_PX / abs(ctm.a))
-    svg.style.setProperty("--rk-hit", f"{r:.1f}px")
+    hit = round(max(30.0, MIN_HIT_PX / abs(ctm.a)), 1)
+    view = _view()
+    if view.get("hit") != hit:  # set once; later renders write it into the HTML themselves
+        view["hit"] = hit
+        rk = _js(js.document.querySelector(".rk"))
+        if rk is not None:
+            rk.style.setProperty("--rk-hit", f"{hit}px")
+
+
+def _view() -> dict:
+    app = _state["app"]
+    return app.view.setdefault("relatiekaart", {}) if app is not None else {}
 
 
 def _resize(_ev=None) -> None:
@@ -340,7 +350,26 @@ def _install_bench_hooks() -> None:
 
         screen.render(_state["app"])
 
+    def regions() -> None:
+        from . import view  # noqa: PLC0415
+
+        view.regions(_state["app"])
+
+    def map_only() -> None:
+        from ..render.relatiekaart import map_svg  # noqa: PLC0415
+        from .relatiekaart import map_options  # noqa: PLC0415
+
+        map_svg(_state["app"].case, options=map_options(_state["app"]))
+
+    def layout() -> None:
+        from ..analysis.layout import layout_map  # noqa: PLC0415
+
+        layout_map(_state["app"].case, _state["app"].case.klant_id)
+
     hooks = js.Object.new()
+    hooks.regions = create_proxy(timed(regions))
+    hooks.map = create_proxy(timed(map_only))
+    hooks.layout = create_proxy(timed(layout))
     hooks.figures = create_proxy(timed(figures))
     hooks.export = create_proxy(timed(export))
     hooks.render = create_proxy(timed(render_map))
