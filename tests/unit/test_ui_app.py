@@ -476,3 +476,11 @@ def test_case_error_in_open_file_never_raises():
         from snv.storage.files import read_case_file
         read_case_file("x.txt", b"\x00\x01")
     assert not app.open_file("x.txt", b"\x00\x01")
+
+
+def test_bottom_bar_keeps_personen_in_every_phase_and_the_map_after_ontmoeten():
+    screens.load_screens()
+    for phase in ("ontmoeten", "netwerkatlas", "meedenkbijeenkomst", "basisteam"):
+        keys = [s.key for s in screens.for_phase(phase)]
+        assert keys[0] == "personen", phase
+        assert ("relatiekaart" in keys) == (phase != "ontmoeten"), phase

@@ -1,6 +1,7 @@
 """Personen: the list of everybody in the network; tap a row to open the shared person sheet."""
 from __future__ import annotations
 
+from ..model import FASEN
 from ..render import icons
 from ..render.screens_personen import FILTERS, PAGE, personen_screen
 from .screens import Screen, register
@@ -40,5 +41,5 @@ def handle(app, action: str, data: dict) -> None:
 
 
 register(Screen(key="personen", label_key="ui.screen.personen", icon=icons.PEOPLE,
-                phases=("ontmoeten", "netwerkatlas"), render=render, handle=handle, order=10,
+                phases=FASEN, render=render, handle=handle, order=10,
                 desc_key="ui.screen.personen_desc"))
