@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import dataclasses
 import math
 import random
 import re
@@ -61,8 +62,8 @@ def random_counts(n: int, seed: int) -> dict:
     return counts
 
 
-def layout(case):
-    return L.layout_map(ops.map_state(case), klant_id=case.klant_id)
+def layout(case, scale=None):
+    return L.layout_map(ops.map_state(case), klant_id=case.klant_id, scale=scale)
 
 
 # ----- independent checks (not using the module's own overlap helper) -----
@@ -93,7 +94,7 @@ def collisions(placed: dict) -> list:
     out = []
     for i, a in enumerate(ps):
         for b in ps[i + 1:]:
-            if math.hypot(a.x - b.x, a.y - b.y) < 2 * L.MARKER_R:
+            if math.hypot(a.x - b.x, a.y - b.y) < L.MARKER_R * (a.scale + b.scale):
                 out.append(("marker", a.id, b.id))
             if boxes_overlap(L.label_box(a), L.label_box(b)):
                 out.append(("label", a.id, b.id))
@@ -264,7 +265,7 @@ def test_sixty_persons_without_overlap(counts):
 
 
 def test_few_persons_keep_label_below_and_spread_out():
-    placed = layout(make_case({("familie", "verder_weg"): 3}))
+    placed = layout(make_case({("familie", "verder_weg"): 3}), scale=1.0)
     assert all(p.label_anchor == "middle" and p.label_y > p.y for p in placed.values())
     xs = sorted(p.x for p in placed.values())
     assert xs[1] - xs[0] > 60 and xs[2] - xs[1] > 60
@@ -290,9 +291,59 @@ def test_deterministic_and_independent_of_list_order():
 
 def test_adding_someone_elsewhere_leaves_a_quiet_cell_alone():
     case = make_case({("familie", "dichtbij"): 3, ("buren_buurt", "verder_weg"): 2})
-    before = layout(case)
+    before = layout(case, scale=1.0)
     case, _ = ops.add_person(case, "Nieuw", sector="familie", nabijheid="dichtbij")
-    after = layout(case)
+    after = layout(case, scale=1.0)
     for pid, p in before.items():
         if p.sector == "buren_buurt":
             assert after[pid] == p
+
+
+# ----- size: small networks get bigger markers and names -----
+
+@pytest.mark.parametrize("n,seed", [(3, 1), (8, 2), (13, 3), (21, 4), (34, 5)])
+def test_small_networks_are_drawn_bigger_without_overlap(n, seed):
+    placed = layout(make_case(random_counts(n, seed)))
+    scale = L.text_scale(placed)
+    assert scale in L.TEXT_SCALES
+    if n <= 13:
+        assert scale >= 1.4
+    assert collisions(placed) == []
+    for p in placed.values():
+        assert p.scale == scale
+        assert_inside_cell(p)
+        assert L.locate(p.x, p.y) == (p.sector, p.nabijheid)
+        x0, y0, x1, y1 = L.label_box(p)
+        assert math.hypot(max(abs(x0 - 500), abs(x1 - 500)), max(abs(y0 - 500), abs(y1 - 500))) < L.SECTOR_LABEL_R
+
+
+def test_more_people_never_get_bigger_names():
+    scales = [L.text_scale(layout(make_case(spread))) for spread in
+              ({("familie", "dichtbij"): 2}, {(s, "dichtbij"): 2 for s in SECTORS}, spread_60())]
+    assert scales == sorted(scales, reverse=True)
+    assert scales[0] == max(L.TEXT_SCALES) and scales[-1] == 1.0
+
+
+def test_crowded_cell_lowers_the_scale_for_the_whole_map():
+    calm = layout(make_case({("familie", "dichtbij"): 2, ("buren_buurt", "verder_weg"): 2}))
+    crowded = layout(make_case({("familie", "dichtbij"): 2, ("buren_buurt", "heel_dichtbij"): 9}))
+    assert L.text_scale(crowded) < L.text_scale(calm)
+    assert len({p.scale for p in crowded.values()}) == 1
+
+
+def test_scaled_boxes_and_ring_names():
+    p = L.Placed("p", 500, 300, "familie", "dichtbij", 500, 330, "middle", "Anna", 2.0)
+    one = L.label_box(dataclasses.replace(p, scale=1.0))
+    two = L.label_box(p)
+    assert (two[2] - two[0]) == pytest.approx(2 * (one[2] - one[0]))
+    assert (two[3] - two[1]) == pytest.approx(2 * (one[3] - one[1]))
+    assert L.marker_box(p) == (500 - 2 * L.MARKER_R, 300 - 2 * L.MARKER_R, 500 + 2 * L.MARKER_R, 300 + 2 * L.MARKER_R)
+    geo = L.geometry()
+    for n in NABIJHEDEN:
+        assert L.ring_label_position(n) == geo.ring_label_position(n)
+        for scale in L.TEXT_SCALES:
+            x, y = L.ring_label_position(n, scale)
+            inner, outer = geo.ring_bounds(n)
+            # the name (font LABEL_FONT * scale) stays inside its own ring, at the top
+            assert x == 500 and inner < 500 - y - L.LABEL_DESCENT * scale
+            assert 500 - y + L.LABEL_ASCENT * scale < outer

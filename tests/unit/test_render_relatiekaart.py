@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from snv.analysis.layout import label_text, layout_map
+from snv.analysis.layout import label_text, layout_map, text_scale
 from snv.messages import t
 from snv.model import ops, parse_case
-from snv.model.demo import demo_case
+from snv.model.demo import big_case, demo_case
 from snv.render.relatiekaart import MapOptions, export_svg, map_svg
 from snv.storage.files import read_case_file
 
@@ -70,7 +70,7 @@ def test_map_is_well_formed_and_has_every_person_on_the_map():
         if p.id in on_map:
             labels = [all_text(e) for e in by_class(found[p.id], "rk-label")]
             assert labels[0] == label_text(p.naam)
-            assert found[p.id].get("transform") == f"translate({placed[p.id].x:g} {placed[p.id].y:g})"
+            assert found[p.id].get("transform") == position(placed[p.id])
     # the client sits in the centre with a double outline and the name
     client = by_class(root, "rk-client")[0]
     assert len(client.findall(f"{NS}circle")) == 2 and all_text(client) == case.klant.naam
@@ -139,6 +139,31 @@ def test_hostile_text_stays_text(render):
     else:
         assert root.find(f"{NS}title").text == 'Relatiekaart van <b>Sam</b>"'
     assert '<b>Sam</b>"' in all_text(by_class(root, "rk-client")[0]) or "<b>Sam</b>" in all_text(root)
+
+
+def position(pl) -> str:
+    """The marker group's transform: place, and the layout's size when it is not 1."""
+    return f"translate({pl.x:g} {pl.y:g})" + (f" scale({pl.scale:g})" if pl.scale != 1 else "")
+
+
+def test_small_map_draws_markers_names_and_ring_names_bigger():
+    small = make_case()
+    root = parse(map_svg(small))
+    placed = layout_map(small, small.klant_id)
+    scale = text_scale(placed)
+    assert scale > 1
+    for pid, m in markers(root).items():
+        pl = placed[pid]
+        assert m.get("transform").endswith(f" scale({scale:g})")
+        label = by_class(m, "rk-label")[0]
+        # the label sits in the marker's unscaled units: scaled back it lands where the layout put it
+        assert float(label.get("x")) * scale == pytest.approx(pl.label_x - pl.x, abs=0.2)
+        assert float(label.get("y")) * scale == pytest.approx(pl.label_y - pl.y, abs=0.2)
+    rings = by_class(root, "rk-ringnames", "g")[0]
+    assert float(rings.get("font-size")) == pytest.approx(14 * scale)
+    big = parse(map_svg(big_case(80)))
+    assert float(by_class(big, "rk-ringnames", "g")[0].get("font-size")) == 14
+    assert all(" scale(" not in m.get("transform") for m in markers(big).values())
 
 
 # ----- lines -----
@@ -238,7 +263,7 @@ def test_diff_badges_and_ghosts_for_a_snapshot_pair():
     assert "p-joost" not in m
     ghost = [g for g in by_class(root, "rk-ghost") if g.get("data-pid") == "p-joost"][0]
     old_place = layout_map(snap, KLANT)["p-joost"]
-    assert ghost.get("transform") == f"translate({old_place.x:g} {old_place.y:g})"
+    assert ghost.get("transform") == position(old_place)
     assert ghost.find(f"{NS}circle").get("stroke-dasharray")  # outline only
     assert "− weg" in all_text(ghost)
     # drawing a stored moment instead of now: no badges when comparing it with itself

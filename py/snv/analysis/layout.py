@@ -13,6 +13,7 @@ placed so that labels and markers do not overlap whenever that is physically pos
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -50,6 +51,7 @@ class Geometry:
     client_r: float = CLIENT_R
     rings: tuple = tuple((n, RING_OUTER[n]) for n in NABIJHEDEN)  # ((nabijheid, outer_radius), ...)
     sectors: tuple = tuple((s, i * SECTOR_SPAN, (i + 1) * SECTOR_SPAN) for i, s in enumerate(SECTORS))
+    label_r: float = SECTOR_LABEL_R  # radius of the sector names at the rim
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -115,7 +117,7 @@ class Geometry:
         that makes the text follow the rim without ever being upside down."""
         a0, a1 = self.sector_angles(sector)
         mid = (a0 + a1) / 2
-        x, y = self.polar(mid, SECTOR_LABEL_R)
+        x, y = self.polar(mid, self.label_r)
         rotate = mid if mid <= 90 else mid - 180 if mid < 270 else mid - 360
         return (x, y, rotate)
 
@@ -152,10 +154,6 @@ def polar(angle: float, r: float) -> tuple[float, float]:
 
 def annular_sector_path(sector: str, nabijheid: Optional[str] = None) -> str:
     return _GEOMETRY.annular_sector_path(sector, nabijheid)
-
-
-def ring_label_position(nabijheid: str) -> tuple[float, float]:
-    return _GEOMETRY.ring_label_position(nabijheid)
 
 
 def sector_label_position(sector: str) -> tuple[float, float, float]:
@@ -201,20 +199,23 @@ class Placed:
     label_y: float
     label_anchor: str
     label: str = ""  # label_text(naam), so renderer and tests measure the same text
+    scale: float = 1.0  # marker and label size relative to MARKER_R / LABEL_FONT (see text_scale)
 
 
 def label_box(placed: Placed) -> tuple[float, float, float, float]:
     """(x0, y0, x1, y1) of a placed person's label, with the shared width estimate."""
-    return _label_box_at(placed.label_x, placed.label_y, placed.label_anchor, label_width(placed.label))
+    s = placed.scale
+    return _label_box_at(placed.label_x, placed.label_y, placed.label_anchor, label_width(placed.label) * s, s)
 
 
 def marker_box(placed: Placed) -> tuple[float, float, float, float]:
-    return (placed.x - MARKER_R, placed.y - MARKER_R, placed.x + MARKER_R, placed.y + MARKER_R)
+    r = MARKER_R * placed.scale
+    return (placed.x - r, placed.y - r, placed.x + r, placed.y + r)
 
 
-def _label_box_at(lx: float, ly: float, anchor: str, w: float) -> tuple[float, float, float, float]:
+def _label_box_at(lx: float, ly: float, anchor: str, w: float, s: float = 1.0) -> tuple[float, float, float, float]:
     x0 = lx - w / 2 if anchor == "middle" else lx if anchor == "start" else lx - w
-    return (x0, ly - LABEL_ASCENT, x0 + w, ly + LABEL_DESCENT)
+    return (x0, ly - LABEL_ASCENT * s, x0 + w, ly + LABEL_DESCENT * s)
 
 
 # label positions relative to the marker centre: (name, anchor, dx, dy) for a label of width w
@@ -242,8 +243,8 @@ _LABEL_KINDS = ("below", "right", "left", "above")
 # the fewest others aside (an ejection chain). Overlap is only left when none of this finds room.
 
 REPAIR_LIMIT = 200  # above this many persons overlap cannot be avoided anyway: steps 2-3 are skipped
-_LABEL_MAX_R = SECTOR_LABEL_R - 14  # labels stay clear of the sector names at the rim
-_CLIENT_CLEAR = CLIENT_R + 3  # labels stay off the client disc
+_RIM_CLEAR = 14.0  # labels stay this far inside the sector names at the rim
+_DISC_CLEAR = 3.0  # and this far off the client disc
 _AIR = 1.0  # boxes keep this much air, so rounding to 0.1 never makes them touch
 _INSET = 0.1  # extra margin inside the cell, for the same reason
 _SLOT_STEP = 5.0  # spacing of candidate spots in steps 2-3
@@ -377,7 +378,7 @@ _Y_RANGE: dict = {}
 
 
 def _cell_y_range(geo: Geometry, sector: str, nabijheid: str) -> tuple[float, float]:
-    key = (sector, nabijheid)
+    key = (geo, sector, nabijheid)
     if key not in _Y_RANGE:
         ys = [y for _, y in _slots(geo, sector, nabijheid)]
         _Y_RANGE[key] = (min(ys), max(ys))
@@ -420,12 +421,12 @@ def _row_plan(geo: Geometry, items: list[_Item], k: int) -> Optional[list[tuple[
     return out
 
 
-def _plan_score(items: list[_Item], pts: list[tuple[float, float]]) -> float:
+def _plan_score(geo: Geometry, items: list[_Item], pts: list[tuple[float, float]]) -> float:
     boxes = [_unit_box(it.w, x, y) for it, (x, y) in zip(items, pts)]
     score = 1e9
     n = len(boxes)
     for i in range(n):
-        if not _label_ok(_label_box_at(pts[i][0], pts[i][1] + MARKER_R + LABEL_GAP + LABEL_ASCENT,
+        if not _label_ok(geo, _label_box_at(pts[i][0], pts[i][1] + MARKER_R + LABEL_GAP + LABEL_ASCENT,
                                        "middle", items[i].w)):
             score = min(score, -10.0)
         for j in range(i + 1, n if n <= 40 else min(n, i + 6)):
@@ -439,7 +440,7 @@ def _better(geo: Geometry, items: list[_Item], pts: list, best: Optional[tuple])
     """Keep the plan with more room (the earlier one unless clearly better)."""
     cell = items[0].cell
     pts = [p if _inside(geo, *cell, *p) else _clamp(geo, items[0], *p) for p in pts]
-    score = _plan_score(items, pts) if len(items) > 1 else 0.0
+    score = _plan_score(geo, items, pts) if len(items) > 1 else 0.0
     return (score, pts) if best is None or score > best[0] + 0.5 else best
 
 
@@ -469,30 +470,98 @@ def _persons_on_map(state, klant_id: Optional[str]) -> list:
             if p.sector is not None and p.nabijheid is not None and p.id != klant_id]
 
 
-def layout_map(state, klant_id: Optional[str] = None) -> dict[str, Placed]:
+# ----- size: a small network gets bigger markers and names -----
+#
+# On a tablet the whole map is about 550 px wide, so at scale 1 a name is only ~8 px high. A typical
+# network (15-30 people) has room for much more. Scale s is found by laying out in a "virtual" map
+# shrunk by 1/s around the centre (markers and labels keep their size there), then stretching every
+# position back by s: markers and labels come out s times bigger, all placement rules unchanged.
+
+TEXT_SCALES = (1.8, 1.6, 1.4, 1.2, 1.0)  # tried from the largest the estimate allows, downwards
+_HOPELESS = 0.72  # below this estimate some cell cannot hold its people without overlap (measured)
+_OPTIMISM = 1.7  # small maps try scales up to this much above the estimate
+_OPTIMISM_LIMIT = 40  # persons; above this failed tries would cost more than they give
+_FULL_TRY_LIMIT = 24  # persons; up to here even the tries above the estimate get the full repair
+_FILL = 0.8  # share of a cell that marker+label blocks may take (fitted on demo and random cases)
+
+
+@functools.lru_cache(maxsize=len(TEXT_SCALES))
+def _virtual(scale: float) -> Geometry:
+    if scale == 1.0:
+        return _GEOMETRY
+    return Geometry(client_r=CLIENT_R / scale, rings=tuple((n, RING_OUTER[n] / scale) for n in NABIJHEDEN),
+                    label_r=SECTOR_LABEL_R / scale)
+
+
+def _scale_estimate(cells: dict[tuple, list[_Item]]) -> float:
+    """The largest scale at which every cell's people should fit (area estimate, refined by trying)."""
+    best = TEXT_SCALES[0]
+    for (sector, nabijheid), items in cells.items():
+        a0, a1 = _GEOMETRY.sector_angles(sector)
+        r0, r1 = _GEOMETRY.ring_bounds(nabijheid)
+        area = math.radians(a1 - a0) / 2 * (r1 * r1 - r0 * r0)
+        need = sum((max(2 * MARKER_R, it.w) + 8) * (_UNIT_H + 4) for it in items)
+        best = min(best, math.sqrt(_FILL * area / need))
+    return best
+
+
+def text_scale(placed: dict[str, Placed]) -> float:
+    """The scale of a finished layout (1.0 for an empty map)."""
+    return next(iter(placed.values())).scale if placed else 1.0
+
+
+def ring_label_position(nabijheid: str, scale: float = 1.0) -> tuple[float, float]:
+    """Where a ring's name goes on a map drawn at `scale` (its font is LABEL_FONT * scale)."""
+    x, y = _virtual(scale).ring_label_position(nabijheid)
+    if scale == 1.0:
+        return (x, y)
+    return (CENTRE + (x - CENTRE) * scale, CENTRE + (y - CENTRE) * scale)
+
+
+def layout_map(state, klant_id: Optional[str] = None, *, scale: Optional[float] = None) -> dict[str, Placed]:
     """Place every person of a Momentopname that has both a sector and a nabijheid (not the client).
 
     `klant_id` skips the client when a snapshot has them in a slice (the client normally has neither).
+    `scale` fixes the marker/label size; by default the largest of TEXT_SCALES that leaves no overlap.
     Returns {person id: Placed}, ordered by sector, ring, name, id.
     """
-    geo = _GEOMETRY
     cells: dict[tuple, list[_Item]] = {}
     for p in _persons_on_map(state, klant_id):
         text = label_text(p.naam)
         cells.setdefault((p.sector, p.nabijheid), []).append(
             _Item(p.id, p.sector, p.nabijheid, text, label_width(text)))
+    for items in cells.values():
+        items.sort(key=lambda it: (it.label.casefold(), it.id))
+    n = sum(map(len, cells.values()))
+    estimate = _scale_estimate(cells) if cells else 1.0
+    # the estimate is careful; small maps also try bigger scales, but only the quick placement
+    hope = estimate * _OPTIMISM if n <= _OPTIMISM_LIMIT else estimate
+    scales = (scale,) if scale is not None else tuple(s for s in TEXT_SCALES if s <= hope + 1e-9) or (1.0,)
+    # a cell this full will overlap whatever we do: skip the costly repair (it would only churn)
+    thorough = estimate >= _HOPELESS and n <= REPAIR_LIMIT
+    for s in scales:
+        geo = _virtual(s)
+        last = s == scales[-1]
+        ordered = _place(geo, cells, thorough, repair=last or s <= estimate + 1e-9 or n <= _FULL_TRY_LIMIT)
+        if last or not _count_clashes(geo, ordered):
+            return {it.id: _placed(it, s) for it in ordered}
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _place(geo: Geometry, cells: dict[tuple, list[_Item]], thorough: bool, repair: bool = True) -> list[_Item]:
     ordered: list[_Item] = []
     for s in SECTORS:
         for n in NABIJHEDEN:
             items = cells.get((s, n))
             if not items:
                 continue
-            items.sort(key=lambda it: (it.label.casefold(), it.id))
+            for it in items:
+                it.kind = "below"  # a try at a larger scale may have left another side
             _spread_cell(geo, items)
             ordered.extend(items)
-    if ordered and len(ordered) <= REPAIR_LIMIT:
-        _fit(geo, ordered)
-    return {it.id: _placed(it) for it in ordered}
+    if ordered and thorough:
+        _fit(geo, ordered, repair)
+    return ordered
 
 
 # ----- step 2: relaxation -----
@@ -506,26 +575,29 @@ def _ring_label_boxes(geo: Geometry) -> tuple:
     return tuple(boxes)
 
 
-_OBSTACLES = _ring_label_boxes(_GEOMETRY)
+@functools.lru_cache(maxsize=16)
+def _obstacles(geo: Geometry) -> tuple:
+    return _ring_label_boxes(geo)
 
 
-def _disc_depth(box: tuple) -> float:
+def _disc_depth(geo: Geometry, box: tuple) -> float:
     """How far a box reaches into the client disc (0 if clear)."""
-    nx = min(max(CENTRE, box[0]), box[2])
-    ny = min(max(CENTRE, box[1]), box[3])
-    d = math.hypot(nx - CENTRE, ny - CENTRE)
-    return _CLIENT_CLEAR - d if d < _CLIENT_CLEAR else 0.0
+    nx = min(max(geo.cx, box[0]), box[2])
+    ny = min(max(geo.cy, box[1]), box[3])
+    d = math.hypot(nx - geo.cx, ny - geo.cy)
+    clear = geo.client_r + _DISC_CLEAR
+    return clear - d if d < clear else 0.0
 
 
-def _rim_depth(box: tuple) -> float:
+def _rim_depth(geo: Geometry, box: tuple) -> float:
     """How far a label box reaches past the disc that leaves room for the sector names."""
-    fx = max(abs(box[0] - CENTRE), abs(box[2] - CENTRE))
-    fy = max(abs(box[1] - CENTRE), abs(box[3] - CENTRE))
-    return max(0.0, math.hypot(fx, fy) - _LABEL_MAX_R)
+    fx = max(abs(box[0] - geo.cx), abs(box[2] - geo.cx))
+    fy = max(abs(box[1] - geo.cy), abs(box[3] - geo.cy))
+    return max(0.0, math.hypot(fx, fy) - (geo.label_r - _RIM_CLEAR))
 
 
-def _label_ok(box: tuple) -> bool:
-    return _disc_depth(box) <= 0 and _rim_depth(box) <= 0
+def _label_ok(geo: Geometry, box: tuple) -> bool:
+    return _disc_depth(geo, box) <= 0 and _rim_depth(geo, box) <= 0
 
 
 def _overlap_area(a: tuple, b: tuple) -> float:
@@ -618,12 +690,12 @@ class _Overlay:
         return self.base.overlap(box) + sum(_overlap_area(box, b) for b in self.extra)
 
 
-_SLOTS: dict[tuple[str, str], list[tuple[float, float]]] = {}
+_SLOTS: dict[tuple, list[tuple[float, float]]] = {}
 
 
 def _slots(geo: Geometry, sector: str, nabijheid: str) -> list[tuple[float, float]]:
     """Candidate marker centres filling a cell (cached), all inside the inset cell."""
-    key = (sector, nabijheid)
+    key = (geo, sector, nabijheid)
     if key not in _SLOTS:
         lo, hi = _radial(geo, nabijheid)
         rows = max(1, int((hi - lo) // _SLOT_STEP))
@@ -637,7 +709,7 @@ def _slots(geo: Geometry, sector: str, nabijheid: str) -> list[tuple[float, floa
     return _SLOTS[key]
 
 
-def _free_spot(grid: "_Grid", it: _Item, slots, near_to: Optional[tuple[float, float]],
+def _free_spot(geo: Geometry, grid: "_Grid", it: _Item, slots, near_to: Optional[tuple[float, float]],
                kinds: tuple = ("below", "right", "left", "above")):
     """The free (cost, x, y, kind) nearest to `near_to`, or with near_to None the first free spot in
     the given slot order (first fit packs a crowded cell tightly). None if nothing is free."""
@@ -653,7 +725,7 @@ def _free_spot(grid: "_Grid", it: _Item, slots, near_to: Optional[tuple[float, f
             if near_to is not None and best is not None and cost >= best[0]:
                 continue
             lb = it.label_box(kind, x, y)
-            if _label_ok(lb) and not grid.hits(lb):
+            if _label_ok(geo, lb) and not grid.hits(lb):
                 best = (cost, x, y, kind)
                 break
         if best is not None and near_to is None:
@@ -661,7 +733,7 @@ def _free_spot(grid: "_Grid", it: _Item, slots, near_to: Optional[tuple[float, f
     return best
 
 
-def _fit(geo: Geometry, items: list[_Item]) -> None:
+def _fit(geo: Geometry, items: list[_Item], repair: bool = True) -> None:
     """Every person takes the free spot nearest to its planned one (crowded cells first). Cells
     where someone finds no room are packed again by first fit; only then is overlap accepted."""
     counts: dict[tuple, int] = {}
@@ -673,7 +745,7 @@ def _fit(geo: Geometry, items: list[_Item]) -> None:
 
     def grid_without(cells: set) -> _Grid:
         grid = _Grid()
-        for box in _OBSTACLES:
+        for box in _obstacles(geo):
             grid.add(box)
         for it in items:
             if it.cell not in cells:
@@ -686,17 +758,17 @@ def _fit(geo: Geometry, items: list[_Item]) -> None:
     for i in order:
         it = items[i]
         tx, ty = targets[i]
-        best = _free_spot(grid, it, [(tx, ty)], (tx, ty), ("below",))  # usually the plan just fits
+        best = _free_spot(geo, grid, it, [(tx, ty)], (tx, ty), ("below",))  # usually the plan just fits
         if best is None:
             slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
-            best = _free_spot(grid, it, slots, (tx, ty))
+            best = _free_spot(geo, grid, it, slots, (tx, ty))
         if best is None:
             failed.add(it.cell)
             continue
         _, it.x, it.y, it.kind = best
         grid.add(it.marker_box())
         grid.add(it.label_box())
-    if not failed:
+    if not failed or not repair:  # without repair: a quick try (a larger scale) that may fail
         return
     # the crowded cells are packed tightly first; their neighbours then take the nearest free spots
     around = {c for c in counts if c not in failed and any(_adjacent(c, f) for f in failed)}
@@ -710,7 +782,7 @@ def _fit(geo: Geometry, items: list[_Item]) -> None:
             continue
         tx, ty = targets[i]
         slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
-        best = _free_spot(grid, it, slots, (tx, ty))
+        best = _free_spot(geo, grid, it, slots, (tx, ty))
         if best is None:
             still.add(it.cell)
             continue
@@ -732,7 +804,7 @@ def _fit(geo: Geometry, items: list[_Item]) -> None:
             reach = here * here
             slots = sorted((p for p in _slots(geo, *it.cell) if (p[0] - tx) ** 2 + (p[1] - ty) ** 2 < reach),
                            key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
-            best = _free_spot(grid, it, slots, (tx, ty))
+            best = _free_spot(geo, grid, it, slots, (tx, ty))
             if best is not None and best[0] < here - 0.5:
                 _, it.x, it.y, it.kind = best
             grid.add(it.marker_box())
@@ -792,14 +864,14 @@ class _Owned:
         return found
 
 
-def _count_clashes(items: list[_Item]) -> int:
+def _count_clashes(geo: Geometry, items: list[_Item]) -> int:
     grid = _Owned()
-    for ob in _OBSTACLES:
+    for ob in _obstacles(geo):
         grid.add(-1, ob)
     bad = 0
     for i, it in enumerate(items):
         mb, lb = it.marker_box(), it.label_box()
-        bad += len(grid.owners(mb) | grid.owners(lb)) + (not _label_ok(lb))
+        bad += len(grid.owners(mb) | grid.owners(lb)) + (not _label_ok(geo, lb))
         grid.add(i, mb)
         grid.add(i, lb)
     return bad
@@ -813,16 +885,16 @@ def _eject(geo: Geometry, items: list[_Item], targets: list[tuple[float, float]]
     one. Whoever finds no free spot takes the spot that pushes the fewest others aside (people moved
     often count heavier, so it does not go round in circles); those go back in the queue. Kept only
     if it ends with fewer clashes."""
-    if not _count_clashes(items):
+    if not _count_clashes(geo, items):
         return
     saved = [(it.x, it.y, it.kind) for it in items]
     grid = _Owned()
-    for ob in _OBSTACLES:
+    for ob in _obstacles(geo):
         grid.add(-1, ob)
     queue: list[int] = []
     for i, it in enumerate(items):
         mb, lb = it.marker_box(), it.label_box()
-        if grid.owners(mb) or grid.owners(lb) or not _label_ok(lb):
+        if grid.owners(mb) or grid.owners(lb) or not _label_ok(geo, lb):
             queue.append(i)
         else:
             grid.add(i, mb)
@@ -848,7 +920,7 @@ def _eject(geo: Geometry, items: list[_Item], targets: list[tuple[float, float]]
                 continue
             for kind in kinds:
                 lb = it.label_box(kind, x, y)
-                if _label_ok(lb) and not grid.blocked(lb):
+                if _label_ok(geo, lb) and not grid.blocked(lb):
                     cost = d + _KIND_COST[kind]
                     if best is None or cost < best[0]:
                         best = (cost, x, y, kind, set())
@@ -862,7 +934,7 @@ def _eject(geo: Geometry, items: list[_Item], targets: list[tuple[float, float]]
                     continue
                 for kind in kinds:
                     lb = it.label_box(kind, x, y)
-                    if not _label_ok(lb):
+                    if not _label_ok(geo, lb):
                         continue
                     hit = hit_m | grid.owners(lb)
                     if -1 in hit:
@@ -888,16 +960,16 @@ def _eject(geo: Geometry, items: list[_Item], targets: list[tuple[float, float]]
         for i in queue:
             it = items[i]
             it.x, it.y, it.kind = saved[i]
-    if _count_clashes(items) >= _count_clashes_saved(items, saved):
+    if _count_clashes(geo, items) >= _count_clashes_saved(geo, items, saved):
         for it, (x, y, kind) in zip(items, saved):
             it.x, it.y, it.kind = x, y, kind
 
 
-def _count_clashes_saved(items: list[_Item], saved: list[tuple]) -> int:
+def _count_clashes_saved(geo: Geometry, items: list[_Item], saved: list[tuple]) -> int:
     now = [(it.x, it.y, it.kind) for it in items]
     for it, (x, y, kind) in zip(items, saved):
         it.x, it.y, it.kind = x, y, kind
-    n = _count_clashes(items)
+    n = _count_clashes(geo, items)
     for it, (x, y, kind) in zip(items, now):
         it.x, it.y, it.kind = x, y, kind
     return n
@@ -924,7 +996,7 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
         board = _Overlay(grid)
         spots = []
         for it in cell_items:
-            spot = _free_spot(board, it, slots, None, kinds)
+            spot = _free_spot(geo, board, it, slots, None, kinds)
             if spot is None:
                 return spots
             _, x, y, kind = spot
@@ -935,7 +1007,7 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
 
     best = None
     for s_idx, scan in enumerate(_SCANS):
-        key = (cell, s_idx)
+        key = (geo, cell, s_idx)
         if key not in _SCANNED:
             _SCANNED[key] = sorted(_slots(geo, *cell), key=scan)
         for kinds in _KIND_ORDERS:
@@ -954,10 +1026,11 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
         grid.add(it.label_box())
 
 
-def _placed(it: _Item) -> Placed:
+def _placed(it: _Item, scale: float = 1.0) -> Placed:
+    """From the virtual map back to the real one: every position stretched by `scale` from the centre."""
     lx, ly, anchor = _label_spot(it.kind, it.x, it.y)
-    r = lambda v: round(v, 1)  # noqa: E731 - short SVG numbers
-    return Placed(it.id, r(it.x), r(it.y), it.sector, it.nabijheid, r(lx), r(ly), anchor, it.label)
+    r = lambda v: round(CENTRE + (v - CENTRE) * scale, 1)  # noqa: E731 - short SVG numbers
+    return Placed(it.id, r(it.x), r(it.y), it.sector, it.nabijheid, r(lx), r(ly), anchor, it.label, scale)
 
 
 def overlaps(placed: Iterable[Placed]) -> list[tuple[str, str, str]]:
@@ -969,7 +1042,7 @@ def overlaps(placed: Iterable[Placed]) -> list[tuple[str, str, str]]:
         la, ma = label_box(a), marker_box(a)
         for b in ps[i + 1:]:
             lb, mb = label_box(b), marker_box(b)
-            if math.hypot(a.x - b.x, a.y - b.y) < 2 * MARKER_R - 0.01:
+            if math.hypot(a.x - b.x, a.y - b.y) < MARKER_R * (a.scale + b.scale) - 0.01:
                 out.append((a.id, b.id, "marker"))
             if _gap(la, lb) < -0.01:
                 out.append((a.id, b.id, "label"))

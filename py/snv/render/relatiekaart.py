@@ -149,7 +149,7 @@ def marker_name(p, kwaliteit: Optional[str], steun: list) -> str:
 
 # ----- drawing pieces -----
 
-def _background(out: list, geo: L.Geometry, interactive: bool) -> None:
+def _background(out: list, geo: L.Geometry, interactive: bool, scale: float = 1.0) -> None:
     out.append('<g class="rk-cells" stroke="#FFFFFF" stroke-width="3">')
     for s in SECTORS:
         for n in NABIJHEDEN:
@@ -184,20 +184,21 @@ def _background(out: list, geo: L.Geometry, interactive: bool) -> None:
                    f'<text x="{num(left + 32)}" y="7" font-size="20" font-weight="700" fill="{TEXT}">'
                    f'{esc(label)}</text></g>')
     out.append("</g>")
-    out.append(f'<g class="rk-ringnames" font-size="{num(L.LABEL_FONT)}" fill="#333333" text-anchor="middle" '
+    out.append(f'<g class="rk-ringnames" font-size="{num(L.LABEL_FONT * scale)}" fill="#333333" text-anchor="middle" '
                f'stroke="#FFFFFF" stroke-width="4" stroke-linejoin="round" paint-order="stroke">')
     for n in NABIJHEDEN:
-        x, y = geo.ring_label_position(n)
+        x, y = L.ring_label_position(n, scale)  # the layout kept persons' labels clear of it
         out.append(f'<text x="{num(x)}" y="{num(y)}">{esc(t(f"label.nabijheid.{n}"))}</text>')
     out.append("</g>")
 
 
-def _edge_points(geo: L.Geometry, x: float, y: float) -> Optional[tuple[float, float, float, float]]:
+def _edge_points(geo: L.Geometry, x: float, y: float,
+                 marker_r: float = L.MARKER_R) -> Optional[tuple[float, float, float, float]]:
     """Line from the client's disc to the marker's edge; None when too short to draw."""
     cx, cy = geo.centre
     dx, dy = x - cx, y - cy
     d = math.hypot(dx, dy)
-    start, end = geo.client_r + CLIENT_GAP, d - L.MARKER_R - 3
+    start, end = geo.client_r + CLIENT_GAP, d - marker_r - 3
     if end - start < 4:
         return None
     ux, uy = dx / d, dy / d
@@ -248,13 +249,21 @@ def _marker_shape(p, sector: str) -> str:
     return f'<circle class="rk-shape" r="{num(L.MARKER_R)}" {paint}/>{text}'
 
 
+def _position(pl: L.Placed) -> str:
+    """Transform of a marker group: everything inside is drawn at scale 1 around (0, 0)."""
+    scale = f" scale({num(pl.scale)})" if pl.scale != 1.0 else ""
+    return f'transform="translate({num(pl.x)} {num(pl.y)}){scale}"'
+
+
 def _label(p, pl: L.Placed) -> str:
-    lx, ly = num(pl.label_x - pl.x), num(pl.label_y - pl.y)
+    # offsets in the marker's own (unscaled) units
+    dx, dy = (pl.label_x - pl.x) / pl.scale, (pl.label_y - pl.y) / pl.scale
+    lx, ly = num(dx), num(dy)
     anchor = "" if pl.label_anchor == "middle" else f' text-anchor="{pl.label_anchor}"'
     ink = f' fill="{GREY}"' if p.overleden else ""
     text = f'<text class="rk-label" x="{lx}" y="{ly}"{anchor}{ink}>{esc(pl.label or L.label_text(p.naam))}</text>'
     if p.overleden:  # a second, smaller line under the name
-        text += (f'<text class="rk-label rk-dead" x="{lx}" y="{num(pl.label_y - pl.y + L.LABEL_FONT)}"{anchor} '
+        text += (f'<text class="rk-label rk-dead" x="{lx}" y="{num(dy + L.LABEL_FONT)}"{anchor} '
                  f'font-size="11"{ink}>{esc(t("map.deceased"))}</text>')
     return text
 
@@ -363,7 +372,7 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
         steun.setdefault(s.persoon, []).append(s)
     interactive = opts.interactive
 
-    _background(out, geo, interactive)
+    _background(out, geo, interactive, L.text_scale(placed))
 
     if opts.empty_hints and not any(pl.sector == "buren_buurt" for pl in placed.values()):
         x, y = geo.polar(180, (geo.ring_bounds("dichtbij")[0] + geo.ring_bounds("dichtbij")[1]) / 2)
@@ -386,7 +395,7 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
         q = quality.get(pid)
         if not q:
             continue
-        pts = _edge_points(geo, pl.x, pl.y)
+        pts = _edge_points(geo, pl.x, pl.y, L.MARKER_R * pl.scale)
         if pts is None:
             continue
         out.append(tie_svg(q, *pts, extra=f' data-pid="{esc(pid)}"' if interactive else ""))
@@ -406,11 +415,11 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
             if "weg" not in codes or pid not in old_placed or pid in placed:
                 continue
             op, opl = old_people[pid], old_placed[pid]
-            out.append(f'<g class="rk-ghost" data-pid="{esc(pid)}" transform="translate({num(opl.x)} {num(opl.y)})">'
+            out.append(f'<g class="rk-ghost" data-pid="{esc(pid)}" {_position(opl)}>'
                        f'<title>{esc(op.naam)}: {esc(t("map.cmp.group.weg"))}</title>'
                        f'<circle r="{num(L.MARKER_R)}" fill="none" stroke="{GREY}" stroke-width="2" '
                        f'stroke-dasharray="4 3"/>'
-                       f'<text x="{num(opl.label_x - opl.x)}" y="{num(opl.label_y - opl.y)}" '
+                       f'<text x="{num((opl.label_x - opl.x) / opl.scale)}" y="{num((opl.label_y - opl.y) / opl.scale)}" '
                        f'text-anchor="{opl.label_anchor}" fill="{GREY}">{esc(opl.label)}</text>'
                        f'{_badges_svg(["weg"], opl)}</g>')
         out.append("</g>")
@@ -450,7 +459,7 @@ def _marker_svg(p, pl: L.Placed, kwaliteit, kinds, support: bool, lit: Optional[
     cls = "rk-m" if lit is None else ("rk-m hl" if lit else "rk-m dim")
     dim = ' opacity="0.35"' if lit is False else ""
     name = esc(marker_name(p, kwaliteit, kinds))
-    pos = f'transform="translate({num(pl.x)} {num(pl.y)})"'
+    pos = _position(pl)
     if interactive:
         head = (f'<g class="{cls}" data-pid="{esc(p.id)}" data-sector="{pl.sector}" data-ring="{pl.nabijheid}" '
                 f'role="button" tabindex="0" aria-label="{name}" {pos}{dim}>'

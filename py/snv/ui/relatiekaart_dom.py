@@ -144,7 +144,9 @@ def _start_drag(d: dict) -> None:
     svg, marker = d["svg"], d["marker"]
     d["dragging"] = True
     d["from"] = (marker.getAttribute("data-sector"), marker.getAttribute("data-ring"))
-    d["transform"] = marker.getAttribute("transform")
+    d["transform"] = marker.getAttribute("transform") or ""
+    # keep the marker's size (small maps draw markers bigger: "translate(x y) scale(s)")
+    d["scale"] = d["transform"][d["transform"].find(" scale("):] if " scale(" in d["transform"] else ""
     marker.classList.add("is-dragging")
     svg.classList.add("is-dragging")
     marker.parentNode.appendChild(marker)  # draw on top of the others
@@ -198,7 +200,7 @@ def _move(ev) -> None:
         _start_drag(d)
     ev.preventDefault()
     x, y = _to_map(d, ev.clientX, ev.clientY)
-    d["marker"].setAttribute("transform", f"translate({x:.1f} {y:.1f})")
+    d["marker"].setAttribute("transform", f"translate({x:.1f} {y:.1f}){d['scale']}")
     d["line"].setAttribute("x2", f"{x:.1f}")
     d["line"].setAttribute("y2", f"{y:.1f}")
     _target(d, *locate(x, y))
