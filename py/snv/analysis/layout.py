@@ -756,18 +756,8 @@ def _fit(geo: Geometry, items: list[_Item], repair: bool = True) -> None:
     grid = grid_without(set(counts))
     failed: set = set()
     for i in order:
-        it = items[i]
-        tx, ty = targets[i]
-        best = _free_spot(geo, grid, it, [(tx, ty)], (tx, ty), ("below",))  # usually the plan just fits
-        if best is None:
-            slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
-            best = _free_spot(geo, grid, it, slots, (tx, ty))
-        if best is None:
-            failed.add(it.cell)
-            continue
-        _, it.x, it.y, it.kind = best
-        grid.add(it.marker_box())
-        grid.add(it.label_box())
+        if not _take_nearest(geo, grid, items[i], targets[i], plan_first=True):
+            failed.add(items[i].cell)
     if not failed or not repair:  # without repair: a quick try (a larger scale) that may fail
         return
     # the crowded cells are packed tightly first; their neighbours then take the nearest free spots
@@ -777,18 +767,8 @@ def _fit(geo: Geometry, items: list[_Item], repair: bool = True) -> None:
         _pack_cell(geo, grid, [items[i] for i in order if items[i].cell == cell])
     still: set = set()
     for i in order:
-        it = items[i]
-        if it.cell not in around:
-            continue
-        tx, ty = targets[i]
-        slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
-        best = _free_spot(geo, grid, it, slots, (tx, ty))
-        if best is None:
-            still.add(it.cell)
-            continue
-        _, it.x, it.y, it.kind = best
-        grid.add(it.marker_box())
-        grid.add(it.label_box())
+        if items[i].cell in around and not _take_nearest(geo, grid, items[i], targets[i]):
+            still.add(items[i].cell)
     for cell in sorted(still, key=lambda c: (-density[c], c)):
         _pack_cell(geo, grid, [items[i] for i in order if items[i].cell == cell])
     # packing leaves people bunched up: let each drift back toward its planned spot where it is free
@@ -810,6 +790,22 @@ def _fit(geo: Geometry, items: list[_Item], repair: bool = True) -> None:
             grid.add(it.marker_box())
             grid.add(it.label_box())
     _eject(geo, items, targets)
+
+
+def _take_nearest(geo: Geometry, grid: "_Grid", it: _Item, target: tuple[float, float],
+                  plan_first: bool = False) -> bool:
+    """Put `it` on the free spot nearest to `target` and take it in the grid; False if none is free."""
+    tx, ty = target
+    best = _free_spot(geo, grid, it, [target], target, ("below",)) if plan_first else None  # plan often fits
+    if best is None:
+        slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
+        best = _free_spot(geo, grid, it, slots, target)
+    if best is None:
+        return False
+    _, it.x, it.y, it.kind = best
+    grid.add(it.marker_box())
+    grid.add(it.label_box())
+    return True
 
 
 def _adjacent(a: tuple[str, str], b: tuple[str, str]) -> bool:
