@@ -1,4 +1,6 @@
-"""Benchmark of the analysis layer (layout, figures, diff): `python bench/bench_analysis.py`.
+"""Benchmark of the analysis layer (layout, figures, diff) under CPython.
+
+    python3 tests/bench/bench_analysis.py     (also run by `python3 build.py bench`)
 
 Prints best-of-N CPU milliseconds and, for the layout, how many label/marker overlaps remain. Not part
 of the app; unit tests check behaviour, this script checks speed (the browser is a few times slower).
@@ -11,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "py"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py"))
 
 from snv.analysis import layout as L  # noqa: E402
 from snv.analysis.diff import diff_maps  # noqa: E402

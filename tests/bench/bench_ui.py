@@ -1,7 +1,7 @@
 """Benchmark of the UI render path (target: a screen re-render well under 50 ms for 100 persons).
 
-    python bench/bench_ui.py            CPython only (render functions)
-    python bench/bench_ui.py --browser  also in the built app (Pyodide in Chromium; needs dist/)
+    python3 tests/bench/bench_ui.py            CPython only (render functions)
+    python3 tests/bench/bench_ui.py --browser  also in the built app (Pyodide in Chromium; builds dist/ if stale)
 
 Numbers are printed, not asserted: timing belongs here, not in unit tests.
 """
@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "py"))
 
 from snv.model import SECTORS, NABIJHEDEN, new_case, ops  # noqa: E402
