@@ -5,6 +5,7 @@
     python3 build.py build      build dist/ (skipped when nothing changed; --force rebuilds)
     python3 build.py serve      build if stale, then serve dist/ on 127.0.0.1 (--port N)
     python3 build.py test       install test dependencies, build, run the whole test suite
+    python3 build.py bench      build if stale, time the app in headless Chromium, print the figures
 
 Everything the browser needs is fetched once with the ordinary package clients (`npm pack`,
 `pip download`) into .cache/, checked against the sha256 values pinned below and copied into
@@ -535,6 +536,25 @@ def cmd_test(args: argparse.Namespace) -> int:
     return subprocess.run(cmd, cwd=ROOT, check=False).returncode
 
 
+BENCH = ROOT / "tests" / "bench"
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    # Timing is printed, never asserted, so the exit code only says whether the benchmark ran.
+    install_test_requirements()
+    build()
+    runs = [["bench_relatiekaart.py", "--sizes", *map(str, args.sizes), "--reps", str(args.reps)]]
+    if not args.no_analysis:
+        runs.append(["bench_analysis.py"])
+    for script, *options in runs:
+        cmd = [sys.executable, str(BENCH / script), *options]
+        log("$ " + " ".join(cmd))
+        code = subprocess.run(cmd, cwd=ROOT, check=False).returncode
+        if code != 0:
+            return code
+    return 0
+
+
 @dataclasses.dataclass
 class Command:
     run: Callable[[argparse.Namespace], int]
@@ -560,6 +580,16 @@ COMMANDS: dict[str, Command] = {
         cmd_test,
         "install test dependencies, build, run the whole test suite (unit + e2e)",
         [(("pytest_args",), {"nargs": argparse.REMAINDER, "help": "extra arguments for pytest"})],
+    ),
+    "bench": Command(
+        cmd_bench,
+        "build if stale, time the Relatiekaart in headless Chromium and the analysis in CPython; prints, never asserts",
+        [
+            (("--sizes",), {"type": int, "nargs": "+", "default": [100, 500], "metavar": "N",
+                            "help": "case sizes in persons (default 100 500)"}),
+            (("--reps",), {"type": int, "default": 20, "help": "repetitions per measure (default 20)"}),
+            (("--no-analysis",), {"action": "store_true", "help": "skip the CPython analysis benchmark"}),
+        ],
     ),
 }
 

@@ -78,6 +78,8 @@ class BrowserHost(Host):
         self.save_timer: Any = None
         self.last_screen = ""
         self.proxies: list = []  # event handler proxies must stay alive as long as the page
+        # ?bench (tests/bench): mark the phases of each render, so the benchmark can say where time goes
+        self.marks = "bench" in str(js.location.search)
 
     # ----- setup -----
 
@@ -371,7 +373,9 @@ class BrowserHost(Host):
         app = self.app
         self.dirty = False
         self.deferred = False
+        self._mark("snv-render")
         out = view.regions(app)
+        self._mark("snv-regions")
         doc = self.document
         active = _nn(doc.activeElement)
         active_key = self.focus_key(active) if active is not None and self.root.contains(active) else None
@@ -398,6 +402,7 @@ class BrowserHost(Host):
             self.last_screen = out["@screen"]
             js.window.scrollTo(0, 0)
         self._place_focus(active, active_key)
+        self._mark("snv-dom")
         if content_changed and not app.onboarding:
             screen = view.current_screen(app)
             if screen.mount is not None:
@@ -405,6 +410,11 @@ class BrowserHost(Host):
                     screen.mount(app, self.els["content"])
                 except Exception:
                     js.console.error(f"snv: mount of {screen.key} failed\n{traceback.format_exc()}")
+        self._mark("snv-mounted")
+
+    def _mark(self, name: str) -> None:
+        if self.marks:
+            js.performance.mark(name)
 
     def _q(self, selector: str) -> Any:
         try:
