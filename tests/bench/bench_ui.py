@@ -19,20 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "py"))
 
-from snv.model import SECTORS, NABIJHEDEN, new_case, ops  # noqa: E402
+from snv.model.demo import big_case  # noqa: E402
 from snv.storage.jsonio import dumps_case  # noqa: E402
 from snv.ui import screens, view  # noqa: E402
 from snv.ui.app import App  # noqa: E402
-
-
-def big_case(n: int = 100):
-    case = new_case("Sam")
-    for i in range(n):
-        case, pid = ops.add_person(case, f"Persoon {i}", rol="kennis", sector=SECTORS[i % 5],
-                                   nabijheid=NABIJHEDEN[i % 3])
-        case = ops.set_quality(case, pid, "goed")
-        case = ops.set_support(case, pid, "gezelschap", "wederzijds")
-    return case
 
 
 def ms(samples: list[float]) -> str:
@@ -44,19 +34,18 @@ def bench_cpython(n: int) -> None:
     app = App(big_case(n))
     for key in ("start", "personen"):
         app.go(key)
-        samples = []
-        for _ in range(30):
-            started = time.perf_counter()
-            view.regions(app)
-            samples.append(time.perf_counter() - started)
-        print(f"CPython  regions({key}, {n} persons): {ms(samples)}")
+        print(f"CPython  regions({key}, {n} persons): {time_regions(app)}")
     app.open_person(app.case.personen[5].id)
+    print(f"CPython  regions(personen + person sheet): {time_regions(app)}")
+
+
+def time_regions(app, reps: int = 30) -> str:
     samples = []
-    for _ in range(30):
+    for _ in range(reps):
         started = time.perf_counter()
         view.regions(app)
         samples.append(time.perf_counter() - started)
-    print(f"CPython  regions(personen + person sheet): {ms(samples)}")
+    return ms(samples)
 
 
 MEASURE = """(selector) => {
