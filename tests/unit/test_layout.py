@@ -347,3 +347,24 @@ def test_scaled_boxes_and_ring_names():
             # the name (font LABEL_FONT * scale) stays inside its own ring, at the top
             assert x == 500 and inner < 500 - y - L.LABEL_DESCENT * scale
             assert 500 - y + L.LABEL_ASCENT * scale < outer
+
+
+@pytest.mark.parametrize("scale", [None, 1.0])
+def test_deceased_note_line_is_reserved(scale):
+    case = make_case({("familie", "dichtbij"): 7, ("familie", "verder_weg"): 5}, names=["Jo", "Bo", "Henk"])
+    for p in list(case.personen):
+        if p.id != case.klant_id:
+            case = ops.update_person(case, p.id, overleden=True)
+    placed = layout(case, scale)
+    assert collisions(placed) == []
+    for p in placed.values():
+        assert p.note == "(overleden)"
+        s = p.scale
+        x0, y0, x1, y1 = L.label_box(p)
+        assert x1 - x0 >= 11 * 0.55 * 11 * s - 0.01  # as wide as the note, wider than "Jo"
+        assert y1 >= p.label_y + (L.NOTE_LINE + 2) * s  # the second line is inside the box
+        if p.label_y < p.y:  # above the marker: the note sits between name and marker, not on it
+            assert y1 <= p.y - L.MARKER_R * s
+    plain = layout(make_case({("familie", "dichtbij"): 1}), 1.0)
+    (one,) = plain.values()
+    assert one.note == "" and L.label_box(one)[3] == pytest.approx(one.label_y + L.LABEL_DESCENT)

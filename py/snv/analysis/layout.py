@@ -38,6 +38,8 @@ LABEL_MAX_CHARS = 14
 LABEL_ASCENT = 0.8 * LABEL_FONT  # baseline to top of the box
 LABEL_DESCENT = 0.25 * LABEL_FONT  # baseline to bottom of the box
 LABEL_GAP = 3.0  # space between marker and its label
+NOTE_FONT = 11.0  # a second, smaller line under the name (e.g. "(overleden)")
+NOTE_LINE = LABEL_FONT  # its baseline sits this far below the name's baseline
 
 
 # ----- geometry -----
@@ -200,12 +202,14 @@ class Placed:
     label_anchor: str
     label: str = ""  # label_text(naam), so renderer and tests measure the same text
     scale: float = 1.0  # marker and label size relative to MARKER_R / LABEL_FONT (see text_scale)
+    note: str = ""  # second line under the name (NOTE_FONT), reserved by the layout too
 
 
 def label_box(placed: Placed) -> tuple[float, float, float, float]:
     """(x0, y0, x1, y1) of a placed person's label, with the shared width estimate."""
     s = placed.scale
-    return _label_box_at(placed.label_x, placed.label_y, placed.label_anchor, label_width(placed.label) * s, s)
+    w = _block_width(placed.label, placed.note) * s
+    return _label_box_at(placed.label_x, placed.label_y, placed.label_anchor, w, s, _note_height(placed.note))
 
 
 def marker_box(placed: Placed) -> tuple[float, float, float, float]:
@@ -213,17 +217,27 @@ def marker_box(placed: Placed) -> tuple[float, float, float, float]:
     return (placed.x - r, placed.y - r, placed.x + r, placed.y + r)
 
 
-def _label_box_at(lx: float, ly: float, anchor: str, w: float, s: float = 1.0) -> tuple[float, float, float, float]:
+def _block_width(label: str, note: str) -> float:
+    return max(label_width(label), NOTE_FONT / LABEL_FONT * label_width(note))
+
+
+def _note_height(note: str) -> float:
+    return NOTE_LINE if note else 0.0
+
+
+def _label_box_at(lx: float, ly: float, anchor: str, w: float, s: float = 1.0,
+                  extra: float = 0.0) -> tuple[float, float, float, float]:
+    """Box of a label whose first baseline is (lx, ly); `extra` = room for a second line below it."""
     x0 = lx - w / 2 if anchor == "middle" else lx if anchor == "start" else lx - w
-    return (x0, ly - LABEL_ASCENT * s, x0 + w, ly + LABEL_DESCENT * s)
+    return (x0, ly - LABEL_ASCENT * s, x0 + w, ly + (LABEL_DESCENT + extra) * s)
 
 
 # label positions relative to the marker centre: (name, anchor, dx, dy) for a label of width w
-def _label_spot(kind: str, x: float, y: float) -> tuple[float, float, str]:
+def _label_spot(kind: str, x: float, y: float, extra: float = 0.0) -> tuple[float, float, str]:
     if kind == "below":
         return (x, y + MARKER_R + LABEL_GAP + LABEL_ASCENT, "middle")
-    if kind == "above":
-        return (x, y - MARKER_R - LABEL_GAP - LABEL_DESCENT, "middle")
+    if kind == "above":  # a second line (extra) goes between the name and the marker
+        return (x, y - MARKER_R - LABEL_GAP - LABEL_DESCENT - extra, "middle")
     if kind == "right":
         return (x + MARKER_R + LABEL_GAP, y + LABEL_ASCENT / 2 - 1, "start")
     return (x - MARKER_R - LABEL_GAP, y + LABEL_ASCENT / 2 - 1, "end")  # left
@@ -260,10 +274,12 @@ class _Item:
     sector: str
     nabijheid: str
     label: str
-    w: float  # label width
+    w: float  # label width (the wider of name and note)
     x: float = 0.0
     y: float = 0.0
     kind: str = "below"
+    note: str = ""
+    extra: float = 0.0  # height of the note line under the name
 
     @property
     def cell(self) -> tuple[str, str]:
@@ -274,8 +290,9 @@ class _Item:
 
     def label_box(self, kind: Optional[str] = None, x: Optional[float] = None,
                   y: Optional[float] = None) -> tuple:
-        lx, ly, anchor = _label_spot(kind or self.kind, self.x if x is None else x, self.y if y is None else y)
-        return _label_box_at(lx, ly, anchor, self.w)
+        lx, ly, anchor = _label_spot(kind or self.kind, self.x if x is None else x, self.y if y is None else y,
+                                     self.extra)
+        return _label_box_at(lx, ly, anchor, self.w, 1.0, self.extra)
 
 
 def _radial(geo: Geometry, nabijheid: str) -> tuple[float, float]:
@@ -528,8 +545,10 @@ def layout_map(state, klant_id: Optional[str] = None, *, scale: Optional[float] 
     cells: dict[tuple, list[_Item]] = {}
     for p in _persons_on_map(state, klant_id):
         text = label_text(p.naam)
+        note = t("map.deceased") if getattr(p, "overleden", False) else ""
         cells.setdefault((p.sector, p.nabijheid), []).append(
-            _Item(p.id, p.sector, p.nabijheid, text, label_width(text)))
+            _Item(p.id, p.sector, p.nabijheid, text, _block_width(text, note), note=note,
+                  extra=_note_height(note)))
     for items in cells.values():
         items.sort(key=lambda it: (it.label.casefold(), it.id))
     n = sum(map(len, cells.values()))
@@ -1024,9 +1043,9 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
 
 def _placed(it: _Item, scale: float = 1.0) -> Placed:
     """From the virtual map back to the real one: every position stretched by `scale` from the centre."""
-    lx, ly, anchor = _label_spot(it.kind, it.x, it.y)
+    lx, ly, anchor = _label_spot(it.kind, it.x, it.y, it.extra)
     r = lambda v: round(CENTRE + (v - CENTRE) * scale, 1)  # noqa: E731 - short SVG numbers
-    return Placed(it.id, r(it.x), r(it.y), it.sector, it.nabijheid, r(lx), r(ly), anchor, it.label, scale)
+    return Placed(it.id, r(it.x), r(it.y), it.sector, it.nabijheid, r(lx), r(ly), anchor, it.label, scale, it.note)
 
 
 def overlaps(placed: Iterable[Placed]) -> list[tuple[str, str, str]]:

@@ -262,9 +262,9 @@ def _label(p, pl: L.Placed) -> str:
     anchor = "" if pl.label_anchor == "middle" else f' text-anchor="{pl.label_anchor}"'
     ink = f' fill="{GREY}"' if p.overleden else ""
     text = f'<text class="rk-label" x="{lx}" y="{ly}"{anchor}{ink}>{esc(pl.label or L.label_text(p.naam))}</text>'
-    if p.overleden:  # a second, smaller line under the name
-        text += (f'<text class="rk-label rk-dead" x="{lx}" y="{num(dy + L.LABEL_FONT)}"{anchor} '
-                 f'font-size="11"{ink}>{esc(t("map.deceased"))}</text>')
+    if pl.note:  # a second, smaller line under the name; the layout reserved room for it
+        text += (f'<text class="rk-label rk-dead" x="{lx}" y="{num(dy + L.NOTE_LINE)}"{anchor} '
+                 f'font-size="{num(L.NOTE_FONT)}"{ink}>{esc(pl.note)}</text>')
     return text
 
 
