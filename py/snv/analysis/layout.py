@@ -279,7 +279,11 @@ class _Item:
     y: float = 0.0
     kind: str = "below"
     note: str = ""
-    extra: float = 0.0  # height of the note line under the name
+
+    @property
+    def extra(self) -> float:
+        """Height of the note line under the name (0 without a note)."""
+        return _note_height(self.note)
 
     @property
     def cell(self) -> tuple[str, str]:
@@ -547,8 +551,7 @@ def layout_map(state, klant_id: Optional[str] = None, *, scale: Optional[float] 
         text = label_text(p.naam)
         note = t("map.deceased") if getattr(p, "overleden", False) else ""
         cells.setdefault((p.sector, p.nabijheid), []).append(
-            _Item(p.id, p.sector, p.nabijheid, text, _block_width(text, note), note=note,
-                  extra=_note_height(note)))
+            _Item(p.id, p.sector, p.nabijheid, text, _block_width(text, note), note=note))
     for items in cells.values():
         items.sort(key=lambda it: (it.label.casefold(), it.id))
     n = sum(map(len, cells.values()))

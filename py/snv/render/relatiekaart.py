@@ -235,7 +235,7 @@ def tie_svg(kwaliteit: str, x1: float, y1: float, x2: float, y2: float, extra: s
 
 def _marker_shape(p, sector: str) -> str:
     """The marker itself around (0, 0): circle, hexagon (professional) or paw (pet). Text colour, size
-    and anchor come from the enclosing group (see MARKERS_GROUP), which keeps 500 markers light."""
+    and anchor come from the enclosing .rk-markers group (draw_map), which keeps 500 markers light."""
     if p.overleden:
         paint = f'fill="#E4E4E4" stroke="{GREY}" stroke-width="2" stroke-dasharray="5 3"'
     else:
@@ -255,9 +255,13 @@ def _position(pl: L.Placed) -> str:
     return f'transform="translate({num(pl.x)} {num(pl.y)}){scale}"'
 
 
+def _label_offset(pl: L.Placed) -> tuple[float, float]:
+    """Label baseline relative to the marker, in the marker group's own (unscaled) units."""
+    return ((pl.label_x - pl.x) / pl.scale, (pl.label_y - pl.y) / pl.scale)
+
+
 def _label(p, pl: L.Placed) -> str:
-    # offsets in the marker's own (unscaled) units
-    dx, dy = (pl.label_x - pl.x) / pl.scale, (pl.label_y - pl.y) / pl.scale
+    dx, dy = _label_offset(pl)
     lx, ly = num(dx), num(dy)
     anchor = "" if pl.label_anchor == "middle" else f' text-anchor="{pl.label_anchor}"'
     ink = f' fill="{GREY}"' if p.overleden else ""
@@ -415,11 +419,12 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
             if "weg" not in codes or pid not in old_placed or pid in placed:
                 continue
             op, opl = old_people[pid], old_placed[pid]
+            dx, dy = _label_offset(opl)
             out.append(f'<g class="rk-ghost" data-pid="{esc(pid)}" {_position(opl)}>'
                        f'<title>{esc(op.naam)}: {esc(t("map.cmp.group.weg"))}</title>'
                        f'<circle r="{num(L.MARKER_R)}" fill="none" stroke="{GREY}" stroke-width="2" '
                        f'stroke-dasharray="4 3"/>'
-                       f'<text x="{num((opl.label_x - opl.x) / opl.scale)}" y="{num((opl.label_y - opl.y) / opl.scale)}" '
+                       f'<text x="{num(dx)}" y="{num(dy)}" '
                        f'text-anchor="{opl.label_anchor}" fill="{GREY}">{esc(opl.label)}</text>'
                        f'{_badges_svg(["weg"], opl)}</g>')
         out.append("</g>")
