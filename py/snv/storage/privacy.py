@@ -44,6 +44,13 @@ _SECTOR_ROLE = {"familie": "familie", "vrienden_kennissen": "vriend", "buren_buu
 AGE_BANDS = (0, 12, 18, 30, 50, 67)
 
 
+def fixed_roles() -> frozenset:
+    """Every role word a pseudonymised export can contain."""
+    return KIN_WORDS | {t(f"store.pseudo.rol.{k}") for k in ("familie", "vriend", "buur", "school_werk",
+                                                              "hulpverlener", "huisdier", "persoon")} \
+        | {t("store.pseudo.klant")}
+
+
 def role_word(person: dict, is_client: bool = False) -> str:
     """The fixed-list role of a (dumped) Persoon or KaartPersoon."""
     if is_client:
@@ -158,8 +165,8 @@ class _Pseudonymiser:
                          else self.new_id(f.ref.target, value))
         elif f.free is not None:
             kind = f.free.kind
-            if kind == "naam":
-                d[f.name] = self.name_for(old["id"], old)
+            if kind == "naam":  # a nameless placeholder (unknown parent) stays nameless
+                d[f.name] = self.name_for(old["id"], old) if value else ""
             elif kind == "rol":
                 d[f.name] = role_word(old, old.get("id") == self.klant_id)
             elif kind == "interesse":

@@ -244,7 +244,7 @@ class App:
         from ..storage.privacy import for_export  # noqa: PLC0415
 
         case = for_export(self.case, notes=notes, pseudonymise=pseudonymise)
-        name = export_filename(self.case, "json", self.now().date())
+        name = export_filename(case, "json", self.now().date())  # the exported case: no real name if pseudonymised
         self.download(name, dumps_case(case), "application/json")
         self.notice(t("ui.file.saved", name=name))
         return name
