@@ -84,3 +84,18 @@ def test_check_cost_on_a_2000_person_case_is_printed(capsys):
         print(f"\n  2,000 persons, {len(case.banden)} ties: check_integrity {check_ms:.1f} ms, "
               f"move_person (incl. check) {edit_ms:.1f} ms")
     assert check_ms > 0
+
+
+def test_a_year_as_text_is_refused_by_the_model_but_the_person_sheet_converts_typed_digits(demo_case):
+    from snv.messages import t
+    with pytest.raises(CaseError) as info:
+        ops.update_person(demo_case, "p-anna", geboortejaar="1971")
+    assert "heel getal" in info.value.message
+    app = _app(demo_case)
+    app.open_person("p-anna")
+    app.dispatch("person.field", {"field": "geboortejaar", "value": " 1972 "})
+    assert app.case.persoon("p-anna").geboortejaar == 1972
+    for typed in ("19a2", "¹⁹⁷²", "١٩٧٢", "-197"):
+        before = app.case
+        app.dispatch("person.field", {"field": "geboortejaar", "value": typed})
+        assert app.case is before and app.sheet["errors"]["geboortejaar"] == t("ui.person.jaar_bad"), typed

@@ -317,3 +317,50 @@ def test_v0_migration_does_not_change_the_input():
 
 def test_model_validate_and_parse_case_agree(small_dict):
     assert parse_case(copy.deepcopy(small_dict)) == Case.model_validate(small_dict)
+
+
+# ----- invisible characters: bidi controls and zero-width characters never reach the case -----
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+@pytest.mark.parametrize("invisible", list(BIDI + ZERO_WIDTH), ids=lambda c: f"U+{ord(c):04X}")
+def test_invisible_characters_are_removed_from_names_in_a_file(small_dict, invisible):
+    small_dict["personen"][1]["naam"] = f"An{invisible}na"
+    case = loads_case(json.dumps(small_dict))
+    assert case.persoon("p-moeder").naam == "Anna"
+
+
+def test_unterminated_override_is_removed_from_every_text_in_a_file(small_dict):
+    small_dict["personen"][1]["rol"] = "\u202emoeder"
+    small_dict["personen"][1]["interesses"] = ["\u202ekoken"]
+    small_dict["ontmoeten"] = {"verhaal": "Het gaat \u202egoed\u200b."}
+    small_dict["basisposter"]["vragen"][0]["tekst"] = "Werk\u2067?"
+    small_dict["plannen"][0]["afspraken"][0]["wat"] = "\ufeffVacatures zoeken"
+    text = dumps_case(loads_case(json.dumps(small_dict)))
+    for c in BIDI + ZERO_WIDTH:
+        assert c not in text
+    assert '"Het gaat goed."' in text and '"moeder"' in text and '"koken"' in text
+
+
+def test_text_is_nfc_normalised_so_two_annas_are_one(small_dict):
+    small_dict["personen"][1]["naam"] = "Zoe\u0308"  # e + combining diaeresis
+    case = loads_case(json.dumps(small_dict))
+    assert case.persoon("p-moeder").naam == "Zoë" == "Zo\u00eb"
+
+
+def test_invisible_characters_are_removed_by_add_and_update_person(small_case):
+    from snv.model import ops
+    case, pid = ops.add_person(small_case, "\u202eAnna\u200b", rol="tan\u00adte")
+    assert case.persoon(pid).naam == "Anna" and case.persoon(pid).rol == "tante"
+    case = ops.update_person(case, pid, naam="A\u200dnna\u2066", interesses=["pu\u200bzzelen"],
+                             notities=[{"tekst": "\u202eHallo"}])
+    person = case.persoon(pid)
+    assert person.naam == "Anna" and person.interesses == ["puzzelen"] and person.notities[0].tekst == "Hallo"
+    assert [p.naam for p in case.personen].count("Anna") == 1
+
+
+def test_text_length_counts_after_cleaning(small_dict):
+    small_dict["personen"][1]["naam"] = "N" * MAX_NAME + "\u200b" * 10
+    assert loads_case(json.dumps(small_dict)).persoon("p-moeder").naam == "N" * MAX_NAME
