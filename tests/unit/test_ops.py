@@ -186,3 +186,14 @@ def test_remove_person_clears_note_authors_and_shares_what_did_not_change(demo_c
 def test_references_list_groups_in_schema_order(demo_case):
     assert list(ops.references(demo_case, "p-anna")) == [
         "banden", "steun", "familie", "gebeurtenissen", "contacten", "afspraken", "basisteam"]
+
+
+def test_on_the_map_and_client_line_have_one_meaning(demo_case):
+    assert demo_case.persoon("p-anna").op_kaart
+    assert not demo_case.persoon("p-eva").op_kaart  # a sector without a ring: in the list only
+    assert not demo_case.klant.op_kaart
+    assert all(kp.op_kaart == demo_case.persoon(kp.id).op_kaart
+               for kp in ops.map_state(demo_case).personen)
+    assert demo_case.klant_lijn("p-anna") == demo_case.band("p-sam", "p-anna").kwaliteit
+    assert demo_case.klant_lijn("p-eva") is None
+    assert ops.set_quality(demo_case, "p-eva", "moeizaam").klant_lijn("p-eva") == "moeizaam"

@@ -82,6 +82,17 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
+class _OnMap:
+    """The one meaning of "this person is on the relatiekaart", for persons and snapshot persons."""
+    sector: Optional[str]
+    nabijheid: Optional[str]
+
+    @property
+    def op_kaart(self) -> bool:
+        """Placed in a slice and a ring. (Someone with only a sector is in the list, not on the map.)"""
+        return self.sector is not None and self.nabijheid is not None
+
+
 # ----- persons and ties (netwerkatlas core) -----
 
 class Notitie(Model):
@@ -90,7 +101,7 @@ class Notitie(Model):
     zichtbaar: Literal["iedereen", "klant_en_begeleider"] = "iedereen"
 
 
-class Persoon(Model):
+class Persoon(_OnMap, Model):
     ref_target: ClassVar[str] = "persoon"
     id: Id
     naam: Annotated[Name, Free("naam")]
@@ -104,11 +115,6 @@ class Persoon(Model):
     interesses: Annotated[list[Annotated[Name, Free("interesse")]], Field(default_factory=list, max_length=50)]
     notities: Annotated[list[Notitie], Field(default_factory=list, max_length=500)]
     soort: Soort = "mens"
-
-    @property
-    def op_kaart(self) -> bool:
-        """On the relatiekaart: placed in a slice and a ring (the one meaning of "on the map")."""
-        return self.sector is not None and self.nabijheid is not None
 
 
 class Band(Model):
@@ -294,7 +300,7 @@ class Ontmoeten(Model):
     verhaal: TextFree = ""
 
 
-class KaartPersoon(Model):
+class KaartPersoon(_OnMap, Model):
     """What a snapshot keeps of a person: enough to redraw and compare the relatiekaart."""
     ref_target: ClassVar[str] = "persoon"
     id: Id
@@ -305,10 +311,6 @@ class KaartPersoon(Model):
     professioneel: bool = False
     soort: Soort = "mens"
     overleden: bool = False
-
-    @property
-    def op_kaart(self) -> bool:
-        return self.sector is not None and self.nabijheid is not None
 
 
 class Momentopname(Model):
