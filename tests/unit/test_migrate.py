@@ -147,7 +147,8 @@ def test_v1_snapshot_gets_the_client_and_the_client_is_added_if_missing():
     case = parse_case(_v1(momentopnamen=snaps))
     m1, m2 = case.momentopnamen
     assert m1.klant_id == m2.klant_id == "k"
-    assert [(p.id, p.naam, p.rol, p.op_kaart) for p in m1.personen] == [("k", "Sam", "ik", False), ("a", "Anna", "", False)]
+    assert [(p.id, p.naam, p.rol, p.op_kaart) for p in m1.personen] == [
+        ("k", "Sam", "ik", False), ("a", "Anna", "", False)]
     assert [p.naam for p in m2.personen] == ["Sam (toen)"]  # already there: left as it was
 
 

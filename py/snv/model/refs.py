@@ -8,7 +8,6 @@ type Id or str is left undeclared.
 """
 from __future__ import annotations
 
-import datetime as dt
 from operator import attrgetter
 import types
 import typing
@@ -285,5 +284,3 @@ def all_classes(root: type) -> list[type]:
         todo.extend(f.model for f in plan(cls) if f.model is not None)
     return seen
 
-
-DATE_TYPES = (dt.date, dt.datetime)
