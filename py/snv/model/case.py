@@ -83,14 +83,13 @@ class Model(BaseModel):
 
 
 class _OnMap:
-    """The one meaning of "this person is on the relatiekaart", for persons and snapshot persons."""
-    sector: Optional[str]
-    nabijheid: Optional[str]
+    """The one meaning of "this person is on the relatiekaart", for persons and snapshot persons.
+    (No field annotations here: pydantic would take them as fields and change the field order.)"""
 
     @property
     def op_kaart(self) -> bool:
         """Placed in a slice and a ring. (Someone with only a sector is in the list, not on the map.)"""
-        return self.sector is not None and self.nabijheid is not None
+        return self.sector is not None and self.nabijheid is not None  # type: ignore[attr-defined]
 
 
 # ----- persons and ties (netwerkatlas core) -----
