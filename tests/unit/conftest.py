@@ -11,20 +11,20 @@ try:  # normally installed with `pip install -e .`; fall back to the source tree
 except ImportError:  # pragma: no cover
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py"))
 
-from snv.model import Case  # noqa: E402
+from snv.model import SCHEMA_VERSION, Case  # noqa: E402
 from snv.model.demo import demo_case as _demo_case  # noqa: E402
 
 
 @pytest.fixture
 def demo_case() -> Case:
-    """The full demo case (Sam). A fresh object per test, so tests may change it freely."""
+    """The full demo case (Sam). Models are frozen: change it with model.ops or model_copy."""
     return _demo_case()
 
 
 def small_case_dict() -> dict:
     """A small valid case as raw data (client + 3 persons, one plan): handy to break in one place."""
     return {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "id": "c-klein",
         "klant_id": "p-ik",
         "personen": [
@@ -40,8 +40,8 @@ def small_case_dict() -> dict:
         "banden": [{"a": "p-ik", "b": "p-moeder", "kwaliteit": "goed"}, {"a": "p-moeder", "b": "p-buur"}],
         "steun": [{"persoon": "p-moeder", "soort": "zorg", "richting": "krijgt"}],
         "basisposter": {"vragen": [{"id": "v1", "tekst": "Hoe kom ik aan werk?", "eigenaar": "p-moeder"}]},
-        "bijeenkomst": {"plannen": [{"versie": 1, "datum": "2025-06-01", "afspraken": [
-            {"id": "a1", "vraag_id": "v1", "wat": "Vacatures zoeken", "wie": ["p-moeder"]}]}]},
+        "plannen": [{"versie": 1, "datum": "2025-06-01", "afspraken": [
+            {"id": "a1", "vraag_id": "v1", "wat": "Vacatures zoeken", "wie": ["p-moeder"]}]}],
     }
 
 

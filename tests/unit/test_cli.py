@@ -12,7 +12,7 @@ import pytest
 
 from snv import cli
 from snv.cli import main
-from snv.model import new_case
+from snv.model import SCHEMA_VERSION, new_case
 from snv.model.limits import MAX_FILE_BYTES
 from snv.storage import dumps_case, for_export, read_case_file
 
@@ -111,7 +111,7 @@ BAD_FILES = [
     ("wrong types", "b.json", _case_text(personen=[{"id": "k", "naam": "S", "geboortejaar": "oud"}]),
      "geboortejaar"),
     ("dangling id", "c.json", _case_text(banden=[{"a": "k", "b": "p-weg"}]), "p-weg"),
-    ("newer schema", "d.json", _case_text(schema_version=2), "nieuwere versie"),
+    ("newer schema", "d.json", _case_text(schema_version=SCHEMA_VERSION + 1), "nieuwere versie"),
     ("too large", "e.json", b"{" + b" " * (MAX_FILE_BYTES + 10) + b"}", "te groot"),
     ("unknown type", "f.png", b"\x89PNG\r\n\x1a\n", "Dit soort bestand"),
     ("empty", "g.json", b"", "leeg"),

@@ -109,8 +109,9 @@ def test_meeting_and_plans(demo_case):
     assert all(demo_case.persoon(p.gesteld_door).professioneel for p in bk.piketpaaltjes)
     assert "bewind" in {p.kader for p in bk.piketpaaltjes}
     assert {p.oordeel for p in bk.piketpaaltjes} == {"akkoord", "nog_niet"}
-    assert [p.versie for p in bk.plannen] == [1, 2]
-    v1, v2 = bk.plannen
+    assert [p.versie for p in demo_case.plannen] == [1, 2]
+    v1, v2 = demo_case.plannen
+    assert demo_case.huidig_plan is v2
     assert any(not a.wie for a in v1.afspraken)
     assert all(a.vraag_id for a in v2.afspraken if a.id != "a-kees")
     assert {a.status for a in v2.afspraken} == {"actief", "gestopt", "klaar"}

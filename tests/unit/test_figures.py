@@ -220,7 +220,7 @@ def test_join_names():
 
 def with_plan(case, *afspraken):
     plan = Plan(versie=1, datum=dt.date(2026, 1, 1), afspraken=list(afspraken))
-    return case.model_copy(update={"bijeenkomst": case.bijeenkomst.model_copy(update={"plannen": [plan]})})
+    return case.model_copy(update={"plannen": [plan]})
 
 
 def test_load_per_person_weights_and_sharing():

@@ -65,8 +65,9 @@ def both(*mutations):
 
 PERSON = {"id": "p-extra", "naam": "Extra"}
 OVERLEG = {"id": "o1", "datum": "2025-07-01"}
-SNAP = {"id": "m1", "gemaakt": "2025-03-01T10:00:00", "personen": [{"id": "p-ik", "naam": "Ik"}]}
-PLAN_AFSPRAAK = "bijeenkomst.plannen.0.afspraken"
+SNAP = {"id": "m1", "gemaakt": "2025-03-01T10:00:00", "klant_id": "p-ik", "personen": [{"id": "p-ik", "naam": "Ik"}]}
+PLAN_AFSPRAAK = "plannen.0.afspraken"
+PLAN2 = {"versie": 2, "datum": "2025-09-01"}
 
 INVALID = [
     # (name, mutation, Dutch fragments that must be in the message)
@@ -74,7 +75,7 @@ INVALID = [
     ("missing person name", drop("personen.1.naam"), ["personen › nr. 2 › naam", "ingevuld"]),
     ("unknown field top level", put("telefoonnummer", "06"), ["telefoonnummer", "dit veld kennen we niet"]),
     ("unknown field nested", put("personen.1.bsn", "123"), ["personen › nr. 2 › bsn", "kennen we niet"]),
-    ("unknown field deep", put("bijeenkomst.plannen.0.afspraken.0.kosten", 5), ["kosten", "kennen we niet"]),
+    ("unknown field deep", put("plannen.0.afspraken.0.kosten", 5), ["kosten", "kennen we niet"]),
     ("wrong enum sector", put("personen.1.sector", "zee"), ["sector", "kies uit", "familie"]),
     ("wrong enum kwaliteit", put("banden.0.kwaliteit", "super"), ["kwaliteit", "kies uit"]),
     ("wrong enum steunsoort", put("steun.0.soort", "geld"), ["soort", "kies uit"]),
@@ -82,7 +83,7 @@ INVALID = [
     ("year out of range", put("personen.1.geboortejaar", 1200), ["geboortejaar", "te klein"]),
     ("wrong type bool", put("personen.1.overleden", "misschien"), ["overleden", "ja of nee"]),
     ("wrong type list", put("personen", "iedereen"), ["personen", "lijst"]),
-    ("wrong type date", put("bijeenkomst.plannen.0.datum", "13 juni"), ["datum", "jjjj-mm-dd"]),
+    ("wrong type date", put("plannen.0.datum", "13 juni"), ["datum", "jjjj-mm-dd"]),
     ("bad id characters", put("personen.1.id", "p moeder<script>"), ["geen geldig id"]),
     ("no persons", put("personen", []), ["personen", "te kort", "minimaal 1"]),
     ("text too long", put("ontmoeten.verhaal", "x" * (MAX_TEXT + 1)), ["verhaal", "te lang", str(MAX_TEXT)]),
@@ -136,8 +137,8 @@ INVALID = [
     ("duplicate afspraak id in plan", add(PLAN_AFSPRAAK, {"id": "a1", "wat": "nog eens"}), ["a1", "plan versie 1"]),
     ("duplicate overleg id", add("basisteam.overleggen", OVERLEG, OVERLEG), ["o1", "overleggen"]),
     ("duplicate snapshot id", add("momentopnamen", SNAP, SNAP), ["m1", "momentopnamen"]),
-    ("duplicate person in snapshot", add("momentopnamen", {**SNAP, "personen": [{"id": "a", "naam": "a"}] * 2}),
-     ["'a'", "momentopname"]),
+    ("duplicate person in snapshot", add("momentopnamen", {**SNAP, "personen": [{"id": "p-ik", "naam": "a"}] * 2}),
+     ["'p-ik'", "momentopname"]),
     ("duplicate band reversed", add("banden", {"a": "p-moeder", "b": "p-ik", "kwaliteit": "conflict"}),
      ["twee lijnen", "p-moeder", "p-ik"]),
     ("band to self", add("banden", {"a": "p-buur", "b": "p-buur"}), ["twee verschillende personen", "p-buur"]),
@@ -151,10 +152,32 @@ INVALID = [
      ["wanneer", "Kies één manier"]),
     ("moment with no field", add("gebeurtenissen", {"id": "g", "titel": "x", "wanneer": {"ongeveer": True}}),
      ["Kies één manier"]),
-    ("plan version zero", put("bijeenkomst.plannen.0.versie", 0), ["versie", "te klein"]),
+    ("plan version zero", put("plannen.0.versie", 0), ["versie", "te klein"]),
+    # schema 2: plan versions unique and increasing, overleg names an existing version, snapshot names its client
+    ("plan version twice", add("plannen", {**PLAN2, "versie": 1}), ["versies van de plannen", "Versie 1 komt na versie 1"]),
+    ("plan versions going down", both(add("plannen", PLAN2), put("plannen.0.versie", 3)), ["Versie 2 komt na versie 3"]),
+    ("overleg unknown plan version", add("basisteam.overleggen", {**OVERLEG, "plan_versie": 4}),
+     ["2025-07-01", "planversie 4", "bestaat niet"]),
+    ("snapshot without client", add("momentopnamen", {k: v for k, v in SNAP.items() if k != "klant_id"}),
+     ["momentopnamen › nr. 1 › klant_id", "moet ingevuld zijn"]),
+    ("snapshot client unknown", add("momentopnamen", {**SNAP, "klant_id": "p-niemand"}), ["momentopname", "p-niemand"]),
+    ("old place of plans", put("bijeenkomst.plannen", []), ["plannen", "kennen we niet"]),
+    # strict whole numbers: a number written as text in a file is refused
+    ("year as text", put("personen.1.geboortejaar", "1970"), ["geboortejaar", "heel getal"]),
+    ("year as float", put("personen.1.geboortejaar", 1970.0), ["geboortejaar", "heel getal"]),
+    ("year as bool", put("personen.1.geboortejaar", True), ["geboortejaar", "heel getal"]),
+    ("plan version as text", put("plannen.0.versie", "1"), ["versie", "heel getal"]),
+    ("step as text", put("bijeenkomst.stap", "2"), ["stap", "heel getal"]),
+    ("volgorde as text", put("basisposter.vragen.0.volgorde", "1"), ["volgorde", "heel getal"]),
+    ("moment year as text", add("gebeurtenissen", {"id": "g", "titel": "x", "wanneer": {"jaar": "2001"}}),
+     ["jaar", "heel getal"]),
+    ("moment age as text", add("gebeurtenissen", {"id": "g", "titel": "x", "wanneer": {"leeftijd": "3"}}),
+     ["leeftijd", "heel getal"]),
+    ("overleg plan_versie as text", add("basisteam.overleggen", {**OVERLEG, "plan_versie": "1"}),
+     ["plan_versie", "heel getal"]),
     ("meeting step 8", put("bijeenkomst.stap", 8), ["stap", "te groot"]),
     # versions
-    ("schema newer", put("schema_version", 2), ["nieuwere versie", "versie 2"]),
+    ("schema newer", put("schema_version", SCHEMA_VERSION + 1), ["nieuwere versie", f"versie {SCHEMA_VERSION + 1}"]),
     ("schema not int", put("schema_version", "1"), ["geen geldige versie"]),
     ("schema bool", put("schema_version", True), ["geen geldige versie"]),
     ("schema negative", put("schema_version", -1), ["oude versie", "-1"]),
@@ -279,7 +302,7 @@ def test_json_with_bom_and_whitespace_is_read(demo_case):
 
 def test_v0_file_is_migrated():
     case = loads_case(json.dumps(V0_FILE))
-    assert case.schema_version == 1
+    assert case.schema_version == SCHEMA_VERSION
     assert case.klant_id == "klant" and case.klant.naam == "Sam" and case.klant.geboortejaar == 2001
     assert case.personen[0].id == "klant"  # the client is a person now
     assert {p.id: p.nabijheid for p in case.personen[1:]} == {"p1": "heel_dichtbij", "p2": "verder_weg", "p3": None}
@@ -294,3 +317,50 @@ def test_v0_migration_does_not_change_the_input():
 
 def test_model_validate_and_parse_case_agree(small_dict):
     assert parse_case(copy.deepcopy(small_dict)) == Case.model_validate(small_dict)
+
+
+# ----- invisible characters: bidi controls and zero-width characters never reach the case -----
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+@pytest.mark.parametrize("invisible", list(BIDI + ZERO_WIDTH), ids=lambda c: f"U+{ord(c):04X}")
+def test_invisible_characters_are_removed_from_names_in_a_file(small_dict, invisible):
+    small_dict["personen"][1]["naam"] = f"An{invisible}na"
+    case = loads_case(json.dumps(small_dict))
+    assert case.persoon("p-moeder").naam == "Anna"
+
+
+def test_unterminated_override_is_removed_from_every_text_in_a_file(small_dict):
+    small_dict["personen"][1]["rol"] = "\u202emoeder"
+    small_dict["personen"][1]["interesses"] = ["\u202ekoken"]
+    small_dict["ontmoeten"] = {"verhaal": "Het gaat \u202egoed\u200b."}
+    small_dict["basisposter"]["vragen"][0]["tekst"] = "Werk\u2067?"
+    small_dict["plannen"][0]["afspraken"][0]["wat"] = "\ufeffVacatures zoeken"
+    text = dumps_case(loads_case(json.dumps(small_dict)))
+    for c in BIDI + ZERO_WIDTH:
+        assert c not in text
+    assert '"Het gaat goed."' in text and '"moeder"' in text and '"koken"' in text
+
+
+def test_text_is_nfc_normalised_so_two_annas_are_one(small_dict):
+    small_dict["personen"][1]["naam"] = "Zoe\u0308"  # e + combining diaeresis
+    case = loads_case(json.dumps(small_dict))
+    assert case.persoon("p-moeder").naam == "Zoë" == "Zo\u00eb"
+
+
+def test_invisible_characters_are_removed_by_add_and_update_person(small_case):
+    from snv.model import ops
+    case, pid = ops.add_person(small_case, "\u202eAnna\u200b", rol="tan\u00adte")
+    assert case.persoon(pid).naam == "Anna" and case.persoon(pid).rol == "tante"
+    case = ops.update_person(case, pid, naam="A\u200dnna\u2066", interesses=["pu\u200bzzelen"],
+                             notities=[{"tekst": "\u202eHallo"}])
+    person = case.persoon(pid)
+    assert person.naam == "Anna" and person.interesses == ["puzzelen"] and person.notities[0].tekst == "Hallo"
+    assert [p.naam for p in case.personen].count("Anna") == 1
+
+
+def test_text_length_counts_after_cleaning(small_dict):
+    small_dict["personen"][1]["naam"] = "N" * MAX_NAME + "\u200b" * 10
+    assert loads_case(json.dumps(small_dict)).persoon("p-moeder").naam == "N" * MAX_NAME

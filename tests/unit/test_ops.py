@@ -154,3 +154,46 @@ def test_map_state_and_snapshots(demo_case):
     new, sid = ops.take_snapshot(demo_case, "Oktober", when)
     assert new.momentopnamen[-1].id == sid and new.momentopnamen[-1].titel == "Oktober"
     assert len(ops.remove_snapshot(new, sid).momentopnamen) == len(demo_case.momentopnamen)
+
+
+def test_remove_person_follows_each_field_declaration(demo_case):
+    """clear: optional references become None; entry: the id leaves the list; owner: the object that
+    cannot exist without the person goes (model/refs.py, declared next to each field)."""
+    assert demo_case.bijeenkomst.genoteerd_door == "p-jeroen"
+    assert any(v.eigenaar == "p-jeroen" for v in demo_case.basisposter.vragen)
+    new = ops.remove_person(demo_case, "p-jeroen")
+    bk = new.bijeenkomst
+    assert bk.genoteerd_door is None  # clear
+    assert [v.id for v in new.basisposter.vragen] == [v.id for v in demo_case.basisposter.vragen]
+    assert all(v.eigenaar != "p-jeroen" for v in new.basisposter.vragen)  # clear, the question stays
+    assert "p-jeroen" not in bk.aanwezig and "p-jeroen" not in new.basisteam.leden  # entry
+    assert all("p-jeroen" not in a.wie for plan in new.plannen for a in plan.afspraken)  # entry, in every version
+    assert [a.id for a in new.huidig_plan.afspraken] == [a.id for a in demo_case.huidig_plan.afspraken]
+    assert all(u.persoon != "p-jeroen" for u in bk.uitnodigingen)  # owner: the invitation goes
+    assert len(bk.voorstelrondje) == len(demo_case.bijeenkomst.voorstelrondje) - 1  # owner
+    assert all("p-jeroen" not in (b.a, b.b) for b in new.banden)  # owner: the tie goes
+
+
+def test_remove_person_clears_note_authors_and_shares_what_did_not_change(demo_case):
+    new = ops.remove_person(demo_case, "p-marieke")
+    assert all(n.door != "p-marieke" for p in new.personen for n in p.notities)
+    assert sum(len(p.notities) for p in new.personen) == sum(
+        len(p.notities) for p in demo_case.personen if p.id != "p-marieke")  # the notes stay, author cleared
+    assert new.persoon("p-opa-henk") is demo_case.persoon("p-opa-henk")  # untouched parts are shared
+    assert new.momentopnamen is demo_case.momentopnamen  # snapshots are history
+
+
+def test_references_list_groups_in_schema_order(demo_case):
+    assert list(ops.references(demo_case, "p-anna")) == [
+        "banden", "steun", "familie", "gebeurtenissen", "contacten", "afspraken", "basisteam"]
+
+
+def test_on_the_map_and_client_line_have_one_meaning(demo_case):
+    assert demo_case.persoon("p-anna").op_kaart
+    assert not demo_case.persoon("p-eva").op_kaart  # a sector without a ring: in the list only
+    assert not demo_case.klant.op_kaart
+    assert all(kp.op_kaart == demo_case.persoon(kp.id).op_kaart
+               for kp in ops.map_state(demo_case).personen)
+    assert demo_case.klant_lijn("p-anna") == demo_case.band("p-sam", "p-anna").kwaliteit
+    assert demo_case.klant_lijn("p-eva") is None
+    assert ops.set_quality(demo_case, "p-eva", "moeizaam").klant_lijn("p-eva") == "moeizaam"

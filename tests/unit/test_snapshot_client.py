@@ -28,11 +28,39 @@ def test_snapshot_with_unknown_client_is_refused_in_dutch():
     assert "niemand" in err.value.message and "momentopname" in err.value.message.lower()
 
 
-def test_old_snapshot_without_client_id_still_loads():
+def test_snapshot_without_client_id_is_refused_in_a_current_file():
     case, _ = _case_with_snapshot()
     data = case.model_dump(mode="json")
     del data["momentopnamen"][0]["klant_id"]
-    assert parse_case(data).momentopnamen[0].klant_id is None
+    with pytest.raises(CaseError) as err:
+        parse_case(data)
+    assert "klant_id" in err.value.message
+
+
+def _as_version_1(data: dict) -> dict:
+    """The same case as schema 1 wrote it: plans under the meeting, snapshots maybe without client."""
+    data = {**data, "schema_version": 1, "bijeenkomst": {**data["bijeenkomst"], "plannen": data["plannen"]}}
+    del data["plannen"]
+    return data
+
+
+def test_version_1_snapshot_without_client_id_gets_the_case_client():
+    case, _ = _case_with_snapshot()
+    data = _as_version_1(case.model_dump(mode="json"))
+    del data["momentopnamen"][0]["klant_id"]
+    assert parse_case(data).momentopnamen[0].klant_id == case.klant_id
+
+
+def test_version_1_snapshot_without_the_client_gets_them_added_off_the_map():
+    case, _ = _case_with_snapshot()
+    data = _as_version_1(case.model_dump(mode="json"))
+    snap = data["momentopnamen"][0]
+    del snap["klant_id"]
+    snap["personen"] = [p for p in snap["personen"] if p["id"] != case.klant_id]
+    snap["banden"] = []
+    loaded = parse_case(data).momentopnamen[0]
+    me = next(p for p in loaded.personen if p.id == case.klant_id)
+    assert loaded.klant_id == case.klant_id and me.naam == "Sam" and not me.op_kaart
 
 
 def test_pseudonymised_snapshot_points_at_the_renamed_client():

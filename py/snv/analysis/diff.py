@@ -124,28 +124,6 @@ def _support_lines(ch: Change) -> list[str]:
 
 # ----- computing the diff -----
 
-def client_id(state) -> Optional[str]:
-    """The client of a Momentopname. Snapshots may not name the client, so when they do not: the
-    person off the map with the most lines (the client's lines go to everyone on the map), else the
-    one person off the map whose role is "ik" (what a new case starts with)."""
-    explicit = getattr(state, "klant_id", None)
-    if explicit:
-        return explicit
-    off = [p for p in state.personen if p.sector is None or p.nabijheid is None]
-    if not off:
-        return None
-    counts = {p.id: 0 for p in off}
-    for b in state.banden:
-        for pid in (b.a, b.b):
-            if pid in counts:
-                counts[pid] += 1
-    best = max(off, key=lambda p: counts[p.id])  # max keeps the first of equals: list order
-    if counts[best.id] > 0:
-        return best.id
-    me = [p for p in off if p.rol.strip().casefold() == "ik"]
-    return me[0].id if len(me) == 1 else None
-
-
 def _on_map(state, klant: Optional[str]) -> dict[str, Any]:
     return {p.id: p for p in state.personen
             if p.sector is not None and p.nabijheid is not None and p.id != klant}
@@ -171,8 +149,9 @@ def _support(state) -> dict[str, list[tuple[str, str]]]:
 
 
 def diff_maps(old, new, klant_id: Optional[str] = None) -> MapDiff:
-    """Compare two Momentopnamen. `klant_id` is found from the snapshots when not given."""
-    klant = klant_id or client_id(new) or client_id(old)
+    """Compare two Momentopnamen. `klant_id` defaults to the client the snapshots name (schema 2:
+    every snapshot does)."""
+    klant = klant_id or new.klant_id or old.klant_id
     before, after = _on_map(old, klant), _on_map(new, klant)
     names = {p.id: p.naam for p in old.personen}
     names.update({p.id: p.naam for p in new.personen})

@@ -4,7 +4,7 @@ This module is a leaf: every layer may import it, it imports no other part of `s
 """
 from __future__ import annotations
 
-from . import nl, nl_analysis, nl_relatiekaart, nl_storage, nl_ui
+from . import nl, nl_analysis, nl_model, nl_relatiekaart, nl_storage, nl_ui
 
 
 def _merge(*parts) -> dict[str, str]:
@@ -17,7 +17,7 @@ def _merge(*parts) -> dict[str, str]:
     return merged
 
 
-_NL = _merge(nl, nl_storage, nl_analysis, nl_relatiekaart, nl_ui)
+_NL = _merge(nl, nl_model, nl_storage, nl_analysis, nl_relatiekaart, nl_ui)
 
 _CATALOGUES = {"nl": _NL}
 _language = "nl"

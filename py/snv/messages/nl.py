@@ -14,8 +14,6 @@ MESSAGES: dict[str, str] = {
     "err.invalid_more": "(en nog {count} andere fouten)",
     "err.field": "bij '{where}': {what}",
     "err.unknown_person": "{what} verwijst naar een persoon die niet bestaat (id '{id}').",
-    "err.unknown_question": "Afspraak '{id}' hoort bij een vraag die niet bestaat (id '{vraag}').",
-    "err.unknown_agreement": "Overleg op {datum} noemt een afspraak die niet bestaat (id '{id}').",
     "err.duplicate_id": "Het id '{id}' komt meer dan één keer voor bij {what}.",
     "err.duplicate_band": "Er staan twee lijnen tussen dezelfde twee personen ('{a}' en '{b}').",
     "err.self_band": "Een lijn moet tussen twee verschillende personen staan (id '{id}').",

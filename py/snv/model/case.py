@@ -1,23 +1,60 @@
 """Pydantic models of one SNV case: all four phases, one shared list of persons.
 
-Field names follow DOMAIN.md (Dutch codes). Every model rejects unknown fields. Ids are stable strings;
-`Case` checks that every reference points at something that exists and explains in Dutch when not.
+Field names follow DOMAIN.md (Dutch codes). Every model rejects unknown fields and is frozen (edits
+make new objects, see ops.py). Ids are stable strings. Each field that points at another object is
+declared once with a `Ref` marker, and each text field with a `Free` marker (model/refs.py): the
+integrity check, remove-person and the pseudonymised export are driven by these declarations.
 """
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Optional
+import unicodedata
+from typing import Annotated, ClassVar, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from ..messages import t
 from .limits import MAX_LIST, MAX_NAME, MAX_PERSONS, MAX_TEXT
+from .refs import Free, Ref, Sensitive, find_dangling
 
-SCHEMA_VERSION = 1
+#: the schema version this app writes; the only place the number is spelled (migrate.py steps up to it)
+SCHEMA_VERSION = 2
 
+# Invisible characters that can reverse the app's own text (bidi controls) or make two names look the
+# same while differing (zero-width, soft hyphen, BOM). They are removed from every text on validation.
+_INVISIBLE = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C,
+                            0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD])
+
+
+def clean_text(value: object) -> object:
+    """NFC-normalised text without bidi controls or zero-width characters (non-text passes on, so
+    validation explains it)."""
+    if not isinstance(value, str):
+        return value
+    value = value.translate(_INVISIBLE)
+    return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+
+
+_Clean = BeforeValidator(clean_text)
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
-Name = Annotated[str, StringConstraints(max_length=MAX_NAME)]
-Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+Name = Annotated[str, _Clean, StringConstraints(max_length=MAX_NAME)]
+Text = Annotated[str, _Clean, StringConstraints(max_length=MAX_TEXT)]
+Year = Annotated[int, Field(ge=1850, le=2200, strict=True)]  # strict: "1987" in a file is refused
+
+
+def _int(**bounds) -> object:
+    return Annotated[int, Field(strict=True, **bounds)]
+
+
+# free-text kinds (see refs.Free)
+TextFree = Annotated[Text, Free("tekst")]
+NameFree = Annotated[Name, Free("tekst")]
+
+
+def _person(what: str, on_remove: str = "clear", group: Optional[str] = None) -> object:
+    """An Id that points at a Persoon (in a snapshot: at one of the snapshot's persons)."""
+    return Annotated[Id, Ref("persoon", what, on_remove, group)]  # type: ignore[arg-type]
+
 
 Sector = Literal["familie", "vrienden_kennissen", "buren_buurt", "school_werk_vrije_tijd", "hulpverlening"]
 SECTORS: tuple[str, ...] = Sector.__args__  # type: ignore[attr-defined]
@@ -42,42 +79,53 @@ def _list(item, max_length: int = MAX_LIST):
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class _OnMap:
+    """The one meaning of "this person is on the relatiekaart", for persons and snapshot persons.
+    (No field annotations here: pydantic would take them as fields and change the field order.)"""
+
+    @property
+    def op_kaart(self) -> bool:
+        """Placed in a slice and a ring. (Someone with only a sector is in the list, not on the map.)"""
+        return self.sector is not None and self.nabijheid is not None  # type: ignore[attr-defined]
 
 
 # ----- persons and ties (netwerkatlas core) -----
 
 class Notitie(Model):
-    tekst: Text
-    door: Optional[Id] = None
+    tekst: TextFree
+    door: Optional[_person("ref.notitie")] = None
     zichtbaar: Literal["iedereen", "klant_en_begeleider"] = "iedereen"
 
 
-class Persoon(Model):
+class Persoon(_OnMap, Model):
+    ref_target: ClassVar[str] = "persoon"
     id: Id
-    naam: Name
-    rol: Name = ""
+    naam: Annotated[Name, Free("naam")]
+    rol: Annotated[Name, Free("rol")] = ""
     geslacht: Geslacht = "onbekend"
-    geboortejaar: Optional[Annotated[int, Field(ge=1850, le=2200)]] = None
+    geboortejaar: Optional[Annotated[Year, Sensitive("birth_year")]] = None
     overleden: bool = False
     sector: Optional[Sector] = None
     nabijheid: Optional[Nabijheid] = None  # None = not on the relatiekaart
     professioneel: bool = False
-    interesses: Annotated[list[Name], Field(default_factory=list, max_length=50)]
+    interesses: Annotated[list[Annotated[Name, Free("interesse")]], Field(default_factory=list, max_length=50)]
     notities: Annotated[list[Notitie], Field(default_factory=list, max_length=500)]
     soort: Soort = "mens"
 
 
 class Band(Model):
     """An unordered tie between two persons; with the client it is the line on the relatiekaart."""
-    a: Id
-    b: Id
+    a: _person("ref.band", "owner", "banden")
+    b: _person("ref.band", "owner", "banden")
     kwaliteit: Optional[Kwaliteit] = None
 
 
 class Steun(Model):
     """Support between the client and one person, seen from the client."""
-    persoon: Id
+    persoon: _person("ref.steun", "owner", "steun")
     soort: Steunsoort
     richting: Richting
 
@@ -86,16 +134,17 @@ class Steun(Model):
 
 class PosterItem(Model):
     id: Id
-    tekst: Text
-    door: Optional[Id] = None
+    tekst: Annotated[Text, Free("tekst", "store.pseudo.kaartje")]
+    door: Optional[_person("ref.poster")] = None
 
 
 class Vraag(Model):
+    ref_target: ClassVar[str] = "vraag"
     id: Id
-    tekst: Text
-    volgorde: int = 0
+    tekst: Annotated[Text, Free("tekst", "store.pseudo.vraag")]
+    volgorde: _int() = 0
     naar_bijeenkomst: bool = False
-    eigenaar: Optional[Id] = None
+    eigenaar: Optional[_person("ref.vraag")] = None
 
 
 class Basisposter(Model):
@@ -103,20 +152,20 @@ class Basisposter(Model):
     wensen_dromen: _list(PosterItem)
     zorgen: _list(PosterItem)
     vragen: _list(Vraag)
-    meedenkers: _list(Id)
+    meedenkers: _list(_person("ref.meedenker", "entry"))
 
 
 # ----- familiekaart -----
 
 class OuderKind(Model):
-    ouder: Id
-    kind: Id
+    ouder: _person("ref.familie", "owner", "familie")
+    kind: _person("ref.familie", "owner", "familie")
     soort: Literal["biologisch", "adoptie", "pleeg", "stief"] = "biologisch"
 
 
 class Partnerschap(Model):
-    a: Id
-    b: Id
+    a: _person("ref.partner", "owner", "familie")
+    b: _person("ref.partner", "owner", "familie")
     status: Literal["getrouwd", "samenwonend", "relatie", "uit_elkaar", "gescheiden"] = "relatie"
 
 
@@ -124,8 +173,8 @@ class Partnerschap(Model):
 
 class Moment(Model):
     datum: Optional[dt.date] = None
-    jaar: Optional[Annotated[int, Field(ge=1850, le=2200)]] = None
-    leeftijd: Optional[Annotated[int, Field(ge=0, le=130)]] = None
+    jaar: Optional[Year] = None
+    leeftijd: Optional[_int(ge=0, le=130)] = None
     ongeveer: bool = False
 
     @model_validator(mode="after")
@@ -138,20 +187,20 @@ class Moment(Model):
 class Gebeurtenis(Model):
     id: Id
     wanneer: Optional[Moment] = None  # None = "Weet niet meer wanneer"
-    titel: Name
-    verhaal: Text = ""
+    titel: Annotated[Name, Free("tekst", "store.pseudo.gebeurtenis")]
+    verhaal: TextFree = ""
     gevoel: Literal["fijn", "moeilijk", "allebei"] = "allebei"
-    personen: _list(Id)
+    personen: _list(_person("ref.gebeurtenis", "entry", "gebeurtenissen"))
 
 
 # ----- contactschema -----
 
 class Contact(Model):
-    persoon: Id
+    persoon: _person("ref.contact", "owner", "contacten")
     hoe_vaak: Optional[Frequentie] = None
     manieren: Annotated[list[Literal["bij_elkaar", "telefoon", "berichten", "video"]],
                         Field(default_factory=list, max_length=4)]
-    samen_doen: Text = ""
+    samen_doen: TextFree = ""
     tevreden: Optional[Literal["ja", "gaat_wel", "nee"]] = None
     wens: Optional[Literal["meer", "evenveel", "minder"]] = None
     dagen: Optional[Annotated[list[Literal["ma", "di", "wo", "do", "vr", "za", "zo"]], Field(max_length=7)]] = None
@@ -160,39 +209,43 @@ class Contact(Model):
 # ----- meedenkbijeenkomst -----
 
 class Uitnodiging(Model):
-    persoon: Id
+    persoon: _person("ref.uitnodiging", "owner")
     status: Literal["nog_vragen", "uitgenodigd", "komt", "komt_niet", "misschien"] = "nog_vragen"
 
 
 class Voorstelling(Model):
-    persoon: Id
-    tekst: Text = ""
+    persoon: _person("ref.voorstelrondje", "owner")
+    tekst: TextFree = ""
 
 
 class InfoItem(Model):
     id: Id
-    vraag: Text
-    antwoord: Text = ""
-    door: Optional[Id] = None
+    vraag: Annotated[Text, Free("tekst", "store.pseudo.info")]
+    antwoord: TextFree = ""
+    door: Optional[_person("ref.info")] = None
 
 
 class Piketpaaltje(Model):
     id: Id
-    gesteld_door: Id
-    tekst: Text
-    kader: Literal["curatele", "bewind", "mentorschap", "jeugdbescherming", "reclassering", "anders"] = "anders"
+    gesteld_door: _person("ref.piketpaaltje", "owner", "piketpaaltjes")
+    tekst: Annotated[Text, Free("tekst", "store.pseudo.piketpaaltje")]
+    kader: Annotated[Literal["curatele", "bewind", "mentorschap", "jeugdbescherming", "reclassering", "anders"],
+                     Sensitive("neutral", "anders")] = "anders"
     oordeel: Optional[Literal["akkoord", "nog_niet"]] = None
-    uitleg: Text = ""
+    uitleg: TextFree = ""
 
 
 class Afspraak(Model):
+    ref_target: ClassVar[str] = "afspraak"
     id: Id
-    vraag_id: Optional[Id] = None
-    wat: Text
-    wie: _list(Id, 200)  # may be empty in a draft: the plan view asks "Wie doet dit?"
-    waar: Text = ""
-    wanneer: Text = ""
-    hoe: Text = ""
+    vraag_id: Optional[Annotated[Id, Ref("vraag", "ref.afspraak_vraag", "clear", None,
+                                         "err.unknown_ref_question")]] = None
+    wat: Annotated[Text, Free("tekst", "store.pseudo.afspraak")]
+    # may be empty in a draft: the plan view asks "Wie doet dit?"
+    wie: _list(_person("ref.afspraak_wie", "entry", "afspraken"), 200)
+    waar: TextFree = ""
+    wanneer: TextFree = ""
+    hoe: TextFree = ""
     hoe_vaak: Optional[Literal["dagelijks", "wekelijks", "maandelijks", "paar_keer_per_jaar", "zelden", "eenmalig"]] = None
     start: Optional[dt.date] = None
     evaluatie: Optional[dt.date] = None
@@ -200,22 +253,23 @@ class Afspraak(Model):
 
 
 class Plan(Model):
-    versie: Annotated[int, Field(ge=1)]
+    """One version of the plan. Made in the meedenkbijeenkomst and changed by the basisteam, so plans
+    live at the top of the case (schema 2); versions are unique and increase in list order."""
+    versie: _int(ge=1)
     datum: dt.date
     afspraken: _list(Afspraak)
 
 
 class Bijeenkomst(Model):
     datum: Optional[dt.date] = None
-    plaats: Name = ""
-    stap: Annotated[int, Field(ge=1, le=7)] = 1
+    plaats: NameFree = ""
+    stap: _int(ge=1, le=7) = 1
     uitnodigingen: _list(Uitnodiging)
-    aanwezig: _list(Id)
+    aanwezig: _list(_person("ref.aanwezig", "entry"))
     voorstelrondje: _list(Voorstelling)
     info: _list(InfoItem)
     piketpaaltjes: _list(Piketpaaltje)
-    genoteerd_door: Optional[Id] = None
-    plannen: _list(Plan, 500)  # old versions are kept; the last one is current
+    genoteerd_door: Optional[_person("ref.genoteerd_door")] = None
 
 
 # ----- basisteam -----
@@ -223,16 +277,17 @@ class Bijeenkomst(Model):
 class Overleg(Model):
     id: Id
     datum: dt.date
-    aanwezig: _list(Id)
-    successen: _list(Text)
-    zorgen: _list(Text)
-    nieuwe_afspraken: _list(Id)
-    plan_versie: Optional[int] = None
+    aanwezig: _list(_person("ref.overleg", "entry"))
+    successen: _list(Annotated[Text, Free("tekst", "store.pseudo.succes")])
+    zorgen: _list(Annotated[Text, Free("tekst", "store.pseudo.zorg")])
+    nieuwe_afspraken: _list(Annotated[Id, Ref("afspraak", "ref.overleg_afspraak", "entry", None,
+                                              "err.unknown_ref_agreement")])
+    plan_versie: Optional[_int(ge=1)] = None  # a Plan.versie (checked in check_integrity)
     volgende: Optional[dt.date] = None
 
 
 class Basisteam(Model):
-    leden: _list(Id)
+    leden: _list(_person("ref.basisteam", "entry", "basisteam"))
     eerste_overleg: Optional[dt.date] = None
     overleggen: _list(Overleg)
 
@@ -241,14 +296,15 @@ class Basisteam(Model):
 
 class Ontmoeten(Model):
     datum: Optional[dt.date] = None
-    verhaal: Text = ""
+    verhaal: TextFree = ""
 
 
-class KaartPersoon(Model):
+class KaartPersoon(_OnMap, Model):
     """What a snapshot keeps of a person: enough to redraw and compare the relatiekaart."""
+    ref_target: ClassVar[str] = "persoon"
     id: Id
-    naam: Name
-    rol: Name = ""
+    naam: Annotated[Name, Free("naam")]
+    rol: Annotated[Name, Free("rol")] = ""
     sector: Optional[Sector] = None
     nabijheid: Optional[Nabijheid] = None
     professioneel: bool = False
@@ -257,10 +313,13 @@ class KaartPersoon(Model):
 
 
 class Momentopname(Model):
+    """A dated copy of the relatiekaart. Its references point at its own `personen` (history keeps
+    people removed later), so walkers of the case do not enter it (`ref_scope`)."""
+    ref_scope: ClassVar[bool] = True
     id: Id
     gemaakt: dt.datetime
-    titel: Name = ""
-    klant_id: Optional[Id] = None  # who was the client (files from before this field lack it)
+    titel: Annotated[Name, Free("tekst", "store.pseudo.momentopname")] = ""
+    klant_id: _person("ref.momentopname", "never")  # required since schema 2
     personen: Annotated[list[KaartPersoon], Field(default_factory=list, max_length=MAX_PERSONS)]
     banden: _list(Band)
     steun: _list(Steun)
@@ -269,9 +328,9 @@ class Momentopname(Model):
 # ----- the case -----
 
 class Case(Model):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[SCHEMA_VERSION] = SCHEMA_VERSION
     id: Id
-    klant_id: Id
+    klant_id: _person("ref.klant", "never")
     fase: Fase = "ontmoeten"
     aangemaakt: Optional[dt.datetime] = None
     ontmoeten: Ontmoeten = Field(default_factory=Ontmoeten)
@@ -284,6 +343,7 @@ class Case(Model):
     gebeurtenissen: _list(Gebeurtenis)
     contacten: _list(Contact, MAX_PERSONS)
     bijeenkomst: Bijeenkomst = Field(default_factory=Bijeenkomst)
+    plannen: _list(Plan, 500)  # old versions are kept; the highest version is current
     basisteam: Basisteam = Field(default_factory=Basisteam)
     momentopnamen: _list(Momentopname, 200)
 
@@ -304,9 +364,16 @@ class Case(Model):
                 return band
         return None
 
+    def klant_lijn(self, pid: str) -> Optional[Kwaliteit]:
+        """The quality of the client's line to `pid` on the relatiekaart (None: no line, or no
+        quality chosen)."""
+        band = self.band(self.klant_id, pid)
+        return band.kwaliteit if band is not None else None
+
     @property
     def huidig_plan(self) -> Optional[Plan]:
-        return self.bijeenkomst.plannen[-1] if self.bijeenkomst.plannen else None
+        """The plan with the highest version."""
+        return max(self.plannen, key=lambda p: p.versie) if self.plannen else None
 
     @model_validator(mode="after")
     def _integrity(self) -> "Case":
@@ -315,127 +382,98 @@ class Case(Model):
 
 
 def _unique(ids, what: str) -> set:
-    seen: set = set()
-    for i in ids:
-        if i in seen:
-            raise ValueError(t("err.duplicate_id", id=i, what=what))
-        seen.add(i)
+    ids = list(ids)
+    seen = set(ids)
+    if len(seen) != len(ids):
+        seen = set()
+        for i in ids:
+            if i in seen:
+                raise ValueError(t("err.duplicate_id", id=i, what=what))
+            seen.add(i)
     return seen
 
 
+def _check_refs(model: BaseModel, targets: dict[str, set], what: Optional[str] = None) -> None:
+    """Every reference declared in the schema (refs.Ref) must point at an existing object."""
+    found = find_dangling(model, targets)
+    if found is not None:
+        owner, ref, value = found
+        raise ValueError(t(ref.error, what=t(what or ref.what, owner=owner), id=value))
+
+
 def check_integrity(case: Case) -> None:
-    """Referential integrity across the whole case. Raises ValueError with a Dutch sentence."""
-    people = _unique((p.id for p in case.personen), "personen")
+    """Whole-case consistency: every reference points at something that exists (driven by the
+    reference table), ids are unique, and the rules that are not references. Raises ValueError with
+    a Dutch sentence. Runs on every load and on every edit (ops._with), so it must stay linear."""
+    people = _unique([p.id for p in case.personen], "personen")
     if case.klant_id not in people:
         raise ValueError(t("err.klant_missing", id=case.klant_id))
-    professionals = {p.id for p in case.personen if p.professioneel}
-
-    def need(pid: Optional[str], what: str) -> None:
-        if pid is not None and pid not in people:
-            raise ValueError(t("err.unknown_person", what=what, id=pid))
-
-    pairs: set = set()
-    for band in case.banden:
-        need(band.a, "Een lijn")
-        need(band.b, "Een lijn")
-        if band.a == band.b:
-            raise ValueError(t("err.self_band", id=band.a))
-        key = frozenset((band.a, band.b))
-        if key in pairs:
-            raise ValueError(t("err.duplicate_band", a=band.a, b=band.b))
-        pairs.add(key)
-    seen_steun: set = set()
-    for s in case.steun:
-        need(s.persoon, "Steun")
-        if (s.persoon, s.soort) in seen_steun:
-            raise ValueError(t("err.duplicate_steun", soort=s.soort, id=s.persoon))
-        seen_steun.add((s.persoon, s.soort))
-    for p in case.personen:
-        for n in p.notities:
-            need(n.door, "Een notitie")
-
     poster = case.basisposter
-    for item in (*poster.sterke_punten, *poster.wensen_dromen, *poster.zorgen):
-        need(item.door, "Een kaartje op de poster")
     _unique((i.id for i in (*poster.sterke_punten, *poster.wensen_dromen, *poster.zorgen)), "de poster")
     vragen = _unique((v.id for v in poster.vragen), "vragen")
-    for v in poster.vragen:
-        need(v.eigenaar, "Een vraag")
-    for m in poster.meedenkers:
-        need(m, "Een meedenker")
+    agreements: set = set()
+    previous = 0
+    for plan in case.plannen:
+        if plan.versie <= previous:
+            raise ValueError(t("err.plan_versions", versie=plan.versie, vorige=previous))
+        previous = plan.versie
+        agreements |= _unique((a.id for a in plan.afspraken), f"plan versie {plan.versie}")
+    _check_refs(case, {"persoon": people, "vraag": vragen, "afspraak": agreements})
 
+    # set sizes first, loops only to name the culprit: this runs on every edit of a big case
+    ends = [(b.a, b.b) for b in case.banden]
+    pairs = {(a, b) if a < b else (b, a) for a, b in ends}
+    if len(pairs) != len(ends):
+        seen: set = set()
+        for a, b in ends:
+            if a == b:
+                raise ValueError(t("err.self_band", id=a))
+            key = (a, b) if a < b else (b, a)
+            if key in seen:
+                raise ValueError(t("err.duplicate_band", a=a, b=b))
+            seen.add(key)
+    self_tie = next((a for a, b in ends if a == b), None)
+    if self_tie is not None:
+        raise ValueError(t("err.self_band", id=self_tie))
+    kinds = [(s.persoon, s.soort) for s in case.steun]
+    if len(set(kinds)) != len(kinds):
+        seen = set()
+        for pid, soort in kinds:
+            if (pid, soort) in seen:
+                raise ValueError(t("err.duplicate_steun", soort=soort, id=pid))
+            seen.add((pid, soort))
     for ok in case.ouder_kind:
-        need(ok.ouder, "De familiekaart")
-        need(ok.kind, "De familiekaart")
         if ok.ouder == ok.kind:
             raise ValueError(t("err.self_parent", id=ok.ouder))
     _check_ancestry(case)
     for pr in case.partners:
-        need(pr.a, "Een partnerlijn")
-        need(pr.b, "Een partnerlijn")
         if pr.a == pr.b:
             raise ValueError(t("err.self_band", id=pr.a))
-
     _unique((g.id for g in case.gebeurtenissen), "gebeurtenissen")
-    for g in case.gebeurtenissen:
-        for pid in g.personen:
-            need(pid, "Een gebeurtenis")
     seen_contact: set = set()
     for c in case.contacten:
-        need(c.persoon, "Het contactschema")
         if c.persoon in seen_contact:
             raise ValueError(t("err.duplicate_contact", id=c.persoon))
         seen_contact.add(c.persoon)
 
     bk = case.bijeenkomst
-    for u in bk.uitnodigingen:
-        need(u.persoon, "Een uitnodiging")
-    for pid in bk.aanwezig:
-        need(pid, "De lijst van aanwezigen")
-    for v in bk.voorstelrondje:
-        need(v.persoon, "Het voorstelrondje")
-    for i in bk.info:
-        need(i.door, "De informatieronde")
     _unique((i.id for i in bk.info), "de informatieronde")
     _unique((p.id for p in bk.piketpaaltjes), "afspraken die vastliggen")
+    professionals = {p.id for p in case.personen if p.professioneel} if bk.piketpaaltjes else set()
     for pk in bk.piketpaaltjes:
-        need(pk.gesteld_door, "Een afspraak die vastligt")
         if pk.gesteld_door not in professionals:
             raise ValueError(t("err.piket_not_professional", id=pk.gesteld_door))
-    need(bk.genoteerd_door, "Wie opschrijft")
-    agreements: set = set()
-    for plan in bk.plannen:
-        _unique((a.id for a in plan.afspraken), f"plan versie {plan.versie}")
-        for a in plan.afspraken:
-            agreements.add(a.id)
-            if a.vraag_id is not None and a.vraag_id not in vragen:
-                raise ValueError(t("err.unknown_question", id=a.id, vraag=a.vraag_id))
-            for pid in a.wie:
-                need(pid, f"Afspraak '{a.id}'")
 
-    team = case.basisteam
-    for pid in team.leden:
-        need(pid, "Het basisteam")
-    _unique((o.id for o in team.overleggen), "overleggen")
-    for o in team.overleggen:
-        for pid in o.aanwezig:
-            need(pid, "Een overleg")
-        for aid in o.nieuwe_afspraken:
-            if aid not in agreements:
-                raise ValueError(t("err.unknown_agreement", datum=o.datum.isoformat(), id=aid))
+    versions = {p.versie for p in case.plannen}
+    _unique((o.id for o in case.basisteam.overleggen), "overleggen")
+    for o in case.basisteam.overleggen:
+        if o.plan_versie is not None and o.plan_versie not in versions:
+            raise ValueError(t("err.unknown_plan_version", datum=o.datum.isoformat(), versie=o.plan_versie))
 
     _unique((m.id for m in case.momentopnamen), "momentopnamen")
     for snap in case.momentopnamen:
         snap_people = _unique((p.id for p in snap.personen), f"momentopname '{snap.id}'")
-        if snap.klant_id is not None and snap.klant_id not in snap_people:
-            raise ValueError(t("err.unknown_person", what="Een momentopname", id=snap.klant_id))
-        for band in snap.banden:
-            for pid in (band.a, band.b):
-                if pid not in snap_people:
-                    raise ValueError(t("err.unknown_person", what="Een momentopname", id=pid))
-        for s in snap.steun:
-            if s.persoon not in snap_people:
-                raise ValueError(t("err.unknown_person", what="Een momentopname", id=s.persoon))
+        _check_refs(snap, {"persoon": snap_people}, "ref.momentopname")
 
 
 def _check_ancestry(case: Case) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from .case import (KWALITEITEN, NABIJHEDEN, RICHTINGEN, SECTORS, STEUNSOORTEN, Case)
+from .case import KWALITEITEN, NABIJHEDEN, RICHTINGEN, SCHEMA_VERSION, SECTORS, STEUNSOORTEN, Case
 from .ops import map_state
 
 D = dt.date
@@ -208,7 +208,8 @@ _CONTACTEN = [
 ]
 
 
-def _bijeenkomst() -> dict:
+def _bijeenkomst() -> tuple[dict, list]:
+    """The meeting and the plans made there (plans live at the top of the case)."""
     plan1 = [
         {"id": "a-dinsdag", "vraag_id": "v-alleen", "wat": "Op dinsdag samen eten", "wie": ["p-jeroen"],
          "waar": "Bij Sam thuis", "wanneer": "Dinsdag om 18.00 uur", "hoe": "Sam kookt, Jeroen neemt toetje mee",
@@ -269,11 +270,10 @@ def _bijeenkomst() -> dict:
              "oordeel": "nog_niet", "uitleg": "Eerst samen kijken of Sam zich veilig voelt bij de buurman."},
         ],
         "genoteerd_door": "p-jeroen",
-        "plannen": [
-            {"versie": 1, "datum": "2025-06-12", "afspraken": plan1},
-            {"versie": 2, "datum": "2025-09-15", "afspraken": plan2},
-        ],
-    }
+    }, [
+        {"versie": 1, "datum": "2025-06-12", "afspraken": plan1},
+        {"versie": 2, "datum": "2025-09-15", "afspraken": plan2},  # changed by the basisteam
+    ]
 
 
 def _basisteam() -> dict:
@@ -295,7 +295,7 @@ def _basisteam() -> dict:
 
 def _base(personen, banden, steun) -> dict:
     return {
-        "schema_version": 1, "id": "c-demo-sam", "klant_id": KLANT, "fase": "basisteam",
+        "schema_version": SCHEMA_VERSION, "id": "c-demo-sam", "klant_id": KLANT, "fase": "basisteam",
         "aangemaakt": "2025-02-03T10:00:00",
         "ontmoeten": {"datum": "2025-02-03", "verhaal": (
             "Sam woont sinds 2023 alleen, samen met kat Kees. Overdag werkt Sam in de keuken van de "
@@ -318,6 +318,7 @@ def demo_case(seed: int = 1) -> Case:
     """The demo case. It is hand-written, so it is the same for every `seed` (kept for symmetry
     with `big_case`)."""
     del seed
+    bijeenkomst, plannen = _bijeenkomst()
     data = _base([dict(p) for p in _PERSONEN], _ties(_KLANT_BANDEN, _ANDERE_BANDEN), _steun(_STEUN))
     data.update(
         basisposter=_poster(),
@@ -325,7 +326,8 @@ def demo_case(seed: int = 1) -> Case:
         partners=[{"a": a, "b": b, "status": s} for a, b, s in _PARTNERS],
         gebeurtenissen=_gebeurtenissen(),
         contacten=[dict(c) for c in _CONTACTEN],
-        bijeenkomst=_bijeenkomst(),
+        bijeenkomst=bijeenkomst,
+        plannen=plannen,
         basisteam=_basisteam(),
     )
     case = Case.model_validate(data)
@@ -402,8 +404,8 @@ def big_case(n_persons: int, seed: int = 1) -> Case:
                   "wie": rng.sample(helpers, min(len(helpers), rng.randint(0, 3))),
                   "hoe_vaak": rng.choice(["dagelijks", "wekelijks", "maandelijks", "eenmalig"])} for k in range(1, 21)]
     return Case.model_validate({
-        "schema_version": 1, "id": f"c-big-{n}-{seed}", "klant_id": "p0", "fase": "netwerkatlas",
+        "schema_version": SCHEMA_VERSION, "id": f"c-big-{n}-{seed}", "klant_id": "p0", "fase": "netwerkatlas",
         "personen": personen, "banden": banden, "steun": steun, "contacten": contacten,
         "basisposter": {"vragen": vragen},
-        "bijeenkomst": {"plannen": [{"versie": 1, "datum": "2025-06-12", "afspraken": afspraken}]},
+        "plannen": [{"versie": 1, "datum": "2025-06-12", "afspraken": afspraken}],
     })

@@ -2,7 +2,7 @@
 loaded file is migrated). Each step takes the raw dict of version N and returns version N+1."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Optional
 
 from ..messages import t
 from .case import SCHEMA_VERSION
@@ -34,7 +34,74 @@ def _v0_to_v1(data: dict) -> dict:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+def _v1_to_v2(data: dict) -> dict:
+    """Version 1 → 2 makes two implicit changes explicit.
+
+    - Every snapshot names its client (`klant_id` is required): one without gets the case's client,
+      who is added to the snapshot's persons if missing (sector and ring empty: not on the map).
+    - Plans move from `bijeenkomst.plannen` to `plannen` (the basisteam changes the plan too). Their
+      versions must be unique and increasing; when they are not, they are renumbered 1..n in stored
+      order and `Overleg.plan_versie` follows (an old number shared by several plans means the last
+      of them, which version 1 showed as current; a number no plan has is cleared).
+    Anything of the wrong type is left as it is: validation then explains it in Dutch.
+    """
+    data = dict(data)
+    klant_id = data.get("klant_id")
+    personen = data.get("personen")
+    klant = next((p for p in personen if isinstance(p, dict) and p.get("id") == klant_id), None) \
+        if isinstance(personen, list) else None
+    snaps = data.get("momentopnamen")
+    if isinstance(snaps, list):
+        data["momentopnamen"] = [_snapshot_v2(s, klant_id, klant) for s in snaps]
+    bk = data.get("bijeenkomst")
+    if isinstance(bk, dict) and "plannen" in bk:
+        bk = dict(bk)
+        plannen = bk.pop("plannen")
+        data["bijeenkomst"] = bk
+        if isinstance(plannen, list) and all(isinstance(p, dict) for p in plannen):
+            plannen, renumber = _renumbered(plannen)
+            if renumber:
+                data["basisteam"] = _remap_overleg(data.get("basisteam"), renumber)
+        data["plannen"] = plannen
+    data["schema_version"] = 2
+    return data
+
+
+def _snapshot_v2(snap: object, klant_id: object, klant: Optional[dict]) -> object:
+    if not isinstance(snap, dict) or snap.get("klant_id") is not None:
+        return snap
+    snap = {**snap, "klant_id": klant_id}
+    people = snap.get("personen", [])
+    if isinstance(people, list) and not any(isinstance(p, dict) and p.get("id") == klant_id for p in people):
+        fields = ("id", "naam", "rol", "professioneel", "soort", "overleden")
+        me = {k: klant[k] for k in fields if k in klant} if klant else {"id": klant_id, "naam": "Ik"}
+        snap["personen"] = [me, *people]
+    return snap
+
+
+def _renumbered(plannen: list) -> tuple[list, dict]:
+    """Plans with versions 1..n if theirs are not strictly increasing, and the old → new map."""
+    versions = [p.get("versie") for p in plannen]
+    ints = all(isinstance(v, int) and not isinstance(v, bool) for v in versions)
+    if ints and all(a < b for a, b in zip(versions, versions[1:])):
+        return plannen, {}
+    mapping = {old: new for new, old in enumerate(versions, 1) if isinstance(old, int)}  # last one wins
+    return [{**p, "versie": nr} for nr, p in enumerate(plannen, 1)], mapping
+
+
+def _remap_overleg(team: object, mapping: dict) -> object:
+    if not isinstance(team, dict) or not isinstance(team.get("overleggen"), list):
+        return team
+
+    def fix(o: object) -> object:
+        version = o.get("plan_versie") if isinstance(o, dict) else None
+        if isinstance(version, int) and not isinstance(version, bool):
+            return {**o, "plan_versie": mapping.get(version)}  # type: ignore[dict-item]
+        return o
+    return {**team, "overleggen": [fix(o) for o in team["overleggen"]]}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(data: dict) -> dict:

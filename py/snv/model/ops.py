@@ -2,23 +2,36 @@
 
 Unchanged parts are shared between old and new (model_copy without deep copy), so keeping every old
 version for undo/redo costs little. Inputs from people are validated; bad input raises CaseError.
+Every new Case passes through `_with`, which runs the whole-case integrity check: an edit can never
+make a case that would be refused when it is read back.
 """
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 from pydantic import ValidationError
 
 from ..messages import t
-from .case import FASEN, Band, Case, KaartPersoon, Momentopname, Persoon, PosterItem, Steun
+from .case import FASEN, Band, Case, KaartPersoon, Momentopname, Persoon, PosterItem, Steun, check_integrity
 from .errors import CaseError, from_validation_error
 from .limits import MAX_PERSONS
 from .load import new_id
+from .refs import iter_refs, ref_groups, without
+
+
+def checked(case: Case) -> Case:
+    """`case` if it is consistent as a whole, else CaseError with the Dutch sentence."""
+    try:
+        check_integrity(case)
+    except ValueError as exc:
+        raise CaseError(t("err.edit_refused", detail=str(exc))) from None
+    return case
 
 
 def _with(case: Case, **fields: Any) -> Case:
-    return case.model_copy(update=fields)
+    """The one way an edit makes a new Case: copy with changes, then check the whole case."""
+    return checked(case.model_copy(update=fields))
 
 
 def _validated(model_cls, data: dict):
@@ -55,82 +68,25 @@ def move_person(case: Case, pid: str, sector: Optional[str], nabijheid: Optional
 
 
 def references(case: Case, pid: str) -> dict[str, int]:
-    """Where a person is mentioned outside the person list, to warn before deleting them."""
-    counts: dict[str, int] = {}
-
-    def add(key: str, n: int) -> None:
-        if n:
-            counts[key] = counts.get(key, 0) + n
-
-    add("banden", sum(pid in (b.a, b.b) for b in case.banden))
-    add("steun", sum(s.persoon == pid for s in case.steun))
-    plan = case.huidig_plan
-    add("afspraken", sum(pid in a.wie for a in plan.afspraken) if plan else 0)
-    add("gebeurtenissen", sum(pid in g.personen for g in case.gebeurtenissen))
-    add("familie", sum(pid in (o.ouder, o.kind) for o in case.ouder_kind)
-        + sum(pid in (p.a, p.b) for p in case.partners))
-    add("contacten", sum(c.persoon == pid for c in case.contacten))
-    add("basisteam", int(pid in case.basisteam.leden))
-    add("piketpaaltjes", sum(p.gesteld_door == pid for p in case.bijeenkomst.piketpaaltjes))
-    return counts
+    """Where a person is mentioned outside the person list, to warn before deleting them: per group
+    of the reference table (refs.Ref.group), the number of things that change. An agreement that is
+    in several plan versions counts once."""
+    owners: dict[str, set] = {}
+    for owner, ref, value in iter_refs(case):
+        if value == pid and ref.target == "persoon" and ref.group:
+            owners.setdefault(ref.group, set()).add(getattr(owner, "id", None) or id(owner))
+    return {group: len(owners[group]) for group in ref_groups(Case) if group in owners}
 
 
 def remove_person(case: Case, pid: str) -> Case:
-    """Remove a person and every reference to them. The client cannot be removed."""
+    """Remove a person and every reference to them, each as its field declares (refs.Ref.on_remove):
+    dropped from lists, cleared, or the tie that needs them dropped. Snapshots are history and keep
+    them. The client cannot be removed."""
     if pid == case.klant_id:
         raise CaseError(t("err.remove_client"))
     case.persoon(pid)  # KeyError for an unknown id: a programming error, not user input
-
-    def keep(ids: Iterable[str]) -> list[str]:
-        return [i for i in ids if i != pid]
-
-    def clear(value: Optional[str]) -> Optional[str]:
-        return None if value == pid else value
-
-    personen = []
-    for p in case.personen:
-        if p.id == pid:
-            continue
-        if any(n.door == pid for n in p.notities):
-            p = p.model_copy(update={"notities": [n.model_copy(update={"door": clear(n.door)}) for n in p.notities]})
-        personen.append(p)
-
-    poster = case.basisposter
-    poster = poster.model_copy(update={
-        **{field: [i.model_copy(update={"door": clear(i.door)}) for i in getattr(poster, field)]
-           for field in ("sterke_punten", "wensen_dromen", "zorgen")},
-        "vragen": [v.model_copy(update={"eigenaar": clear(v.eigenaar)}) for v in poster.vragen],
-        "meedenkers": keep(poster.meedenkers),
-    })
-    bk = case.bijeenkomst
-    bk = bk.model_copy(update={
-        "uitnodigingen": [u for u in bk.uitnodigingen if u.persoon != pid],
-        "aanwezig": keep(bk.aanwezig),
-        "voorstelrondje": [v for v in bk.voorstelrondje if v.persoon != pid],
-        "info": [i.model_copy(update={"door": clear(i.door)}) for i in bk.info],
-        "piketpaaltjes": [p for p in bk.piketpaaltjes if p.gesteld_door != pid],
-        "genoteerd_door": clear(bk.genoteerd_door),
-        "plannen": [plan.model_copy(update={"afspraken": [
-            a.model_copy(update={"wie": keep(a.wie)}) for a in plan.afspraken]}) for plan in bk.plannen],
-    })
-    team = case.basisteam
-    team = team.model_copy(update={
-        "leden": keep(team.leden),
-        "overleggen": [o.model_copy(update={"aanwezig": keep(o.aanwezig)}) for o in team.overleggen],
-    })
-    return _with(
-        case,
-        personen=personen,
-        banden=[b for b in case.banden if pid not in (b.a, b.b)],
-        steun=[s for s in case.steun if s.persoon != pid],
-        basisposter=poster,
-        ouder_kind=[o for o in case.ouder_kind if pid not in (o.ouder, o.kind)],
-        partners=[p for p in case.partners if pid not in (p.a, p.b)],
-        gebeurtenissen=[g.model_copy(update={"personen": keep(g.personen)}) for g in case.gebeurtenissen],
-        contacten=[c for c in case.contacten if c.persoon != pid],
-        bijeenkomst=bk,
-        basisteam=team,
-    )
+    rest = case.model_copy(update={"personen": [p for p in case.personen if p.id != pid]})
+    return checked(without(rest, "persoon", pid))
 
 
 # ----- ties and support -----

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from ..messages import t
-from ..model import Case, CaseError, new_case
+from ..model import Case, CaseError, new_case, ops
 from . import screens
 
 HISTORY_CAP = 200
@@ -83,18 +83,21 @@ class App:
         return self._redo[-1][1] if self._redo else ""
 
     def apply(self, fn: Callable, *args: Any, label: str = "", **kw: Any) -> Any:
-        """Run an ops function on the case. Bad input (CaseError) becomes an alert and changes nothing.
+        """Run an ops function on the case. Bad input (CaseError), or a result that is not a valid case
+        as a whole, becomes an alert and changes nothing (no undo entry, nothing saved).
 
         Returns the function's extra result (e.g. the new person id of add_person), or None.
         """
         try:
             result = fn(self.case, *args, **kw)
+            new, extra = result if isinstance(result, tuple) else (result, None)
+            if not isinstance(new, Case):
+                raise TypeError(f"{getattr(fn, '__name__', fn)} did not return a Case")
+            if new is not self.case:
+                ops.checked(new)  # defence in depth: a screen may pass any function, not only ops
         except CaseError as exc:
             self.alert(exc.message)
             return None
-        new, extra = result if isinstance(result, tuple) else (result, None)
-        if not isinstance(new, Case):
-            raise TypeError(f"{getattr(fn, '__name__', fn)} did not return a Case")
         self._push_undo(self.case, label or t("ui.toast.changed"))
         self._redo.clear()
         self._set_case(new)
@@ -244,7 +247,7 @@ class App:
         from ..storage.privacy import for_export  # noqa: PLC0415
 
         case = for_export(self.case, notes=notes, pseudonymise=pseudonymise)
-        name = export_filename(self.case, "json", self.now().date())
+        name = export_filename(case, "json", self.now().date())  # the exported case: no real name if pseudonymised
         self.download(name, dumps_case(case), "application/json")
         self.notice(t("ui.file.saved", name=name))
         return name

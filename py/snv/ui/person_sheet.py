@@ -157,7 +157,7 @@ def _set_field(app, sheet: dict, person, field: Optional[str], value: str) -> No
         text = value.strip()
         if not text:
             year = None
-        elif text.isdigit() and len(text) == 4:
+        elif text.isascii() and text.isdigit() and len(text) == 4:  # "¹⁹⁸⁵".isdigit() but int() fails
             year = int(text)
         else:
             errors["geboortejaar"] = t("ui.person.jaar_bad")

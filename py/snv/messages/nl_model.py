@@ -1,0 +1,46 @@
+"""Dutch (B1) texts of the model layer: where a reference points from (used in error messages),
+schema rules of version 2, and the fixed role words of a pseudonymised export. Merged into the one
+catalogue by messages/__init__.py."""
+
+MESSAGES: dict[str, str] = {
+    # --- "{what} verwijst naar een persoon die niet bestaat": the place a reference is in ---
+    "ref.klant": "De klant",
+    "ref.band": "Een lijn",
+    "ref.steun": "Steun",
+    "ref.notitie": "Een notitie",
+    "ref.poster": "Een kaartje op de poster",
+    "ref.vraag": "Een vraag",
+    "ref.meedenker": "Een meedenker",
+    "ref.familie": "De familiekaart",
+    "ref.partner": "Een partnerlijn",
+    "ref.gebeurtenis": "Een gebeurtenis",
+    "ref.contact": "Het contactschema",
+    "ref.uitnodiging": "Een uitnodiging",
+    "ref.aanwezig": "De lijst van aanwezigen",
+    "ref.voorstelrondje": "Het voorstelrondje",
+    "ref.info": "De informatieronde",
+    "ref.piketpaaltje": "Een afspraak die vastligt",
+    "ref.genoteerd_door": "Wie opschrijft",
+    "ref.afspraak_wie": "Afspraak '{owner.id}'",
+    "ref.basisteam": "Het basisteam",
+    "ref.overleg": "Een overleg",
+    "ref.momentopname": "Een momentopname",
+    "ref.afspraak_vraag": "Afspraak '{owner.id}'",
+    "ref.overleg_afspraak": "Overleg op {owner.datum}",
+    "err.unknown_ref_question": "{what} hoort bij een vraag die niet bestaat (id '{id}').",
+    "err.unknown_ref_agreement": "{what} noemt een afspraak die niet bestaat (id '{id}').",
+    # --- schema version 2 ---
+    "err.plan_versions": "De versies van de plannen moeten oplopen. Versie {versie} komt na versie {vorige}.",
+    "err.unknown_plan_version": "Overleg op {datum} noemt planversie {versie}, maar die bestaat niet.",
+    "err.edit_refused": "Dit kan niet: {detail} Er is niets veranderd.",
+    # --- pseudonymised export: the fixed role words (no free-text role leaves the device) ---
+    "store.pseudo.rol.familie": "familielid",
+    "store.pseudo.rol.vriend": "vriend",
+    "store.pseudo.rol.buur": "buur",
+    "store.pseudo.rol.school_werk": "school-werk",
+    "store.pseudo.rol.hulpverlener": "hulpverlener",
+    "store.pseudo.rol.huisdier": "huisdier",
+    "store.pseudo.rol.persoon": "persoon",
+    "store.pseudo.kaartje": "Kaartje {nr}",
+    "store.pseudo.voorstelling": "Voorstelling {nr}",
+}
