@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "store.crypt.open_text": "Dit bestand is versleuteld. Typ het wachtwoord dat bij het opslaan is gekozen.",
     "store.crypt.open_label": "Wachtwoord",
     "store.crypt.open_button": "Openen",
+    "store.crypt.open_empty": "Typ eerst het wachtwoord.",
     "store.crypt.busy": "Bezig met openen…",
     "store.crypt.saved": "Versleuteld bestand gedownload: {name}.",
     "store.file_empty": "Dit bestand is leeg. Kies een .json- of .svg-bestand van Netwerkatlas.",

@@ -151,3 +151,10 @@ def parse_envelope(data: bytes, *, limit: int) -> Envelope:
     except (KeyError, ValueError):
         raise CaseError(t("store.crypt.broken")) from None
     return env
+
+
+def passphrase_bytes(passphrase: str) -> bytes:
+    """UTF-8 of the NFC form: "é" typed as one key or as e + accent gives the same key."""
+    import unicodedata  # noqa: PLC0415
+
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
