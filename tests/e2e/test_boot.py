@@ -81,7 +81,7 @@ def test_progress_is_in_the_initial_html(site_url):
         assert label in html
     assert re.search(r'<main id="app"[^>]*>\s*</main>', html), "main#app must be empty at boot"
     csp = next(a["content"] for t, a in tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
-    assert "default-src 'self'" in csp and "connect-src 'self'" in csp
+    assert "default-src 'none'" in csp and "connect-src 'self'" in csp and "blob:" not in csp
     assert any(t == "link" and a.get("rel") == "icon" and a.get("href") == "data:," for t, a in tags)
 
 
