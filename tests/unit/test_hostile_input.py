@@ -106,10 +106,14 @@ def test_good_svg_in_utf16_opens(small_case, encoding):
     assert read_case_file("kaart.svg", _svg("", encoding=encoding, body=body)) == small_case
 
 
-def test_script_in_svg_is_not_run_and_case_still_checked(small_case):
-    body = (f'<script>alert(1)</script><metadata id="snv-case">{small_case.model_dump_json()}</metadata>')
-    # the case inside is what we read; a script is inert here (we never render the file's SVG)
-    assert read_case_file("kaart.svg", _svg("", body=body)) == small_case
+@pytest.mark.parametrize("active", ['<script>alert(1)</script>', '<g onload="alert(1)"/>',
+                                    '<foreignObject><p>x</p></foreignObject>'])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_svg_with_script_is_refused(small_case, active, encoding):
+    # our maps never contain scripts or event handlers: such a file was made or changed by someone else
+    body = f'{active}<metadata id="snv-case">{small_case.model_dump_json()}</metadata>'
+    with pytest.raises(CaseError, match="onveilige"):
+        read_case_file("kaart.svg", _svg("", encoding=encoding, body=body))
 
 
 # ----- one size table, one formatter -----

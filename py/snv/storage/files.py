@@ -100,6 +100,7 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+_ACTIVE = {"script", "foreignObject", "iframe", "embed", "object", "handler", "listener"}
 MAX_XML_DEPTH = 256  # our maps nest a handful of groups
 
 
@@ -156,10 +157,17 @@ def _case_text_from_svg(data: bytes) -> str:
             raise
         # LookupError: an unknown encoding name in the XML declaration
         raise CaseError(t("store.svg_broken")) from None
+    found = None
     for el in _walk(root):
-        if _local(el.tag) == "metadata" and el.get("id") == CASE_ELEMENT_ID:
-            return _text(el)
-    raise CaseError(t("err.svg_no_case"))
+        local = _local(el.tag)
+        if local in _ACTIVE or any(_local(a).lower().startswith("on") for a in el.attrib):
+            # Our maps never contain scripts; a file that does was made or changed by someone else.
+            raise CaseError(t("store.svg_unsafe"))
+        if found is None and local == "metadata" and el.get("id") == CASE_ELEMENT_ID:
+            found = el
+    if found is None:
+        raise CaseError(t("err.svg_no_case"))
+    return _text(found)
 
 
 def slug(text: str, fallback: str = "dossier", max_length: int = 40) -> str:
