@@ -220,7 +220,7 @@ def passphrase_sheet(*, error: str = "", busy: bool = False) -> str:
             f' spellcheck="false"{attrs(aria_describedby=described, aria_invalid="true" if error else None, data_autofocus=True)}></div>'
             f'{err}{busy_text}<div class="sheet-actions">'
             f'{button(t("store.crypt.open_button"), None, icon=icons.OPEN, cls="btn btn-primary", kind="submit", id="unlock-submit", disabled=busy)}'
-            f'{button(t("ui.confirm.no"), "sheet.close", cls="btn", id="unlock-cancel")}'
+            f'{button(t("store.crypt.cancel"), "sheet.close", cls="btn", id="unlock-cancel")}'
             "</div></form>")
     return sheet("passphrase", t("store.crypt.open_title"), body, modal=True)
 
