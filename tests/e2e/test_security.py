@@ -157,16 +157,32 @@ def test_journey_through_every_screen_stays_on_the_origin_and_within_the_csp(csp
     expect(page.locator(".sheet-person")).to_be_visible()
     page.keyboard.press("Escape")
 
+    downloads = {}
     for export in screens.exports():
         page.click("#btn-menu")
         page.get_by_role("button", name=re.compile("Exporteren")).click()
         with page.expect_download() as info:
             page.click(f"#export-{export.key}")
-        assert info.value.suggested_filename
+        downloads[export.key] = tmp_path / info.value.suggested_filename
+        info.value.save_as(downloads[export.key])
+
+    # an exported map opens again (defusedxml parses it inside Pyodide), also when encrypted
     page.click("#btn-menu")
     page.get_by_role("button", name=re.compile("Exporteren")).click()
     page.fill("#export-passphrase", "nog een zin")
     page.fill("#export-passphrase2", "nog een zin")
     with page.expect_download() as info:
-        page.click("#export-json")
+        page.click("#export-kaart_svg")
     assert info.value.suggested_filename.endswith("-versleuteld.json")
+    sealed = tmp_path / info.value.suggested_filename
+    info.value.save_as(sealed)
+    assert json.loads(sealed.read_text("utf-8"))["type"] == "image/svg+xml"
+
+    open_file(page, downloads["kaart_svg"])
+    expect(page.locator(".toast")).to_contain_text("Dossier van Sam geopend")
+    open_file(page, sealed)
+    page.fill("#unlock-passphrase", "nog een zin")
+    page.press("#unlock-passphrase", "Enter")
+    expect(page.locator("#sheet .sheet")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Hallo Sam")).to_be_visible()
+    expect(page.locator(".alert")).to_have_count(0)

@@ -145,3 +145,14 @@ def test_duplicate_keys_do_not_crash():
     text = json.dumps({"a": 1})[:-1] + ', "a": 2}'
     with pytest.raises(CaseError):
         loads_case(text)
+
+
+def test_deeply_nested_stored_case_is_refused_and_kept_aside():
+    from snv.storage.store import CASE_KEY, CaseStore, MemoryStore
+
+    kv = MemoryStore()
+    deep = "[" * 5_000 + "]" * 5_000
+    kv.set(CASE_KEY, deep)
+    with pytest.raises(CaseError):
+        CaseStore(kv).load()
+    assert deep in [kv.get(k) for k in kv.keys()]  # moved aside, never thrown away
