@@ -30,6 +30,18 @@ def test_json_depth_ignores_brackets_in_strings(text, depth):
     assert json_depth(text) == depth
 
 
+@pytest.mark.parametrize("text, depth", [('"[[[', 0), ('[ "abc\\', 1), ('[["', 2), ('[ "\\"[" ]', 1)])
+def test_an_unclosed_string_runs_to_the_end_as_for_the_parser(text, depth):
+    assert json_depth(text) == depth
+
+
+def test_the_scan_does_not_restart_at_every_escaped_quote():
+    # '"\\"\\"\\…' made a backtracking string pattern retry from every quote (quadratic: a 10 MB file
+    # would keep the tablet busy for hours); the scan reads it as one unclosed string.
+    assert json_depth('"\\' * 100_000 + "[" * 100) == 0
+    assert json_depth("[" * 100 + '"\\' * 100_000) == 100
+
+
 def test_a_real_case_nests_far_below_the_limit(demo_case):
     assert json_depth(dumps_case(demo_case)) < 15 < MAX_DEPTH
 

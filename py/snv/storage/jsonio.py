@@ -16,7 +16,10 @@ _BOM = "\ufeff"
 # A real case nests fewer than 15 levels; Pyodide's json parser dies somewhere above ~1,000.
 MAX_DEPTH = 64
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)  # a JSON string, escapes included
+# A JSON string, escapes included; an unclosed one runs to the end of the text (as for the parser).
+# Possessive and never failing once started, so the scan stays linear even for '"\\"\\"\\…' (a
+# pattern that backtracks, or can fail and restart at the next quote, is quadratic there).
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\\?\Z)', re.S)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
