@@ -57,7 +57,7 @@ def test_deep_and_entity_files_give_dutch_messages_and_the_next_file_opens(csp_p
     deep = tmp_path / "diep.json"
     deep.write_text("[" * 5_000 + "]" * 5_000)
     open_file(page, deep)
-    expect(page.get_by_role("alert")).to_contain_text("te diep in elkaar genest")
+    expect(page.get_by_role("alert")).to_contain_text("te veel lagen in elkaar")
     expect(page.get_by_role("alert")).to_contain_text("Je gegevens zijn niet veranderd.")
 
     klant = '{"id": "k", "naam": "&naam;"}'

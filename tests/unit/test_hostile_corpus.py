@@ -53,11 +53,11 @@ def _persons(n: int) -> bytes:
 
 
 GENERATED = {
-    "deep-arrays.json": (lambda: b"[" * 5_000 + b"]" * 5_000, "te diep"),
-    "deep-objects.json": (lambda: b'{"a":' * 5_000 + b"1" + b"}" * 5_000, "te diep"),
-    "deep-unclosed.json": (lambda: b"[" * 50_000, "te diep"),
+    "deep-arrays.json": (lambda: b"[" * 5_000 + b"]" * 5_000, "te veel lagen"),
+    "deep-objects.json": (lambda: b'{"a":' * 5_000 + b"1" + b"}" * 5_000, "te veel lagen"),
+    "deep-unclosed.json": (lambda: b"[" * 50_000, "te veel lagen"),
     "deep-in-case.json": (lambda: json.dumps({"schema_version": 1, "id": "c", "klant_id": "k", "personen": "X"})
-                          .encode().replace(b'"X"', b"[" * 3_000 + b"]" * 3_000), "te diep"),
+                          .encode().replace(b'"X"', b"[" * 3_000 + b"]" * 3_000), "te veel lagen"),
     "huge.json": (lambda: b'{"personen": [], "x": "' + b"a" * MAX_JSON_BYTES + b'"}', "te groot"),
     "too-many-persons.json": (lambda: _persons(MAX_PERSONS + 1), "te veel personen"),
     "empty.json": (lambda: b"", "leeg"),

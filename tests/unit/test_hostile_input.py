@@ -56,12 +56,12 @@ def test_deep_nesting_is_refused_before_any_parse(monkeypatch, opening, closing,
     text = opening * levels + "1" + closing * levels
     with pytest.raises(CaseError) as info:
         loads_case(text)
-    assert "te diep" in info.value.message and "niet veranderd" in info.value.message
+    assert "te veel lagen" in info.value.message and "niet veranderd" in info.value.message
 
 
 def test_unclosed_deep_prefix_is_refused_too(monkeypatch):
     monkeypatch.setattr(jsonio.json, "loads", lambda *a, **k: pytest.fail("parsed"))
-    with pytest.raises(CaseError, match="te diep"):
+    with pytest.raises(CaseError, match="te veel lagen"):
         read_case_file("x.json", b"[" * 5_000)
 
 
@@ -73,7 +73,7 @@ def test_nesting_at_the_limit_is_parsed():
 def test_deep_case_embedded_in_svg_is_refused():
     deep = "[" * 5_000 + "]" * 5_000
     svg = f'<svg xmlns="{SVG_NS}"><metadata id="snv-case">{deep}</metadata></svg>'.encode()
-    with pytest.raises(CaseError, match="te diep"):
+    with pytest.raises(CaseError, match="te veel lagen"):
         read_case_file("kaart.svg", svg)
 
 
@@ -82,7 +82,7 @@ def test_cli_refuses_deep_file_in_dutch(capsys, tmp_path):
     path.write_text("[" * 5_000 + "]" * 5_000)
     assert cli.main(["validate", str(path)]) == 1
     out, err = capsys.readouterr()
-    assert "te diep" in err and "Traceback" not in err
+    assert "te veel lagen" in err and "Traceback" not in err
 
 
 # ----- SVG: no DTD, no entities, whatever the encoding -----

@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     # --- reading files ---
     "store.svg_broken": "Dit SVG-bestand kunnen we niet lezen. Het is kapot of geen goed bestand. Je gegevens zijn niet veranderd.",
     "store.svg_unsafe": "Dit SVG-bestand openen we niet, omdat het onveilige onderdelen bevat. Je gegevens zijn niet veranderd.",
-    "store.too_deep": "Dit bestand kunnen we niet openen: het zit te diep in elkaar genest. Een dossier van Netwerkatlas ziet er nooit zo uit. Je gegevens zijn niet veranderd.",
+    "store.too_deep": "Dit bestand kunnen we niet openen. Er zitten te veel lagen in elkaar. Een dossier van Netwerkatlas ziet er nooit zo uit. Je gegevens zijn niet veranderd.",
     "store.too_large_at_least": "Dit bestand is te groot (meer dan {size} MB). Het mag maximaal {max} MB zijn.",
     # --- encrypted files (storage/envelope.py, the passphrase in the export and open sheets) ---
     "store.crypt.needs_passphrase": "Dit bestand is versleuteld. Het opent alleen met het wachtwoord.",
