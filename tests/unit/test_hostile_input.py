@@ -168,3 +168,10 @@ def test_deeply_nested_stored_case_is_refused_and_kept_aside():
     with pytest.raises(CaseError):
         CaseStore(kv).load()
     assert deep in [kv.get(k) for k in kv.keys()]  # moved aside, never thrown away
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_deeply_nested_svg_is_refused_while_parsing(encoding):
+    body = "<g>" * 5_000 + "</g>" * 5_000
+    with pytest.raises(CaseError, match="te veel lagen"):
+        read_case_file("kaart.svg", _svg("", encoding=encoding, body=body))
