@@ -203,3 +203,19 @@ def test_validate_never_crashes(file):
         assert_dutch(err.getvalue().strip())
     else:
         assert err.getvalue() == "" and out.getvalue().count("\n") == 1
+
+
+def _depth(value) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+@FAST
+@given(json_values, st.booleans())
+def test_depth_scan_agrees_with_the_parsed_structure(value, ascii_only):
+    from snv.storage.jsonio import json_depth  # noqa: PLC0415
+
+    assert json_depth(json.dumps(value, ensure_ascii=ascii_only)) == _depth(value)
