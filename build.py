@@ -109,6 +109,13 @@ WHEELS = {
         "imports": ["networkx"],
         "depends": [],  # Pyodide's own entry lists numpy/matplotlib; we use none of them
     },
+    "defusedxml": {  # SVG import: refuses DTDs and entities outright (pure Python)
+        "version": "0.7.1",
+        "file": "defusedxml-0.7.1-py2.py3-none-any.whl",
+        "sha256": "a352e7e428770286cc899e2542b6cdaedb2b4953ff269a210103ec58f6198a61",
+        "imports": ["defusedxml"],
+        "depends": [],
+    },
 }
 
 PYTHON_TAG = "3.14"  # CPython inside Pyodide 314.x

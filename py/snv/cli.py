@@ -3,12 +3,18 @@
 All text is Dutch from the catalogue, argparse's own texts included. A bad file never shows a
 traceback: expected problems (CaseError, unreadable paths) exit 1 with one Dutch sentence on stderr;
 anything unexpected exits 2 with "Er ging iets mis: …".
+
+Exit codes: 0 valid, 1 bad input, 2 usage error or unexpected failure, 3 an encrypted Netwerkatlas
+file (its envelope is well-formed, but the case inside cannot be checked without the passphrase, which
+the command line never asks for: it opens in the app). `validate` says so on stdout, the other
+commands on stderr.
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -16,7 +22,8 @@ from typing import Iterator, Optional
 
 from .messages import t
 from .model import Case, CaseError
-from .storage.files import MAX_READ_BYTES, read_case_file
+from .storage.envelope import EncryptedFile
+from .storage.files import MAX_READ_BYTES, check_file_size, read_case_file, too_large_at_least
 from .storage.jsonio import dumps_case
 from .storage.privacy import for_export
 
@@ -68,15 +75,24 @@ def _dutch_argparse() -> Iterator[None]:
 
 # ----- reading and writing -----
 
+EXIT_ENCRYPTED = 3
+
+
 def _read_case(path: str) -> Case:
     if path == "-":
-        return read_case_file("", sys.stdin.buffer.read(MAX_READ_BYTES + 1))
+        data = sys.stdin.buffer.read(MAX_READ_BYTES + 1)  # one byte more than allowed is enough to refuse it
+        if len(data) > MAX_READ_BYTES:
+            raise too_large_at_least(MAX_READ_BYTES)  # the real size of a stream is unknown
+        return read_case_file("", data)
     p = Path(path)
     if p.is_dir():
         raise _Fail(t("store.cli.is_dir", path=path))
     try:
         with p.open("rb") as f:
-            data = f.read(MAX_READ_BYTES + 1)  # one byte more than allowed is enough to refuse it
+            check_file_size(os.fstat(f.fileno()).st_size)  # the same limit and message as the app
+            data = f.read(MAX_READ_BYTES + 1)
+            if len(data) > MAX_READ_BYTES:  # grew while we read
+                raise too_large_at_least(MAX_READ_BYTES)
     except IsADirectoryError:
         raise _Fail(t("store.cli.is_dir", path=path)) from None
     except OSError:
@@ -110,7 +126,12 @@ def summary(case: Case) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    print(_clean(summary(_read_case(args.file))))
+    try:
+        case = _read_case(args.file)
+    except EncryptedFile as exc:
+        print(_clean(t("store.crypt.cli_encrypted", naam=exc.envelope.naam)))
+        return EXIT_ENCRYPTED
+    print(_clean(summary(case)))
     return 0
 
 
@@ -165,7 +186,8 @@ def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[list[str]] = None, prog: Optional[str] = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 1 bad input, 2 usage error or unexpected failure)."""
+    """Run the CLI; returns the exit code (0 ok, 1 bad input, 2 usage error or unexpected failure,
+    3 an encrypted file that opens only in the app)."""
     try:
         with _dutch_argparse():
             try:
@@ -173,6 +195,9 @@ def main(argv: Optional[list[str]] = None, prog: Optional[str] = None) -> int:
             except SystemExit as exc:  # --help (0) or a usage error (2): argparse already printed
                 return exc.code if isinstance(exc.code, int) else 2
         return args.func(args)
+    except EncryptedFile as exc:
+        print(_clean(t("store.crypt.cli_encrypted", naam=exc.envelope.naam)), file=sys.stderr)
+        return EXIT_ENCRYPTED
     except CaseError as exc:
         print(_clean(exc.message), file=sys.stderr)
     except _Fail as exc:

@@ -81,7 +81,7 @@ def test_progress_is_in_the_initial_html(site_url):
         assert label in html
     assert re.search(r'<main id="app"[^>]*>\s*</main>', html), "main#app must be empty at boot"
     csp = next(a["content"] for t, a in tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
-    assert "default-src 'self'" in csp and "connect-src 'self'" in csp
+    assert "default-src 'none'" in csp and "connect-src 'self'" in csp and "blob:" not in csp
     assert any(t == "link" and a.get("rel") == "icon" and a.get("href") == "data:," for t, a in tags)
 
 
@@ -151,7 +151,7 @@ def test_our_files_reference_no_other_host(dist_dir):
     html = (dist_dir / "index.html").read_text("utf-8")
     config = json.loads(re.search(r"config='([^']*)'", html).group(1))
     assert config["interpreter"] == "./pyodide/pyodide.mjs"
-    assert config["packages"] == ["pydantic", "networkx"]
+    assert config["packages"] == ["pydantic", "networkx", "defusedxml"]
     assert config["packages_cache"] == "passthrough"
     assert config["files"] == {"./snv.zip": "./*"}
     for src in re.findall(r'(?:src|href)="([^"]*)"', html):
@@ -174,7 +174,7 @@ def test_lock_lists_exactly_the_shipped_wheels(dist_dir):
     lock = json.loads((pyodide_dir / "pyodide-lock.json").read_text("utf-8"))
     packages = lock["packages"]
     wheels = {p.name for p in pyodide_dir.glob("*.whl")}
-    assert len(wheels) == 6
+    assert len(wheels) == len(build_script.WHEELS) == 7
     assert {entry["file_name"] for entry in packages.values()} == wheels
     assert set(packages) == set(build_script.WHEELS)
     for key, entry in packages.items():

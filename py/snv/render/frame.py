@@ -185,11 +185,55 @@ def confirm_sheet(title: str, text: str, yes_label: str, *, offer_save: bool) ->
     return sheet("confirm", title, body, modal=True, role="alertdialog", close=False)
 
 
-def file_sheet(kind: str, *, notes: bool, pseudonymise: bool, exports: Sequence[tuple[str, str, str]]) -> str:
+PASSPHRASE_FIELDS = "export-passphrase export-passphrase2"  # ui/unlock.py: the ids, sent with each export
+
+
+def _passphrase_fields(error: str) -> str:
+    """Optional passphrase, typed twice. The fields carry no data-action (the passphrase never goes into
+    the app's state); the export buttons send their values (data-include), and data-keep-value keeps
+    what was typed when the sheet re-renders (an option ticked after typing)."""
+    def field(fid: str, label: str, described: str) -> str:
+        return (f'<div class="field"><label for="{fid}">{esc(label)}</label>'
+                f'<input type="password" id="{fid}" class="input" autocomplete="new-password" spellcheck="false"'
+                f' data-keep-value{attrs(aria_describedby=described, aria_invalid="true" if error else None)}></div>')
+
+    err = (f'<p class="field-error" id="export-passphrase-error" role="alert">{esc(error)}</p>'
+           if error else "")
+    described = "export-passphrase-hint" + (" export-passphrase-error" if error else "")
+    return (f'<fieldset class="options options-passphrase"><legend>{esc(t("store.crypt.legend"))}</legend>'
+            f'<p class="hint" id="export-passphrase-hint">{esc(t("store.crypt.hint"))}</p>'
+            + field("export-passphrase", t("store.crypt.label"), described)
+            + field("export-passphrase2", t("store.crypt.label_again"), described)
+            + err + "</fieldset>")
+
+
+def passphrase_sheet(*, error: str = "", busy: bool = False) -> str:
+    """Asks the passphrase of an encrypted file. A form: Enter submits, the browser resets it after."""
+    err = (f'<p class="field-error" id="unlock-error" role="alert">{esc(error)}</p>'
+           if error else "")
+    described = "unlock-text" + (" unlock-error" if error else "")
+    busy_text = f'<p class="hint" role="status">{esc(t("store.crypt.busy"))}</p>' if busy else ""
+    body = (f'<form class="unlock-form" data-action="unlock.submit" autocomplete="off">'
+            f'<p id="unlock-text">{esc(t("store.crypt.open_text"))}</p>'
+            f'<div class="field"><label for="unlock-passphrase">{esc(t("store.crypt.open_label"))}</label>'
+            f'<input type="password" id="unlock-passphrase" name="passphrase" class="input" autocomplete="off"'
+            f' spellcheck="false"{attrs(aria_describedby=described, aria_invalid="true" if error else None, data_autofocus=True)}></div>'
+            f'{err}{busy_text}<div class="sheet-actions">'
+            f'{button(t("store.crypt.open_button"), None, icon=icons.OPEN, cls="btn btn-primary", kind="submit", id="unlock-submit", disabled=busy)}'
+            f'{button(t("store.crypt.cancel"), "sheet.close", cls="btn", id="unlock-cancel")}'
+            "</div></form>")
+    return sheet("passphrase", t("store.crypt.open_title"), body, modal=True)
+
+
+def file_sheet(kind: str, *, notes: bool, pseudonymise: bool, exports: Sequence[tuple[str, str, str]],
+               error: str = "") -> str:
     """`kind` "save" (the dossier as JSON) or "export" (JSON without names, map, print…).
 
-    exports: (key, label, icon) of registered exports, shown in the export sheet.
+    exports: (key, label, icon) of registered exports, shown in the export sheet. Every file export can
+    be encrypted with a passphrase (`error`: why the typed passphrase was not accepted).
     """
+    include = f' data-include="{PASSPHRASE_FIELDS}"'
+    passphrase = _passphrase_fields(error)
     warning = (f'<div class="warning">{icon_html(icons.WARN)}<p>{esc(t("ui.file.warning"))}</p></div>')
     options = (
         f'<fieldset class="options"><legend>{esc(t("ui.file.options"))}</legend>'
@@ -201,15 +245,15 @@ def file_sheet(kind: str, *, notes: bool, pseudonymise: bool, exports: Sequence[
     if kind == "save":
         lead = f'<p>{esc(t("ui.file.save_lead"))}</p>'
         actions = (f'<div class="sheet-actions">'
-                   f'{button(t("ui.file.save_button"), "export.json", icon=icons.SAVE, cls="btn btn-primary", autofocus=True, id="save-json")}'
+                   f'{button(t("ui.file.save_button"), "export.json", icon=icons.SAVE, cls="btn btn-primary", autofocus=True, id="save-json", extra=include)}'
                    "</div>")
-        return sheet("save", t("ui.menu.save"), lead + warning + options + actions, modal=True)
+        return sheet("save", t("ui.menu.save"), lead + warning + options + passphrase + actions, modal=True)
     items = [(
         "json", t("ui.file.export_json"), icons.SAVE)] + list(exports) + [("print", t("ui.file.print"), icons.PRINT)]
     lis = []
     for i, (key, label, icon) in enumerate(items):
         action = "export.json" if key == "json" else "export.print" if key == "print" else "export.run"
-        lis.append(f'<li>{button(label, action, icon=icon, cls="btn export-btn", data={"key": key}, autofocus=(i == 0), id=f"export-{key}")}</li>')
-    body = (f'<p>{esc(t("ui.file.export_lead"))}</p>' + warning + options
+        lis.append(f'<li>{button(label, action, icon=icon, cls="btn export-btn", data={"key": key}, autofocus=(i == 0), id=f"export-{key}", extra="" if key == "print" else include)}</li>')
+    body = (f'<p>{esc(t("ui.file.export_lead"))}</p>' + warning + options + passphrase
             + f'<ul class="export-list">{"".join(lis)}</ul>')
     return sheet("export", t("ui.menu.export"), body, modal=True)

@@ -1,7 +1,9 @@
-"""Opening case files (JSON, or an SVG map exported by this app) and naming exported files.
+"""Opening case files (JSON, an SVG map exported by this app, or either one encrypted) and naming
+exported files.
 
 The kind of file is sniffed from its content, not trusted from its name: people rename files, and
-tablets sometimes save downloads without an extension.
+tablets sometimes save downloads without an extension. SVG is parsed by defusedxml with DTDs and
+entities refused outright, whatever the encoding (a byte search for "<!ENTITY" misses UTF-16).
 """
 from __future__ import annotations
 
@@ -10,24 +12,58 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 
+import defusedxml
+import defusedxml.ElementTree as SafeET
+
 from ..messages import t
 from ..model import Case, CaseError
 from ..model.limits import MAX_FILE_BYTES
-from .jsonio import check_size, loads_case
+from . import envelope as env
+from .jsonio import check_size, format_mb, loads_case
 
-# An exported SVG carries the drawing as well as the case, so it may be bigger than the case alone.
+# The one table of size limits, for the app and the command line alike. An exported SVG carries the
+# drawing as well as the case, so it may be bigger than the case alone; an encrypted file is base64.
+MAX_JSON_BYTES = MAX_FILE_BYTES
 MAX_SVG_BYTES = 4 * MAX_FILE_BYTES
-# The largest file any reader accepts; callers reading from disk can stop after this many bytes + 1.
-MAX_READ_BYTES = max(MAX_FILE_BYTES, MAX_SVG_BYTES)
+MAX_ENVELOPE_BYTES = env.max_envelope_bytes(max(MAX_JSON_BYTES, MAX_SVG_BYTES))
+LIMITS = {"json": MAX_JSON_BYTES, "svg": MAX_SVG_BYTES, "versleuteld": MAX_ENVELOPE_BYTES}
+# The largest file any reader accepts: checked before reading (the kind is known only after), and
+# readers from disk stop after this many bytes + 1.
+MAX_READ_BYTES = max(LIMITS.values())
 
 SVG_NS = "http://www.w3.org/2000/svg"
 CASE_ELEMENT_ID = "snv-case"
 
 _BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def check_file_size(size: int) -> None:
+    """Before reading a file of `size` bytes: refuse it if no kind of file may be that big."""
+    check_size(size, MAX_READ_BYTES)
+
+
+def too_large_at_least(size: int) -> CaseError:
+    """For a stream whose real size is unknown: we stopped reading after `size` bytes."""
+    return CaseError(t("store.too_large_at_least", size=format_mb(size), max=format_mb(MAX_READ_BYTES)))
+
+
+def _head_text(data: bytes) -> bytes:
+    head = data[:1024]
+    if head.startswith(_UTF16_BOMS) or (len(head) > 1 and (head[0] == 0) != (head[1] == 0)):
+        # UTF-16 (with or without BOM): look at the ASCII it spells
+        for codec in ("utf-16", "utf-16-le", "utf-16-be"):
+            try:
+                text = head[: len(head) // 2 * 2].decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if text.lstrip("\ufeff \t\r\n").startswith(("<", "{", "[")):
+                return text.lstrip("\ufeff").encode("ascii", "replace")
+    return head.removeprefix(_BOM)
 
 
 def _kind(filename: str, data: bytes) -> str:
-    head = data[:512].removeprefix(_BOM).lstrip().lower()
+    head = _head_text(data).lstrip().lower()
     if head.startswith((b"{", b"[")):
         return "json"
     if head.startswith((b"<?xml", b"<svg", b"<!doctype svg", b"<!--")):
@@ -40,13 +76,20 @@ def _kind(filename: str, data: bytes) -> str:
     return "unknown"
 
 
-def read_case_file(filename: str, data: bytes) -> Case:
-    """A Case from the bytes of a file the user chose. Anything else raises CaseError (Dutch)."""
+def read_case_file(filename: str, data: bytes, *, allow_encrypted: bool = True) -> Case:
+    """A Case from the bytes of a file the user chose. Anything else raises CaseError (Dutch).
+
+    An encrypted file raises envelope.EncryptedFile (a CaseError carrying the checked envelope), so the
+    caller can ask for the passphrase; with allow_encrypted=False (the file inside one) it is refused."""
     if not data.removeprefix(_BOM).strip():
         raise CaseError(t("store.file_empty"))
     kind = _kind(filename, data)
     if kind == "json":
-        return loads_case(data)
+        if env.looks_like_envelope(data):
+            if not allow_encrypted:
+                raise CaseError(t("store.crypt.nested"))
+            raise env.EncryptedFile(env.parse_envelope(data, limit=MAX_ENVELOPE_BYTES))
+        return loads_case(data, limit=MAX_JSON_BYTES)
     if kind == "svg":
         return loads_case(_case_text_from_svg(data))
     raise CaseError(t("err.file_unknown_type"))
@@ -57,19 +100,74 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+_ACTIVE = {"script", "foreignObject", "iframe", "embed", "object", "handler", "listener"}
+MAX_XML_DEPTH = 256  # our maps nest a handful of groups
+
+
+class _Builder(ET.TreeBuilder):
+    """A tree builder that refuses absurd nesting while parsing (expat itself is not recursive)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+
+    def start(self, tag, attrs):  # noqa: ANN001 - ElementTree's signature
+        self.depth += 1
+        if self.depth > MAX_XML_DEPTH:
+            raise CaseError(t("store.too_deep"))
+        return super().start(tag, attrs)
+
+    def end(self, tag):  # noqa: ANN001
+        self.depth -= 1
+        return super().end(tag)
+
+
+def _walk(root: ET.Element):
+    """Every element, document order, with an explicit stack (Element.iter recurses per level)."""
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        yield el
+        stack.extend(reversed(list(el)))
+
+
+def _text(el: ET.Element) -> str:
+    parts = []
+    for node in _walk(el):
+        parts.append(node.text or "")
+        if node is not el:
+            parts.append(node.tail or "")
+    return "".join(parts)
+
+
 def _case_text_from_svg(data: bytes) -> str:
     check_size(len(data), MAX_SVG_BYTES)
-    # Our exports never declare entities; refusing them rules out entity-expansion attacks.
-    if b"<!ENTITY" in data.upper():
-        raise CaseError(t("store.svg_unsafe"))
     try:
-        root = ET.fromstring(data)
-    except (ET.ParseError, ValueError):
+        # Our exports never have a DTD; refusing DTDs, entities and external references outright rules
+        # out entity expansion ("billion laughs"), smuggled text and outside requests, in any encoding.
+        parser = SafeET.DefusedXMLParser(target=_Builder(), forbid_dtd=True, forbid_entities=True,
+                                         forbid_external=True)
+        parser.feed(data)
+        root = parser.close()
+    except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden,
+            defusedxml.NotSupportedError):
+        raise CaseError(t("store.svg_unsafe")) from None
+    except (ET.ParseError, ValueError, LookupError, RecursionError) as exc:
+        if isinstance(exc, CaseError):
+            raise
+        # LookupError: an unknown encoding name in the XML declaration
         raise CaseError(t("store.svg_broken")) from None
-    for el in root.iter():
-        if _local(el.tag) == "metadata" and el.get("id") == CASE_ELEMENT_ID:
-            return "".join(el.itertext())
-    raise CaseError(t("err.svg_no_case"))
+    found = None
+    for el in _walk(root):
+        local = _local(el.tag)
+        if local in _ACTIVE or any(_local(a).lower().startswith("on") for a in el.attrib):
+            # Our maps never contain scripts; a file that does was made or changed by someone else.
+            raise CaseError(t("store.svg_unsafe"))
+        if found is None and local == "metadata" and el.get("id") == CASE_ELEMENT_ID:
+            found = el
+    if found is None:
+        raise CaseError(t("err.svg_no_case"))
+    return _text(found)
 
 
 def slug(text: str, fallback: str = "dossier", max_length: int = 40) -> str:

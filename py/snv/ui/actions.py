@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from ..messages import t
 from ..model import FASEN, new_case, ops
-from . import person_sheet, screens
+from . import person_sheet, screens, unlock
 
 
 def _is_empty(app) -> bool:
@@ -159,15 +159,15 @@ def handle_export(app, action: str, data: dict) -> None:
             export_options(app)
             app.view["export"][name] = data.get("checked") in (True, "true")
     elif verb == "json":
-        app.save_file(**export_options(app))
-        app.close_sheet()
+        if unlock.export_with_passphrase(app, data, lambda: app.save_file(**export_options(app))):
+            app.close_sheet()
     elif verb == "print":
         app.sheet = None
         app.host.print_page()
     elif verb == "run":
         export = {e.key: e for e in screens.exports()}.get(data.get("key", ""))
-        if export is not None:
-            export.run(app, export_options(app))
+        if export is not None and unlock.export_with_passphrase(app, data,
+                                                                lambda: export.run(app, export_options(app))):
             app.close_sheet()
     else:
         raise KeyError(action)
@@ -221,4 +221,5 @@ HANDLERS: dict[str, Callable[[Any, str, dict], Any]] = {
     "file": handle_file,
     "onboard": handle_onboard,
     "person": person_sheet.handle,
+    "unlock": unlock.handle,
 }

@@ -7,6 +7,7 @@ version costs little).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
@@ -36,6 +37,14 @@ class Host:
 
     def download(self, filename: str, text: str, mime: str) -> None: ...
 
+    def download_encrypted(self, filename: str, inner_name: str, data: bytes, mime: str, passphrase: str) -> None:
+        """Encrypt `data` with `passphrase` (storage/envelope.py) and download the envelope as `filename`.
+        The browser does it asynchronously with WebCrypto (ui/webcrypto.py)."""
+
+    def decrypt(self, envelope: Any, passphrase: str, done: Callable[[Optional[bytes]], None]) -> None:
+        """Decrypt an envelope; call done(plain bytes), or done(None) for a wrong passphrase."""
+        done(None)
+
     def pick_file(self) -> None: ...
 
     def print_page(self) -> None: ...
@@ -63,6 +72,7 @@ class App:
         self.pending_save = False
         self.focus_request: Optional[str] = None  # CSS selector to focus after the next render
         self.trigger: Optional[str] = None  # selector of the element that started this action (set by browser)
+        self._passphrase = ""  # set only while one export runs (see `encrypting`); never kept
 
     # ----- edits and history -----
 
@@ -237,8 +247,29 @@ class App:
 
     # ----- files -----
 
-    def download(self, filename: str, text: str, mime: str = "application/json") -> None:
-        self.host.download(filename, text, mime)
+    def download(self, filename: str, text: str, mime: str = "application/json") -> str:
+        """Download a file; inside `encrypting(passphrase)` as an encrypted envelope. Returns the name
+        the file gets (an encrypted one is named without anything from the case)."""
+        if not self._passphrase:
+            self.host.download(filename, text, mime)
+            return filename
+        from ..storage import envelope  # noqa: PLC0415
+
+        date = self.now().date().isoformat()
+        outer = envelope.outer_name(date)
+        self.host.download_encrypted(outer, envelope.neutral_name(filename, date), text.encode("utf-8"), mime,
+                                     self._passphrase)
+        return outer
+
+    @contextlib.contextmanager
+    def encrypting(self, passphrase: str):
+        """Every download in this block is encrypted with `passphrase` (empty: not encrypted). The
+        passphrase lives only for the block: it is not kept in the app, the view or any store."""
+        self._passphrase = passphrase
+        try:
+            yield
+        finally:
+            self._passphrase = ""
 
     def save_file(self, *, notes: bool = False, pseudonymise: bool = False) -> str:
         """Download the case as JSON (privacy choices applied). Returns the file name."""
@@ -248,16 +279,25 @@ class App:
 
         case = for_export(self.case, notes=notes, pseudonymise=pseudonymise)
         name = export_filename(case, "json", self.now().date())  # the exported case: no real name if pseudonymised
-        self.download(name, dumps_case(case), "application/json")
-        self.notice(t("ui.file.saved", name=name))
+        encrypted = bool(self._passphrase)
+        name = self.download(name, dumps_case(case), "application/json")
+        self.notice(t("store.crypt.saved", name=name) if encrypted else t("ui.file.saved", name=name))
         return name
 
-    def open_file(self, filename: str, data: bytes) -> bool:
-        """Open a JSON/SVG file from this app. On any problem: a Dutch alert, the case stays as it was."""
+    def open_file(self, filename: str, data: bytes, *, encrypted_ok: bool = True) -> bool:
+        """Open a JSON/SVG file from this app. On any problem: a Dutch alert, the case stays as it was.
+
+        An encrypted file opens the passphrase sheet (ui/unlock.py); its content comes back here with
+        encrypted_ok=False (an envelope inside an envelope is refused)."""
+        from ..storage.envelope import EncryptedFile  # noqa: PLC0415
         from ..storage.files import read_case_file  # noqa: PLC0415
 
         try:
-            case = read_case_file(filename, data)
+            case = read_case_file(filename, data, allow_encrypted=encrypted_ok)
+        except EncryptedFile as exc:
+            self.open_sheet("passphrase", envelope=exc.envelope, error="", busy=False)
+            self.focus_request = "#unlock-passphrase"
+            return False
         except CaseError as exc:
             unchanged = t("ui.file.unchanged")
             self.alert(exc.message if unchanged in exc.message else f"{exc.message} {unchanged}")

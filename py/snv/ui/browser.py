@@ -20,13 +20,12 @@ from pyodide.ffi import create_proxy, jsnull, to_js
 
 from ..messages import t
 from ..model import CaseError
-from ..model.limits import MAX_FILE_BYTES
 from ..render import frame
 from . import screens, view
 from .app import App, Host
 
 TEXT_INPUT_TYPES = {"text", "search", "number", "email", "tel", "url", "password", ""}
-DATA_SKIP = {"data-action", "data-live"}
+DATA_SKIP = {"data-action", "data-live", "data-include"}
 KEY_ATTRS = ("data-pid", "data-field", "data-value", "data-index", "data-soort", "data-screen", "data-filter",
              "data-fase", "data-key", "data-id", "data-name")
 
@@ -142,6 +141,53 @@ class BrowserHost(Host):
         js.setTimeout(revoke, 30000)
         self.proxies.append(revoke)
 
+    def download_encrypted(self, filename: str, inner_name: str, data: bytes, mime: str, passphrase: str) -> None:
+        asyncio.ensure_future(self._download_encrypted(filename, inner_name, data, mime, passphrase))
+
+    async def _download_encrypted(self, filename: str, inner_name: str, data: bytes, mime: str,
+                                  passphrase: str) -> None:
+        from . import webcrypto  # noqa: PLC0415
+
+        try:
+            sealed = await webcrypto.encrypt(data, passphrase, naam=inner_name, mime=mime)
+            self.download(filename, sealed.to_json(), "application/json")
+        except webcrypto.Unsupported:
+            self.app.toast = None
+            self.app.alert(t("store.crypt.unsupported"))
+        except Exception:
+            js.console.error(f"snv: encrypting an export failed\n{traceback.format_exc()}")
+            self.app.toast = None  # the "downloaded" toast would be untrue
+            self.app.alert(t("store.crypt.failed"))
+        self.render_now()
+
+    def decrypt(self, envelope: Any, passphrase: str, done) -> None:
+        asyncio.ensure_future(self._decrypt(envelope, passphrase, done))
+
+    async def _decrypt(self, envelope: Any, passphrase: str, done) -> None:
+        from . import webcrypto  # noqa: PLC0415
+
+        self.render_now()  # show "Bezig met openen…" while the key is derived
+        try:
+            plain = await webcrypto.decrypt(envelope, passphrase)
+        except webcrypto.Unsupported:
+            self.app.sheet = None
+            self.app.alert(t("store.crypt.unsupported"))
+            self.render_now()
+            return
+        except Exception:
+            js.console.error(f"snv: decrypting a file failed\n{traceback.format_exc()}")
+            plain = None
+        self.batch += 1
+        try:
+            done(plain)
+        except Exception:
+            js.console.error(f"snv: opening a decrypted file failed\n{traceback.format_exc()}")
+            self.app.alert(t("ui.err.file_read"))
+        finally:
+            self.batch -= 1
+        self.last_screen = ""
+        self.render_now()
+
     def pick_file(self) -> None:
         self.file_input.value = ""
         self.file_input.click()
@@ -184,6 +230,11 @@ class BrowserHost(Host):
         evt.preventDefault()
         data = _data(el)
         data["event"] = "click"
+        for field_id in str(_attr(el, "data-include") or "").split():
+            # values of fields that are deliberately not app state (a passphrase), for this action only
+            field = _nn(self.document.getElementById(field_id))
+            if field is not None:
+                data[field_id] = str(field.value)
         self.app.trigger = self.focus_key(el)
         self.run(str(_attr(el, "data-action")), data)
 
@@ -196,8 +247,12 @@ class BrowserHost(Host):
             return
         if action == "file.picked":
             files = _nn(el.files)
-            if files is not None and files.length:
-                self.read_file(files.item(0))
+            file = files.item(0) if files is not None and files.length else None
+            # Ready for the next choice at once, whatever happens to this read (the same file again
+            # fires a change only after the value was cleared).
+            el.value = ""
+            if file is not None:
+                self.read_file(file)
             return
         self._run_field(el, str(action), "change")
 
@@ -312,16 +367,15 @@ class BrowserHost(Host):
         asyncio.ensure_future(self._read_file(file))
 
     async def _read_file(self, file: Any) -> None:
+        from ..storage.files import check_file_size  # noqa: PLC0415 (the same limits as the CLI)
+
         app = self.app
         try:
-            size = int(file.size)
-            if size > MAX_FILE_BYTES:
-                app.alert(t("err.too_large", size=round(size / 1048576, 1), max=MAX_FILE_BYTES // 1048576))
-            else:
-                buffer = await file.arrayBuffer()
-                data = buffer.to_bytes()
-                if app.open_file(str(file.name), data):
-                    self.last_screen = ""  # scroll to top like a screen change
+            check_file_size(int(file.size))  # before reading: a huge file never reaches memory
+            buffer = await file.arrayBuffer()
+            data = buffer.to_bytes()
+            if app.open_file(str(file.name), data):
+                self.last_screen = ""  # scroll to top like a screen change
         except CaseError as exc:
             app.alert(exc.message)
         except Exception:
@@ -388,10 +442,15 @@ class BrowserHost(Host):
                 continue
             self.last[rid] = html
             el = self.els[rid]
+            kept = self._kept_values(el)
             if keep_text is not None and el.contains(keep_text):
                 self._patch(el, html, keep_text)
             else:
                 el.innerHTML = html
+            for field_id, value in kept:
+                field = _nn(self.document.getElementById(field_id))
+                if field is not None and el.contains(field) and not str(field.value):
+                    field.value = value
             if rid == "content":
                 content_changed = True
         self.frame_el.setAttribute("data-sheet", out["@sheet"])
@@ -411,6 +470,13 @@ class BrowserHost(Host):
                 except Exception:
                     js.console.error(f"snv: mount of {screen.key} failed\n{traceback.format_exc()}")
         self._mark("snv-mounted")
+
+    @staticmethod
+    def _kept_values(region: Any) -> list:
+        """What was typed in fields marked data-keep-value (not app state, e.g. a passphrase)."""
+        nodes = region.querySelectorAll("input[data-keep-value]")
+        return [(str(n.id), str(n.value)) for n in (nodes.item(i) for i in range(nodes.length))
+                if n.id and str(n.value)]
 
     def _mark(self, name: str) -> None:
         if self.marks:

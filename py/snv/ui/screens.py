@@ -74,7 +74,7 @@ _SCREENS: dict[str, Screen] = {}
 _EXPORTS: dict[str, Export] = {}
 
 # Prefixes handled by the framework itself; a screen may not take them.
-RESERVED = frozenset({"app", "menu", "file", "confirm", "person", "sheet", "onboard", "export", "toast", "alert"})
+RESERVED = frozenset({"app", "menu", "file", "confirm", "person", "sheet", "onboard", "export", "toast", "alert", "unlock"})
 
 SCREEN_MODULES = (
     "snv.ui.screen_start",

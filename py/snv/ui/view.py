@@ -71,5 +71,7 @@ def sheet_html(app) -> str:
         opts = app.view.get("export", {})
         exports = [(e.key, t(e.label_key), e.icon) for e in screens.exports()]
         return frame.file_sheet(kind, notes=bool(opts.get("notes")), pseudonymise=bool(opts.get("pseudonymise")),
-                                exports=exports)
+                                exports=exports, error=sheet.get("error", ""))
+    if kind == "passphrase":
+        return frame.passphrase_sheet(error=sheet.get("error", ""), busy=bool(sheet.get("busy")))
     raise KeyError(f"unknown sheet kind {kind!r}")
