@@ -146,7 +146,7 @@ def _background(out: list, geo: L.Geometry, interactive: bool, scale: float = 1.
     out.append("</g>")
     cx, cy = geo.centre
     out.append(f'<g class="rk-rings" fill="none" stroke="{GREY}" stroke-width="1.5">')
-    for n, r in geo.rings:
+    for _, r in geo.rings:
         out.append(f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(r)}"/>')
     out.append("</g>")
     # rim band in full sector colour, then the slice name and icon outside it

@@ -139,7 +139,7 @@ def _slots(geo: Geometry, sector: str, nabijheid: str) -> list[tuple[float, floa
     if key not in _SLOTS:
         lo, hi = _radial(geo, nabijheid)
         rows = max(1, int((hi - lo) // _SLOT_STEP))
-        out = []
+        out: list[tuple[float, float]] = []
         for j in range(rows + 1):
             r = lo + j * (hi - lo) / rows
             a0, a1 = _usable(geo, sector, r)

@@ -3,6 +3,7 @@ back one by one, moving the fewest others aside (an ejection chain)."""
 from __future__ import annotations
 
 import math
+from typing import Optional
 
 from .cells import _KIND_COST, _Item, _label_ok, _obstacles, _slots
 from .geometry import MARKER_R, Geometry
@@ -57,7 +58,7 @@ def _eject(geo: Geometry, items: list[_Item], targets: list[tuple[float, float]]
         if i not in by_distance:
             by_distance[i] = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
         slots = by_distance[i]
-        best = None
+        best: Optional[tuple] = None
         for x, y in slots:
             d = math.hypot(x - tx, y - ty)
             if best is not None and d >= best[0]:

@@ -13,7 +13,7 @@ from .labels import _LABEL_KINDS
 from .spatial import _Grid, _Overlay
 
 
-def _free_spot(geo: Geometry, grid: "_Grid", it: _Item, slots, near_to: Optional[tuple[float, float]],
+def _free_spot(geo: Geometry, grid: _Grid | _Overlay, it: _Item, slots, near_to: Optional[tuple[float, float]],
                kinds: tuple = _LABEL_KINDS):
     """The free (cost, x, y, kind) nearest to `near_to`, or with near_to None the first free spot in
     the given slot order (first fit packs a crowded cell tightly). None if nothing is free."""
@@ -131,7 +131,7 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
 
     def trial(slots, kinds):
         board = _Overlay(grid)
-        spots = []
+        spots: list[tuple[float, float, str]] = []
         for it in cell_items:
             spot = _free_spot(geo, board, it, slots, None, kinds)
             if spot is None:
@@ -142,7 +142,7 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
             board.add(it.label_box(kind, x, y))
         return spots
 
-    best = None
+    best: Optional[tuple] = None
     for s_idx, scan in enumerate(_SCANS):
         key = (geo, cell, s_idx)
         if key not in _SCANNED:
@@ -153,8 +153,9 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
                 best = (spots, _SCANNED[key], kinds)
             if len(spots) == len(cell_items):
                 break
-        if len(best[0]) == len(cell_items):
+        if best is not None and len(best[0]) == len(cell_items):
             break
+    assert best is not None  # _SCANS is not empty
     # whoever did not fit keeps the planned spot for now; the last resort (_eject) moves people aside
     for it, (x, y, kind) in zip(cell_items, best[0]):
         it.x, it.y, it.kind = x, y, kind

@@ -73,7 +73,7 @@ def _row_plan(geo: Geometry, items: list[_Item], k: int) -> Optional[list[tuple[
             continue
         # equal free space between blocks; the outer blocks may reach past the span with their label
         need = sum(ws[i] + ws[i + 1] for i in range(m - 1))
-        gap = ((b - a) - need) / (m - 1) if (b - a) > need else ((b - a) - need) / (m - 1)
+        gap = ((b - a) - need) / (m - 1)  # < 0 when the blocks need more than the span
         x = a
         for i in range(m):
             out.append((x, y))
@@ -112,14 +112,14 @@ def _spread_cell(geo: Geometry, items: list[_Item]) -> None:
     cell = items[0].cell
     lo, hi = _radial(geo, items[0].nabijheid)
     arcs = [_arc_plan(geo, items, k) for k in range(1, max(1, min(n, int((hi - lo) // (2 * MARKER_R + 2)) + 1)) + 1)]
-    best = None
-    for pts in arcs:
+    best = _better(geo, items, arcs[0], None)
+    for pts in arcs[1:]:
         best = _better(geo, items, pts, best)
     if 1 < n <= 30 and best[0] < _COMFORT:  # the arcs are cramped: try rows
         y0, y1 = _cell_y_range(geo, *cell)
         for k in range(1, max(1, min(n, int((y1 - y0) // 30) + 1)) + 1):
-            pts = _row_plan(geo, items, k)
-            if pts and len(pts) == n:
-                best = _better(geo, items, pts, best)
+            rows = _row_plan(geo, items, k)
+            if rows and len(rows) == n:
+                best = _better(geo, items, rows, best)
     for it, (x, y) in zip(items, best[1]):
         it.x, it.y = x, y
