@@ -136,7 +136,7 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path) -> tuple[list[tu
     toggles = [page.evaluate(TOGGLE) for _ in range(reps)]
 
     # Each drop moves the next person of the outer ring inward (and, once all have moved, back out), so
-    # every drop makes a map not seen before: the layout cache (render/relatiekaart.placed_for) misses,
+    # every drop makes a map not seen before: the layout cache (analysis.layout.cached_layout_map) misses,
     # as it does when a user moves someone. Moving one person back and forth would time cache hits.
     movers = page.evaluate("""() => [...document.querySelectorAll('svg.rk-svg .rk-m[data-ring="verder_weg"]')]
         .map((m) => [m.dataset.pid, m.dataset.sector])""")
