@@ -594,7 +594,8 @@ LINT_PATHS = ["py", "build.py", "tests"]
 def check_code() -> int:
     """ruff, then mypy; prints the findings. Returns 0 when both are clean."""
     failed = 0
-    for cmd in ([sys.executable, "-m", "ruff", "check", "--output-format", "concise", *LINT_PATHS], [sys.executable, "-m", "mypy"]):
+    ruff = [sys.executable, "-m", "ruff", "check", "--output-format", "concise", *LINT_PATHS]
+    for cmd in (ruff, [sys.executable, "-m", "mypy"]):
         log("$ " + " ".join(cmd[2:]))
         failed |= subprocess.run(cmd, cwd=ROOT, check=False).returncode != 0
     return int(failed)
