@@ -36,6 +36,7 @@ import sys
 import tarfile
 import tempfile
 import time
+import tomllib
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -114,6 +115,7 @@ WHEELS: dict[str, dict[str, Any]] = {
 }
 
 PYTHON_TAG = "3.14"  # CPython inside Pyodide 314.x
+PYODIDE_RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 
 # Debian's Chromium: the e2e tests (tests/e2e/conftest.py) and the benchmarks (tests/bench/) launch this
 # one, and `test` installs it with apt-get when it is missing.
@@ -124,7 +126,7 @@ def runtime_pins() -> dict[str, str]:
     """{distribution: version} of every wheel the build ships. The CPython tests install and check
     exactly these (install_test_requirements, tests/conftest.py), so they test what the app runs."""
     return {name: pin["version"] for name, pin in WHEELS.items()}
-PYODIDE_RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
+
 
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -506,8 +508,6 @@ def _pinned(requirement: str) -> tuple[str, str | None]:
 
 def pyproject_test_extra() -> list[str]:
     """The `test` extra of pyproject.toml (pytest, playwright, ruff, mypy)."""
-    import tomllib  # noqa: PLC0415 (only the test commands read pyproject.toml)
-
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     return list(project["optional-dependencies"]["test"])
 
