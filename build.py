@@ -4,7 +4,8 @@
     python3 build.py            build dist/ (same as `build`)
     python3 build.py build      build dist/ (skipped when nothing changed; --force rebuilds)
     python3 build.py serve      build if stale, then serve dist/ on 127.0.0.1 (--port N)
-    python3 build.py test       install test dependencies, build, run the whole test suite
+    python3 build.py test       install/repair test dependencies, lint (ruff), type-check (mypy), build,
+                                run the whole test suite
     python3 build.py bench      build if stale, time the app in headless Chromium, print the figures
 
 Everything the browser needs is fetched once with the ordinary package clients (`npm pack`,
@@ -35,9 +36,11 @@ import sys
 import tarfile
 import tempfile
 import time
+import tomllib
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
@@ -51,7 +54,7 @@ STAMP_FILE = "build.json"  # inside dist/
 # the new value). Nothing else is ever fetched.
 # --------------------------------------------------------------------------------------------
 
-NPM_PACKAGES = {
+NPM_PACKAGES: dict[str, dict[str, Any]] = {
     "pyodide": {
         "version": "314.0.7",
         "file": "pyodide-314.0.7.tgz",
@@ -65,7 +68,7 @@ NPM_PACKAGES = {
 }
 
 # Keys are canonical project names (PEP 503); `imports` and `depends` go into our pyodide-lock.json.
-WHEELS = {
+WHEELS: dict[str, dict[str, Any]] = {
     "pydantic": {
         "version": "2.14.4",
         "file": "pydantic-2.14.4-py3-none-any.whl",
@@ -120,6 +123,17 @@ WHEELS = {
 
 PYTHON_TAG = "3.14"  # CPython inside Pyodide 314.x
 PYODIDE_RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
+
+# Debian's Chromium: the e2e tests (tests/e2e/conftest.py) and the benchmarks (tests/bench/) launch this
+# one, and `test` installs it with apt-get when it is missing.
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def runtime_pins() -> dict[str, str]:
+    """{distribution: version} of every wheel the build ships. The CPython tests install and check
+    exactly these (install_test_requirements, tests/conftest.py), so they test what the app runs."""
+    return {name: pin["version"] for name, pin in WHEELS.items()}
+
 
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -441,7 +455,7 @@ def build(force: bool = False) -> Path:
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012 (base class attribute)
     quiet = True
 
     def end_headers(self) -> None:
@@ -460,8 +474,8 @@ class Server(http.server.ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        scheme = "http"
-        return f"{scheme}://{host}:{port}/"
+        name = host.decode() if isinstance(host, bytes) else host
+        return f"http://{name}:{port}/"
 
 
 def make_server(directory: Path = DIST, port: int = 0, host: str = "127.0.0.1", quiet: bool = True) -> Server:
@@ -492,50 +506,113 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _missing_test_requirements() -> list[str]:
-    missing = []
-    for dist in ("pytest", "playwright", "pydantic", "networkx", "snv"):
+def _pinned(requirement: str) -> tuple[str, str | None]:
+    """'ruff==0.17.6' -> ('ruff', '0.17.6'); 'pytest>=8' -> ('pytest', None): only exact pins are checked."""
+    name = re.split(r"[<>=!~ \[;]", requirement, maxsplit=1)[0]
+    match = re.fullmatch(r"[^=<>!~]+==([^;\s]+)", requirement.split(";")[0].strip())
+    return canonical(name), match.group(1) if match else None
+
+
+def pyproject_test_extra() -> list[str]:
+    """The `test` extra of pyproject.toml (pytest, playwright, ruff, mypy)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    return list(project["optional-dependencies"]["test"])
+
+
+def version_problems(wanted: dict[str, str | None]) -> list[str]:
+    """What differs from `wanted` ({distribution: exact version, or None for any}) in this Python."""
+    problems = []
+    for name, version in wanted.items():
         try:
-            importlib.metadata.version(dist)
+            installed = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
-            missing.append(dist)
-    if "snv" not in missing:
-        spec = importlib.util.find_spec("snv")
-        origin = Path(spec.origin).resolve() if spec and spec.origin else None
-        if origin is None or PY not in origin.parents:
-            missing.append("snv (from this checkout)")
-    return missing
+            problems.append(f"{name} is missing" + (f" (wanted {version})" if version else ""))
+            continue
+        if version is not None and installed != version:
+            problems.append(f"{name} {installed} is installed, wanted {version}")
+    return problems
 
 
-def install_test_requirements() -> None:
-    """Chromium from Debian and the Python test extra; does nothing when both are present."""
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
+def requirement_problems(check_origin: bool = True) -> list[str]:
+    """Why the test run cannot start as it is: runtime versions other than the build ships, a missing or
+    other-version test tool, or (check_origin) snv not installed from this checkout. A fresh editable
+    install becomes importable only in a new interpreter, so the check right after installing skips it."""
+    wanted: dict[str, str | None] = dict(_pinned(r) for r in pyproject_test_extra())
+    wanted.update(runtime_pins())
+    problems = version_problems(wanted)
+    if not check_origin:
+        return problems
+    spec = importlib.util.find_spec("snv")
+    origin = Path(spec.origin).resolve() if spec and spec.origin else None
+    if origin is None or PY not in origin.parents:
+        problems.append(f"snv is not imported from this checkout ({PY})")
+    return problems
+
+
+def requirements_install_command() -> list[str]:
+    """One pip call: this checkout (editable) with the test extra, at exactly the shipped runtime versions."""
+    pins = [f"{name}=={version}" for name, version in runtime_pins().items()]
+    return [sys.executable, "-m", "pip", "install", "-e", ".[test]", *pins]
+
+
+def install_test_requirements(dry_run: bool = False) -> list[str]:
+    """Chromium from Debian and the Python test requirements; installs or repairs only what differs
+    (a missing package or another version than pinned). Returns the problems found; with dry_run
+    it only reports them and the commands it would run."""
+    if not CHROMIUM.exists():
         apt = shutil.which("apt-get")
         if apt is None:
-            raise BuildError("/usr/bin/chromium is missing and apt-get is not available; install Chromium.")
+            raise BuildError(f"{CHROMIUM} is missing and apt-get is not available; install Chromium.")
         prefix = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else [])
-        log("installing Chromium with apt-get (once)")
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         wait = ["-o", "DPkg::Lock::Timeout=600"]  # another apt may be running
         for step in (["update"], ["install", "-y", "chromium"]):
+            if dry_run:
+                log("would run: " + " ".join([*prefix, apt, *wait, *step]))
+                continue
+            log(f"installing Chromium with apt-get ({step[0]})")
             if subprocess.run([*prefix, apt, *wait, *step], check=False, env=env).returncode != 0:
                 raise BuildError(f"apt-get {step[0]} failed; install Chromium (apt-get install -y chromium).")
-    missing = _missing_test_requirements()
-    if missing:
-        log(f"installing the test extra (missing: {', '.join(missing)})")
-        cmd = [sys.executable, "-m", "pip", "install", "-e", ".[test]"]
-        result = subprocess.run(cmd, cwd=ROOT, check=False, capture_output=True, text=True)
-        if result.returncode != 0 and "externally-managed-environment" in result.stdout + result.stderr:
-            log("this Python is managed by the system; installing with --break-system-packages")
-            result = subprocess.run([*cmd, "--break-system-packages"], cwd=ROOT, check=False, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise BuildError(f"pip install -e '.[test]' failed:\n{result.stdout}{result.stderr}")
-        importlib.invalidate_caches()
+    problems = requirement_problems()
+    if not problems:
+        return problems
+    cmd = requirements_install_command()
+    log("test requirements differ: " + "; ".join(problems))
+    if dry_run:
+        log("would run: " + " ".join(cmd))
+        return problems
+    result = subprocess.run(cmd, cwd=ROOT, check=False, capture_output=True, text=True)
+    if result.returncode != 0 and "externally-managed-environment" in result.stdout + result.stderr:
+        log("this Python is managed by the system; installing with --break-system-packages")
+        result = subprocess.run([*cmd, "--break-system-packages"], cwd=ROOT, check=False, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"{' '.join(cmd)} failed:\n{result.stdout}{result.stderr}")
+    importlib.invalidate_caches()
+    still = requirement_problems(check_origin=False)
+    if still:
+        raise BuildError("after installing, the test requirements still differ: " + "; ".join(still))
+    return problems
+
+
+# Lint and type check, before the tests: both are configured in pyproject.toml ([tool.ruff], [tool.mypy]).
+LINT_PATHS = ["py", "build.py", "tests"]
+
+
+def check_code() -> int:
+    """ruff, then mypy; prints the findings. Returns 0 when both are clean."""
+    failed = 0
+    ruff = [sys.executable, "-m", "ruff", "check", "--output-format", "concise", *LINT_PATHS]
+    for cmd in (ruff, [sys.executable, "-m", "mypy"]):
+        log("$ " + " ".join(cmd[2:]))
+        failed |= subprocess.run(cmd, cwd=ROOT, check=False).returncode != 0
+    return int(failed)
 
 
 def cmd_test(args: argparse.Namespace) -> int:
     install_test_requirements()
+    if check_code() != 0:
+        log("ruff or mypy found problems (above); fix them before the tests run")
+        return 1
     build()
     extra = [a for a in args.pytest_args if a != "--"]
     cmd = [sys.executable, "-m", "pytest", "tests", *extra]
@@ -585,7 +662,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "test": Command(
         cmd_test,
-        "install test dependencies, build, run the whole test suite (unit + e2e)",
+        "install/repair test dependencies, ruff + mypy, build, run the whole test suite (unit + e2e)",
         [(("pytest_args",), {"nargs": argparse.REMAINDER, "help": "extra arguments for pytest"})],
     ),
     "bench": Command(

@@ -136,21 +136,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .model.demo import demo_case
+    from .model.demo import demo_case  # noqa: PLC0415 (lazy: only this command needs the demo)
     _write(args.output, dumps_case(demo_case()))
     return 0
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
     case = _read_case(args.file)
-    from .analysis.figures import compute_figures  # lazy: the analysis layer is optional for the CLI
+    from .analysis.figures import compute_figures  # noqa: PLC0415 (lazy: the analysis layer is optional for the CLI)
     _write(None, json.dumps(compute_figures(case), ensure_ascii=False, indent=2))
     return 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     case = _read_case(args.file)
-    from .render.relatiekaart import export_svg  # lazy, like figures
+    from .render.relatiekaart import export_svg  # noqa: PLC0415 (lazy, like figures)
     # render is pure: privacy choices are applied first, so the drawing and the embedded case match
     case = for_export(case, notes=args.met_notities, pseudonymise=args.zonder_namen)
     _write(args.output, export_svg(case))

@@ -7,20 +7,21 @@ of the app; unit tests check behaviour, this script checks speed (the browser is
 """
 from __future__ import annotations
 
+import functools
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py"))
 
-from snv.analysis import layout as L  # noqa: E402
-from snv.analysis.diff import diff_maps  # noqa: E402
-from snv.analysis.figures import compute_figures, sentences  # noqa: E402
-from snv.model import ops  # noqa: E402
-from snv.model.case import NABIJHEDEN, SECTORS  # noqa: E402
-from snv.model.load import new_case  # noqa: E402
+from snv.analysis import layout as L
+from snv.analysis.diff import diff_maps
+from snv.analysis.figures import compute_figures, sentences
+from snv.model import ops
+from snv.model.case import NABIJHEDEN, SECTORS
+from snv.model.load import new_case
 
 _NAMES = ["Marieke", "Oom Henk", "Tante Ria", "Buurvrouw Els", "Juf Annemarie", "Sam", "Jan", "Fatima",
           "Mohamed", "Kees de Vries", "Anna", "Opa Piet", "Oma Truus", "Coach Dennis", "Lisa", "Bram", "Noor",
@@ -75,13 +76,13 @@ def main() -> None:
         case = build(counts)
         state = ops.map_state(case)
         placed = L.layout_map(state, case.klant_id)
-        print(f"layout {name:>20}: {best_ms(lambda: L.layout_map(state, case.klant_id)):7.1f} ms, "
+        print(f"layout {name:>20}: {best_ms(functools.partial(L.layout_map, state, case.klant_id)):7.1f} ms, "
               f"{len(placed)} placed, {len(L.overlaps(placed.values()))} overlaps")
     worst, total, clean = 0.0, 0.0, 0
     for seed in range(20):
         case = build(_random_counts(60, seed), seed)
         state = ops.map_state(case)
-        ms = best_ms(lambda: L.layout_map(state, case.klant_id), 2)
+        ms = best_ms(functools.partial(L.layout_map, state, case.klant_id), 2)
         worst, total = max(worst, ms), total + ms
         clean += not L.overlaps(L.layout_map(state, case.klant_id).values())
     print(f"layout 60 random cells x20: avg {total / 20:.1f} ms, worst {worst:.1f} ms, "

@@ -32,7 +32,6 @@ sys.path.insert(0, str(ROOT / "py"))
 from snv.model.demo import big_case  # noqa: E402
 from snv.storage.jsonio import dumps_case  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 FRAME_TARGET = 16.7  # a drag frame should fit in one display frame
 EXPORT_TARGET = 200.0
@@ -127,7 +126,7 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path) -> tuple[list[tu
     if page.evaluate("document.documentElement.dataset.appState") != "ready":
         raise RuntimeError("the app did not start (data-app-state is 'error')")
     page.set_input_files("#file-input", str(path))
-    page.wait_for_function(f"document.querySelector('#bar [data-screen=\"relatiekaart\"]') !== null")
+    page.wait_for_function("document.querySelector('#bar [data-screen=\"relatiekaart\"]') !== null")
     page.locator('#bar [data-screen="relatiekaart"]').click()
     page.wait_for_selector("svg.rk-svg .rk-m")
     on_map = page.evaluate("document.querySelectorAll('svg.rk-svg .rk-m').length")
@@ -137,7 +136,7 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path) -> tuple[list[tu
     toggles = [page.evaluate(TOGGLE) for _ in range(reps)]
 
     # Each drop moves the next person of the outer ring inward (and, once all have moved, back out), so
-    # every drop makes a map not seen before: the layout cache (render/relatiekaart.placed_for) misses,
+    # every drop makes a map not seen before: the layout cache (analysis.layout.cached_layout_map) misses,
     # as it does when a user moves someone. Moving one person back and forth would time cache hits.
     movers = page.evaluate("""() => [...document.querySelectorAll('svg.rk-svg .rk-m[data-ring="verder_weg"]')]
         .map((m) => [m.dataset.pid, m.dataset.sector])""")
@@ -219,14 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     split: list[tuple] = []
     try:
         with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = pw.chromium.launch(executable_path=str(build.CHROMIUM), args=ARGS)
             try:
                 for n in args.sizes:
                     context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
                     page = context.new_page()
                     errors: list[str] = []
-                    page.on("pageerror", lambda e: errors.append(str(e)))
-                    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                    page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+                    page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
                     try:
                         size_rows, size_split = run_size(page, server.url, n, args.reps, Path(tmp))
                         rows += size_rows

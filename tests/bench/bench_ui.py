@@ -8,7 +8,6 @@ Numbers are printed, not asserted: timing belongs here, not in unit tests.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -70,7 +69,7 @@ def bench_browser(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         path = Path(tmp) / "big.json"
         path.write_text(dumps_case(big_case(n)), "utf-8")
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(executable_path=str(build.CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1024, "height": 768})
         page.goto(server.url)
         page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=60000)
@@ -82,7 +81,7 @@ def bench_browser(n: int) -> None:
         samples = [page.evaluate(MEASURE, sel) / 1000 for sel in filters]
         print(f"Pyodide  Personen filter click + re-render ({n} persons): {ms(samples)}")
         samples = []
-        for i in range(10):
+        for _ in range(10):
             samples.append(page.evaluate(MEASURE, ".person-row") / 1000)
             page.evaluate(MEASURE, "#person-done")
         print(f"Pyodide  open person sheet + re-render: {ms(samples)}")

@@ -4,7 +4,7 @@ Fixtures (all tests in tests/e2e/ get the `e2e` marker automatically):
 
     dist_dir     (session) Path of dist/, built once per session (no-op when up to date)
     site_url     (session) "http://127.0.0.1:PORT/" serving dist/ (build.py's threaded server)
-    browser      (session) Playwright Chromium (skipped without /usr/bin/chromium, failed when CI=true)
+    browser      (session) Playwright Chromium at build.CHROMIUM (skipped without it, failed when CI=true)
     page         new context per test (1024x768, touch); after the test it FAILS on any request to
                  another origin, any console error and any page error
     page_log     what `page` recorded: .outside_requests, .console_errors, .page_errors
@@ -39,7 +39,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 E2E_DIR = Path(__file__).resolve().parent
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -69,6 +68,7 @@ def _load_build_module():
 
 
 build_script = _load_build_module()
+CHROMIUM = build_script.CHROMIUM  # one place for the path: build.py
 
 
 def _in_ci() -> bool:

@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import dataclasses
-import dataclasses
+import hashlib
+import json
 import math
 import random
 import re
+from pathlib import Path
 
 import pytest
 
 from snv.analysis import layout as L
 from snv.model import ops
 from snv.model.case import NABIJHEDEN, SECTORS
+from snv.model.demo import big_case, demo_case
 from snv.model.load import new_case
 
 NAMES = [
@@ -368,3 +371,37 @@ def test_deceased_note_line_is_reserved(scale):
     plain = layout(make_case({("familie", "dichtbij"): 1}), 1.0)
     (one,) = plain.values()
     assert one.note == "" and L.label_box(one)[3] == pytest.approx(one.label_y + L.LABEL_DESCENT)
+
+
+# ----- same placements as recorded (guards refactors of the layout package) -----
+
+GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "layout_golden.json"
+
+
+def _golden_cases():
+    demo = demo_case()
+    yield "demo", ops.map_state(demo), demo.klant_id
+    yield "demo m-maart", demo.momentopnamen[0], demo.klant_id
+    for n in (100, 500):
+        big = big_case(n)
+        yield f"big_case({n})", ops.map_state(big), big.klant_id
+    for name, counts in (("skewed 60", skewed_60()), ("spread 60", spread_60()),
+                         ("random 21/7", random_counts(21, 7)), ("random 60/12", random_counts(60, 12))):
+        case = make_case(counts)
+        yield name, ops.map_state(case), case.klant_id
+
+
+def _digest(placed: dict) -> str:
+    rows = [[p.id, p.x, p.y, p.sector, p.nabijheid, p.label_x, p.label_y, p.label_anchor, p.label, p.scale, p.note]
+            for p in placed.values()]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+
+
+def test_layout_output_matches_the_recorded_placements():
+    """Every Placed field of several maps (demo, big cases, skewed/spread/random) is exactly as recorded
+    before the layout became a package. A deliberate change of placement updates the fixture."""
+    golden = json.loads(GOLDEN.read_text("utf-8"))
+    for name, state, klant_id in _golden_cases():
+        placed = L.layout_map(state, klant_id)
+        got = {"count": len(placed), "scale": L.text_scale(placed), "sha256": _digest(placed)}
+        assert got == golden[name], name

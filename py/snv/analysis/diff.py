@@ -12,6 +12,7 @@ from typing import Any, Optional
 
 from ..messages import t
 from ..model.case import NABIJHEDEN, STEUNSOORTEN
+from .layout import on_map
 
 #: badge codes in display order (the renderer and the list view use the same codes)
 BADGES = ("nieuw", "weg", "dichterbij", "verder_weg", "sector", "lijn", "steun")
@@ -125,8 +126,7 @@ def _support_lines(ch: Change) -> list[str]:
 # ----- computing the diff -----
 
 def _on_map(state, klant: Optional[str]) -> dict[str, Any]:
-    return {p.id: p for p in state.personen
-            if p.sector is not None and p.nabijheid is not None and p.id != klant}
+    return {p.id: p for p in state.personen if on_map(p, klant)}
 
 
 def _qualities(state, klant: Optional[str]) -> dict[str, Optional[str]]:

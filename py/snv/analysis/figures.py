@@ -14,6 +14,7 @@ from typing import Any, Iterable, Optional
 
 from ..messages import t
 from ..model.case import KWALITEITEN, NABIJHEDEN, SECTORS, Case
+from .layout import on_map
 
 #: monthly weight of one agreement by how often it happens (DOMAIN §6); unknown counts as rare
 LOAD_WEIGHTS = {"dagelijks": 30.0, "wekelijks": 4.0, "maandelijks": 1.0, "paar_keer_per_jaar": 0.25,
@@ -31,8 +32,7 @@ def _order(case: Case, ids: Iterable[str]) -> list[str]:
 
 
 def _on_map(case: Case) -> list:
-    return [p for p in case.personen
-            if p.id != case.klant_id and p.sector is not None and p.nabijheid is not None]
+    return [p for p in case.personen if on_map(p, case.klant_id)]
 
 
 def compute_figures(case: Case) -> dict[str, Any]:

@@ -95,22 +95,10 @@ class MapOptions:
     empty_hints: bool = True  # "Ken je iemand in je straat?" in an empty buren slice
 
 
-# ----- layout cache: placement only changes when names or places change -----
-
-_LAYOUT_CACHE: dict = {}
-_LAYOUT_CACHE_MAX = 6
-
+# ----- layout: cached by the layout itself, keyed by everything placement reads -----
 
 def placed_for(state, klant_id: str) -> dict[str, L.Placed]:
-    """layout_map(state) with a small cache keyed by what placement depends on."""
-    key = (klant_id, tuple((p.id, p.naam, p.sector, p.nabijheid) for p in state.personen))
-    hit = _LAYOUT_CACHE.get(key)
-    if hit is None:
-        hit = L.layout_map(state, klant_id)
-        if len(_LAYOUT_CACHE) >= _LAYOUT_CACHE_MAX:
-            _LAYOUT_CACHE.pop(next(iter(_LAYOUT_CACHE)))
-        _LAYOUT_CACHE[key] = hit
-    return hit
+    return L.cached_layout_map(state, klant_id)
 
 
 # ----- words -----
@@ -158,7 +146,7 @@ def _background(out: list, geo: L.Geometry, interactive: bool, scale: float = 1.
     out.append("</g>")
     cx, cy = geo.centre
     out.append(f'<g class="rk-rings" fill="none" stroke="{GREY}" stroke-width="1.5">')
-    for n, r in geo.rings:
+    for _, r in geo.rings:
         out.append(f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(r)}"/>')
     out.append("</g>")
     # rim band in full sector colour, then the slice name and icon outside it

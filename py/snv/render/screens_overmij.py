@@ -62,7 +62,7 @@ def overmij_screen(case: Case) -> str:
     others = [p for p in case.personen if p.id != case.klant_id]
     if others:
         order = {s: i for i, s in enumerate(SECTORS)}
-        others.sort(key=lambda p: (order.get(p.sector, 99), p.naam.casefold()))
+        others.sort(key=lambda p: (order.get(p.sector or "", 99), p.naam.casefold()))
         steun: dict[str, list[str]] = {}
         for s in case.steun:
             steun.setdefault(s.persoon, []).append(

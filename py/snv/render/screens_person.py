@@ -72,7 +72,7 @@ def person_sheet(case: Case, pid: Optional[str], prefill: dict, errors: dict) ->
         parts.append(_section(t("ui.person.notities"), _notes(person, d)))
 
     if person is not None and not is_klant:
-        parts.append(f'<section class="sheet-section sheet-danger">'
+        parts.append('<section class="sheet-section sheet-danger">'
                      + button(t("ui.person.delete_named", naam=naam), "person.delete", icon=icons.TRASH,
                               cls="btn btn-danger-quiet", data=d, id="person-delete") + "</section>")
     footer = []

@@ -13,7 +13,7 @@ from ..messages import t
 from ..model import NABIJHEDEN, SECTORS, ops
 from ..render import icons
 from ..render.html import button, esc, icon_html
-from ..render.relatiekaart import MapOptions, legend_items, map_svg, quality_word, ring_word
+from ..render.relatiekaart import MapOptions, legend_items, map_svg, quality_word
 from .screens import Export, Screen, register, register_export
 
 KEY = "relatiekaart"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-import js  # noqa: F401 - browser only
+import js  # browser only
 from pyodide.ffi import create_proxy, jsnull
 
 from ..analysis.layout import CENTRE, locate

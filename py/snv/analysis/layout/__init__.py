@@ -1,0 +1,29 @@
+"""Geometry and automatic placement of persons on the relatiekaart.
+
+Placement is deterministic: the same Momentopname always gives the same picture, whichever order
+persons came in. Each person's marker (radius MARKER_R, kept MARKER_MARGIN inside the cell borders) stays
+inside its slice and ring; labels are one line of text (plus "(overleden)" when that applies) next to
+the marker (below, right, left or above), placed so that labels and markers do not overlap whenever
+that is physically possible.
+
+Modules, by concern: geometry (rings, slices, coordinates), labels (label text and boxes, Placed),
+inputs (what the layout reads = its cache key; layout_map), cells (where a marker may go in its cell),
+spatial (index of taken boxes), spread / fit / eject (placement steps 1, 2-3, 4), scaling (the whole
+placement at the largest size that fits).
+"""
+from .geometry import (CENTRE, CLIENT_R, LABEL_ASCENT, LABEL_CHAR_W, LABEL_DESCENT, LABEL_FONT, LABEL_GAP,
+                       LABEL_MAX_CHARS, MAP_SIZE, MARKER_MARGIN, MARKER_R, NOTE_FONT, NOTE_LINE, RING_OUTER,
+                       SECTOR_LABEL_R, SECTOR_SPAN, Geometry, annular_sector_path, geometry, locate, polar,
+                       ring_bounds, ring_label_position, sector_angles, sector_label_position)
+from .inputs import cached_layout_map, layout_input, layout_key, layout_map, on_map
+from .labels import MapEntry, Placed, label_box, label_text, label_width, marker_box, overlaps
+from .scaling import REPAIR_LIMIT, TEXT_SCALES, text_scale
+
+__all__ = [
+    "CENTRE", "CLIENT_R", "LABEL_ASCENT", "LABEL_CHAR_W", "LABEL_DESCENT", "LABEL_FONT", "LABEL_GAP",
+    "LABEL_MAX_CHARS", "MAP_SIZE", "MARKER_MARGIN", "MARKER_R", "NOTE_FONT", "NOTE_LINE", "REPAIR_LIMIT",
+    "RING_OUTER", "SECTOR_LABEL_R", "SECTOR_SPAN", "TEXT_SCALES", "Geometry", "MapEntry", "Placed",
+    "annular_sector_path", "cached_layout_map", "geometry", "label_box", "label_text", "label_width",
+    "layout_input", "layout_key", "layout_map", "locate", "marker_box", "on_map", "overlaps", "polar",
+    "ring_bounds", "ring_label_position", "sector_angles", "sector_label_position", "text_scale",
+]
