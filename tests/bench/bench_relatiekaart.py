@@ -9,7 +9,7 @@ For cases of 100 and 500 persons (snv.model.demo.big_case) it times, over --reps
               person each time): the move_person edit, new layout, re-render, mount, forced layout
   drag frame  one pointermove during a drag (only the dragged marker, one line and the label change)
   figures     compute_figures + sentences inside Pyodide (window.snvBench, only with ?bench)
-  export      storage.privacy.for_export + render.relatiekaart.export_svg inside Pyodide
+  export      storage.privacy.for_export + render.relatiekaart_svg.export_svg inside Pyodide
 and prints median and p95 with the targets (p95 interaction ≤ 50 ms at 100 persons, ≤ 150 ms at 500;
 SVG export ≤ 200 ms at 500), then splits render and drop into phases at the marks the app sets with
 ?bench (see PHASES). Numbers are printed, never asserted: timing does not belong in tests.
@@ -137,7 +137,7 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path) -> tuple[list[tu
     toggles = [page.evaluate(TOGGLE) for _ in range(reps)]
 
     # Each drop moves the next person of the outer ring inward (and, once all have moved, back out), so
-    # every drop makes a map not seen before: the layout cache (render/relatiekaart.placed_for) misses,
+    # every drop makes a map not seen before: the layout cache (render/relatiekaart_svg.placed_for) misses,
     # as it does when a user moves someone. Moving one person back and forth would time cache hits.
     movers = page.evaluate("""() => [...document.querySelectorAll('svg.rk-svg .rk-m[data-ring="verder_weg"]')]
         .map((m) => [m.dataset.pid, m.dataset.sector])""")

@@ -13,7 +13,7 @@ from snv.analysis.layout import label_text, layout_map, text_scale
 from snv.messages import t
 from snv.model import ops, parse_case
 from snv.model.demo import big_case, demo_case
-from snv.render.relatiekaart import MapOptions, export_svg, map_svg
+from snv.render.relatiekaart_svg import MapOptions, export_svg, map_svg
 from snv.storage.files import read_case_file
 
 NS = "{http://www.w3.org/2000/svg}"

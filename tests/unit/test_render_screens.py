@@ -8,10 +8,10 @@ import pytest
 from snv.model import new_case, ops
 from snv.render import frame
 from snv.render.html import attrs, esc, initials, marker
-from snv.render.screens_overmij import overmij_screen
-from snv.render.screens_person import person_sheet
-from snv.render.screens_personen import PAGE, personen_screen
-from snv.render.screens_start import onboarding
+from snv.render.overmij import overmij_screen
+from snv.render.person_sheet import person_sheet
+from snv.render.personen import PAGE, personen_screen
+from snv.render.start import onboarding
 from snv.ui import screens, view
 from snv.ui.app import App
 

@@ -444,7 +444,7 @@ def test_end_session_wipes_storage():
 
 
 def test_next_step_follows_the_case():
-    from snv.ui.screen_start import next_step
+    from snv.ui.start import next_step
     app, _ = make_app()
     assert next_step(app)[0] == t("ui.next.strengths")
     app.apply(ops.add_poster_item, "sterke_punten", "Koken", label="k")

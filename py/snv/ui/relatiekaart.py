@@ -13,7 +13,7 @@ from ..messages import t
 from ..model import NABIJHEDEN, SECTORS, ops
 from ..render import icons
 from ..render.html import button, esc, icon_html
-from ..render.relatiekaart import MapOptions, legend_items, map_svg, quality_word, ring_word
+from ..render.relatiekaart_svg import MapOptions, legend_items, map_svg, quality_word, ring_word
 from .screens import Export, Screen, register, register_export
 
 KEY = "relatiekaart"
@@ -468,7 +468,7 @@ def handle(app, action: str, data: dict) -> Any:
 
 def run_export(app, options: dict) -> str:
     """Download the map as a standalone SVG that opens again as the case (privacy choices applied)."""
-    from ..render.relatiekaart import export_svg  # noqa: PLC0415
+    from ..render.relatiekaart_svg import export_svg  # noqa: PLC0415
     from ..storage.files import export_filename  # noqa: PLC0415
     from ..storage.privacy import for_export  # noqa: PLC0415
 

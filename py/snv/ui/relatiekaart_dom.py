@@ -15,7 +15,7 @@ from pyodide.ffi import create_proxy, jsnull
 
 from ..analysis.layout import CENTRE, locate
 from ..messages import t
-from ..render.relatiekaart import ring_word
+from ..render.relatiekaart_svg import ring_word
 
 SVG_NS = "http://www.w3.org/2000/svg"
 DRAG_START_PX = 8.0  # a smaller movement is still a tap
@@ -342,7 +342,7 @@ def _install_bench_hooks() -> None:
         sentences(compute_figures(_state["app"].case))
 
     def export() -> None:
-        from ..render.relatiekaart import export_svg  # noqa: PLC0415
+        from ..render.relatiekaart_svg import export_svg  # noqa: PLC0415
         from ..storage.privacy import for_export  # noqa: PLC0415
 
         export_svg(for_export(_state["app"].case), today=None)
@@ -358,7 +358,7 @@ def _install_bench_hooks() -> None:
         view.regions(_state["app"])
 
     def map_only() -> None:
-        from ..render.relatiekaart import map_svg  # noqa: PLC0415
+        from ..render.relatiekaart_svg import map_svg  # noqa: PLC0415
         from .relatiekaart import map_options  # noqa: PLC0415
 
         map_svg(_state["app"].case, options=map_options(_state["app"]))

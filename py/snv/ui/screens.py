@@ -77,9 +77,9 @@ _EXPORTS: dict[str, Export] = {}
 RESERVED = frozenset({"app", "menu", "file", "confirm", "person", "sheet", "onboard", "export", "toast", "alert"})
 
 SCREEN_MODULES = (
-    "snv.ui.screen_start",
-    "snv.ui.screen_personen",
-    "snv.ui.screen_overmij",
+    "snv.ui.start",
+    "snv.ui.personen",
+    "snv.ui.overmij",
     "snv.ui.relatiekaart",
 )
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ..messages import t
 from ..render import frame
-from ..render.screens_person import person_sheet
-from ..render.screens_start import onboarding
+from ..render.person_sheet import person_sheet
+from ..render.start import onboarding
 from . import screens
 
 

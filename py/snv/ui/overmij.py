@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..render import icons
-from ..render.screens_overmij import overmij_screen
+from ..render.overmij import overmij_screen
 from .screens import Screen, register
 
 

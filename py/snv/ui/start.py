@@ -5,7 +5,7 @@ from ..messages import t
 from ..model import FASEN, ops
 from ..model.limits import MAX_TEXT
 from ..render import icons
-from ..render.screens_start import start_screen
+from ..render.start import start_screen
 from . import screens
 from .screens import Screen, register
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import FASEN
 from ..render import icons
-from ..render.screens_personen import FILTERS, PAGE, personen_screen
+from ..render.personen import FILTERS, PAGE, personen_screen
 from .screens import Screen, register
 
 
