@@ -7,11 +7,13 @@ import pytest
 
 from snv.model import new_case, ops
 from snv.render import frame
+from snv.render import format as text_format
+from snv.render import html as html_helpers
+from snv.render import overmij, person_sheet, personen, svg
+from snv.render.format import date_nl
 from snv.render.html import attrs, esc, initials, marker
-from snv.render.overmij import overmij_screen
-from snv.render.person_sheet import person_sheet
-from snv.render.personen import PAGE, personen_screen
-from snv.render.start import onboarding
+from snv.render.personen import PAGE, PersonenView
+from snv.render.start import OnboardView, onboarding
 from snv.ui import screens, view
 from snv.ui.app import App
 
@@ -121,7 +123,7 @@ def test_hostile_names_stay_text_everywhere(hostile_case):
 
 def test_person_sheet_labels_and_segmented_buttons(hostile_case):
     pid = hostile_case.personen[2].id
-    html = person_sheet(hostile_case, pid, {}, {})
+    html = person_sheet.render(hostile_case, pid, {}, {})
     doc = assert_safe(html)
     assert_accessible(doc)
     pressed = [b for b in doc.buttons if b["attrs"].get("aria-pressed") == "true"]
@@ -134,7 +136,7 @@ def test_person_sheet_labels_and_segmented_buttons(hostile_case):
 
 def test_new_person_sheet_shows_staged_choices_only():
     case = new_case("Sam")
-    html = person_sheet(case, None, {"sector": "buren_buurt", "nabijheid": "verder_weg"}, {})
+    html = person_sheet.render(case, None, {"sector": "buren_buurt", "nabijheid": "verder_weg"}, {})
     doc = assert_safe(html)
     assert_accessible(doc)
     pressed = {(b["attrs"].get("data-field"), b["attrs"].get("data-value")) for b in doc.buttons
@@ -149,16 +151,16 @@ def test_personen_filters_search_and_paging():
         case, _ = ops.add_person(case, f"Persoon {i:03d}", sector="vrienden_kennissen", nabijheid="dichtbij")
     case, _ = ops.add_person(case, "René", rol="buurman", sector="buren_buurt", nabijheid="verder_weg")
     case, _ = ops.add_person(case, "Dokter Ali", professioneel=True)
-    html = personen_screen(case)
+    html = personen.render(case, PersonenView())
     assert html.count('class="person-row') == PAGE and "Meer tonen (nog 7)" in html
-    assert personen_screen(case, limit=2 * PAGE).count('class="person-row') == PAGE + 7
-    only = personen_screen(case, query="rene")
+    assert personen.render(case, PersonenView(limit=2 * PAGE)).count('class="person-row') == PAGE + 7
+    only = personen.render(case, PersonenView(query="rene"))
     assert only.count('class="person-row') == 1 and "René" in only
-    assert personen_screen(case, query="BUURMAN").count('class="person-row') == 1
-    assert personen_screen(case, flt="hulpverleners").count('class="person-row') == 1
-    assert personen_screen(case, flt="niet_op_kaart").count('class="person-row') == 1
-    assert personen_screen(case, flt="buren_buurt").count('class="person-row') == 1
-    none = personen_screen(case, query="zzz")
+    assert personen.render(case, PersonenView(query="BUURMAN")).count('class="person-row') == 1
+    assert personen.render(case, PersonenView(filter="hulpverleners")).count('class="person-row') == 1
+    assert personen.render(case, PersonenView(filter="niet_op_kaart")).count('class="person-row') == 1
+    assert personen.render(case, PersonenView(filter="buren_buurt")).count('class="person-row') == 1
+    none = personen.render(case, PersonenView(query="zzz"))
     assert "Niemand gevonden bij &#x27;zzz&#x27;." in none
     doc = assert_safe(html)
     assert_accessible(doc)
@@ -167,7 +169,7 @@ def test_personen_filters_search_and_paging():
 
 
 def test_personen_empty_state():
-    html = personen_screen(new_case("Sam"))
+    html = personen.render(new_case("Sam"), PersonenView())
     assert "Nog niemand in je lijst. Wie zie je vaak? Begin met één persoon." in html
     assert_accessible(assert_safe(html))
 
@@ -179,7 +181,7 @@ def test_frame_parts_are_accessible():
              frame.file_sheet("save", notes=False, pseudonymise=True, exports=[]),
              frame.file_sheet("export", notes=True, pseudonymise=False, exports=[("svg", "Kaart als SVG", "")]),
              frame.alerts(["<script>x</script>"]), frame.toast("<img src=x>", undo=True, redo=True),
-             onboarding("naam", error="<fout>"), onboarding("kaart")]
+             onboarding("naam", OnboardView(error="<fout>")), onboarding("kaart", OnboardView())]
     for html in htmls:
         assert_accessible(assert_safe(html))
     route = parse(frame.route("netwerkatlas", full=True))
@@ -191,7 +193,7 @@ def test_frame_parts_are_accessible():
 
 
 def test_overmij_shows_private_notes_too(hostile_case):
-    html = overmij_screen(hostile_case)
+    html = overmij.render(hostile_case)
     assert_accessible(assert_safe(html))
     assert html.count("Alleen jij en de begeleider") == len(HOSTILE)
 
@@ -205,3 +207,17 @@ def test_html_helpers():
     assert "<polygon" in svg and ">B</text>" in svg and "<b>" not in svg
     assert ">?</text>" in marker("<>")
     assert 'class="paw"' in marker("Bello", soort="huisdier")
+
+
+def test_html_and_svg_share_one_esc_and_one_initials():
+    """One meaning, one function: the screens and the map escape and abbreviate names alike."""
+    assert html_helpers.esc is svg.esc is text_format.esc
+    assert html_helpers.initials is svg.initials is text_format.initials
+    assert esc(None) == "" and esc("a\x01b\x0b<") == "ab&lt;"  # XML-forbidden characters dropped
+    assert initials("Tante Marieke") == "TM" and initials("Jan-Willem") == "JW" and initials("Sam") == "S"
+
+
+def test_date_nl_is_day_month_year_without_leading_zeros():
+    import datetime as dt
+
+    assert date_nl(dt.date(2026, 3, 4)) == "4-3-2026"

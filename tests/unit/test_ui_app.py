@@ -10,6 +10,7 @@ from snv.messages import t
 from snv.model import CaseError, new_case, ops
 from snv.storage.store import CaseStore, MemoryStore
 from snv.render import frame
+from snv.render.start import OnboardView, StartView
 from snv.ui import screens, view
 from snv.ui.app import App, Host
 
@@ -199,7 +200,7 @@ def test_new_person_exists_only_after_a_name():
     pid = app.dispatch("person.field", {"field": "naam", "value": "Marieke"})
     p = app.case.persoon(pid)
     assert (p.naam, p.rol, p.sector, p.nabijheid, p.professioneel) == ("Marieke", "tante", "familie", "dichtbij", True)
-    assert app.sheet["pid"] == pid
+    assert app.sheet.pid == pid
     # renaming later is one more undo step, not a new person
     app.dispatch("person.field", {"field": "naam", "value": "Marieke de Vries"})
     assert len(app.case.personen) == 2
@@ -238,7 +239,7 @@ def test_bad_year_and_empty_name_show_field_errors():
     app.dispatch("person.field", {"field": "geboortejaar", "value": "70"})
     app.dispatch("person.field", {"field": "naam", "value": ""})
     assert app.case is before
-    assert app.sheet["errors"] == {"geboortejaar": t("ui.person.jaar_bad"), "naam": t("ui.person.naam_needed")}
+    assert app.sheet.errors == {"geboortejaar": t("ui.person.jaar_bad"), "naam": t("ui.person.naam_needed")}
     html = view.regions(app)["sheet"]
     assert 'aria-invalid="true"' in html and 'aria-describedby="person-geboortejaar-hint person-geboortejaar-err"' in html
 
@@ -272,15 +273,15 @@ def test_delete_asks_first_and_names_references():
     app.open_person(pid)
     app.dispatch("person.delete", {})
     sheet = app.sheet
-    assert sheet["kind"] == "confirm"
-    assert sheet["title"] == "Marieke verwijderen?"
-    assert "Ze verdwijnt ook uit 1 lijn en 2 soorten steun." in sheet["text"]
-    assert sheet["yes"] == "Ja, verwijder Marieke"
+    assert sheet.kind == "confirm"
+    assert sheet.title == "Marieke verwijderen?"
+    assert "Ze verdwijnt ook uit 1 lijn en 2 soorten steun." in sheet.text
+    assert sheet.yes == "Ja, verwijder Marieke"
     html = view.regions(app)["sheet"]
     assert "Nee, houden" in html and "data-autofocus" in html.split("Nee, houden")[0].rsplit("<button", 1)[1]
     app.dispatch("confirm.no", {})
     assert pid in {p.id for p in app.case.personen}
-    assert app.sheet["kind"] == "person" and app.sheet["pid"] == pid  # back to the person
+    assert app.sheet.kind == "person" and app.sheet.pid == pid  # back to the person
     app.dispatch("person.delete", {})
     app.dispatch("confirm.yes", {})
     assert pid not in {p.id for p in app.case.personen} and not app.case.steun
@@ -293,10 +294,10 @@ def test_delete_asks_first_and_names_references():
 def test_strengths_add_and_remove():
     app, _ = make_app()
     app.dispatch("start.add_strength", {"tekst": "  "})
-    assert app.view["start"]["error"] and not app.case.basisposter.sterke_punten
+    assert app.view_state(StartView).error and not app.case.basisposter.sterke_punten
     app.dispatch("start.add_strength", {"tekst": "Koken"})
     items = app.case.basisposter.sterke_punten
-    assert [i.tekst for i in items] == ["Koken"] and "error" not in app.view["start"]
+    assert [i.tekst for i in items] == ["Koken"] and not app.view_state(StartView).error
     app.dispatch("start.remove_strength", {"id": items[0].id})
     assert not app.case.basisposter.sterke_punten
 
@@ -339,7 +340,7 @@ def test_save_file_downloads_json_without_private_notes_by_default():
     app.apply(ops.update_person, pid, notities=[{"tekst": "geheim", "zichtbaar": "klant_en_begeleider"},
                                                 {"tekst": "open"}], label="n")
     app.dispatch("menu.save", {})
-    assert app.sheet["kind"] == "save"
+    assert app.sheet.kind == "save"
     html = view.regions(app)["sheet"]
     assert t("ui.file.warning") in html and t("ui.file.opt_notes") in html and t("ui.file.opt_pseudo") in html
     app.dispatch("export.json", {})
@@ -402,13 +403,13 @@ def test_new_case_asks_first_then_onboards():
     app.apply(ops.add_person, "A", label="A")
     app.save_now()
     app.dispatch("menu.new", {})
-    assert app.sheet["kind"] == "confirm" and app.sheet["offer_save"]
+    assert app.sheet.kind == "confirm" and app.sheet.offer_save
     app.dispatch("confirm.save", {})  # offer to save first: downloads, keeps the question open
-    assert host.downloads and app.sheet["kind"] == "confirm"
+    assert host.downloads and app.sheet.kind == "confirm"
     app.dispatch("confirm.yes", {})
     assert app.onboarding == "naam" and store.load() is None and not app.can_undo
     app.dispatch("onboard.naam", {"onboard-naam": ""})
-    assert app.view["onboard_error"] == t("ui.onboard.name_needed")
+    assert app.view_state(OnboardView).error == t("ui.onboard.name_needed")
     app.dispatch("onboard.naam", {"onboard-naam": "Kim"})
     assert app.onboarding == "kaart" and app.case.klant.naam == "Kim" and store.load().klant.naam == "Kim"
     assert "Is er al een netwerkkaart?" in view.regions(app)["content"]
@@ -422,7 +423,7 @@ def test_open_on_empty_case_picks_at_once_and_otherwise_asks():
     assert host.picks == 1 and app.sheet is None
     app.apply(ops.add_person, "A", label="A")
     app.dispatch("menu.open", {})
-    assert host.picks == 1 and app.sheet["kind"] == "confirm"
+    assert host.picks == 1 and app.sheet.kind == "confirm"
     app.dispatch("confirm.yes", {})
     assert host.picks == 2
 
@@ -435,7 +436,7 @@ def test_end_session_wipes_storage():
     app.apply(ops.add_person, "A", label="A")
     app.save_now()
     app.dispatch("menu.end", {})
-    assert app.sheet["kind"] == "confirm" and app.sheet["yes"] == t("ui.confirm.end_yes")
+    assert app.sheet.kind == "confirm" and app.sheet.yes == t("ui.confirm.end_yes")
     app.dispatch("confirm.yes", {})
     assert kv.keys() == ["ander:sleutel"]
     assert app.onboarding == "naam" and len(app.case.personen) == 1 and not app.can_undo

@@ -1,4 +1,5 @@
-"""The relatiekaart as SVG: the interactive map for the screen and the standalone export.
+"""The relatiekaart as SVG: the interactive map for the screen (render/relatiekaart.py puts the page
+around it) and the standalone export.
 
 Both come from one drawing routine so the screen and the file always look alike. The map is drawn from
 a case (the map now) or from a Momentopname (a stored moment); both have `personen`, `banden`, `steun`.
@@ -23,6 +24,7 @@ from typing import Any, Iterable, Optional
 from ..analysis import layout as L
 from ..messages import t
 from ..model.case import NABIJHEDEN, SECTORS, STEUNSOORTEN
+from .format import date_nl
 from .svg import SVG_NS, esc, hexagon, initials, json_for_xml, mix, num, zigzag
 
 # ----- visual constants -----
@@ -85,7 +87,7 @@ BADGE_ORDER = ("nieuw", "weg", "dichterbij", "verder_weg", "sector", "lijn", "st
 
 @dataclass(frozen=True)
 class MapOptions:
-    """What to draw. The screen keeps these in app.view; the export uses its own."""
+    """What to draw. The screen derives them from its RelatiekaartView; the export uses its own."""
     member_ties: bool = False  # thin grey lines between other people ("Lijnen tussen anderen")
     support: bool = False  # support badges and direction arrows ("Steun tonen")
     highlight: frozenset = frozenset()  # person ids to point out ("Wat zie je?")
@@ -546,10 +548,6 @@ def legend_svg_fragment(x: float, y: float, width: float, *, support: bool, memb
 
 # ----- export -----
 
-def _date_nl(d: dt.date) -> str:
-    return f"{d.day}-{d.month}-{d.year}"
-
-
 def export_svg(case, *, today: Optional[dt.date] = None, title: Optional[str] = None,
                options: Optional[MapOptions] = None) -> str:
     """A standalone SVG file of the map: header with the client's name and the date, the map, a legend,
@@ -564,14 +562,14 @@ def export_svg(case, *, today: Optional[dt.date] = None, title: Optional[str] = 
     today = today or dt.date.today()
     naam = case.klant.naam
     heading = title or t("map.export.title", naam=naam)
-    date_text = t("map.export.date", datum=_date_nl(today))
+    date_text = t("map.export.date", datum=date_nl(today))
     on_map = sum(1 for p in case.personen if p.sector and p.nabijheid and p.id != case.klant_id)
     size = L.MAP_SIZE
     top = 96
     legend, legend_h = legend_svg_fragment(40, top + size + 10, size - 80, support=opts.support,
                                            member_ties=opts.member_ties)
     height = top + size + 10 + legend_h + 20
-    desc = t("map.export.desc", naam=naam, datum=_date_nl(today), count=on_map)
+    desc = t("map.export.desc", naam=naam, datum=date_nl(today), count=on_map)
     body: list[str] = []
     draw_map(body, case, opts)
     data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))

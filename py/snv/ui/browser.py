@@ -541,6 +541,10 @@ def start() -> None:
     if first_focus:  # #app was hidden until now, so focusing during the first render could not work
         app.focus_request = first_focus
         host._place_focus(None, None)
+    if host.marks:  # ?bench: timing hooks for tests/bench
+        from .bench import install  # noqa: PLC0415
+
+        install(app)
     global _HOST
     _HOST = host  # keep the host (and its event proxies) alive
 
