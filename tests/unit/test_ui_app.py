@@ -151,6 +151,52 @@ def test_dispatch_routes_to_screen_handler():
         app.dispatch("bestaatniet.doe", {})
 
 
+def test_a_listed_screen_module_that_is_missing_is_an_error():
+    """A typo in SCREEN_MODULES must not silently drop a screen."""
+    with pytest.raises(ModuleNotFoundError, match="snv.ui.personenn"):
+        screens.load_screens(("snv.ui.start", "snv.ui.personenn"))
+
+
+def test_every_listed_screen_module_loads_and_registers_a_screen():
+    keys = {s.key for s in screens.load_screens()}
+    for name in screens.SCREEN_MODULES:
+        assert name.rpartition(".")[2] in keys, name  # ui/<key>.py registers the screen <key>
+
+
+_REGISTERED_BY_EARLIER_TEST: list[str] = []
+
+
+def test_a_test_may_register_screens_and_exports():
+    screens.register(screens.Screen("tijdelijk", "ui.screen.start", "", (), lambda app: ""))
+    screens.register_export(screens.Export("tijdelijk", "ui.file.print", lambda app, opts: None))
+    assert screens.get("tijdelijk") is not None
+    _REGISTERED_BY_EARLIER_TEST.append("tijdelijk")
+
+
+def test_screens_and_exports_registered_by_an_earlier_test_are_gone():
+    """The autouse fixture in conftest.py restores the registry after each test."""
+    if not _REGISTERED_BY_EARLIER_TEST:
+        pytest.skip("runs after test_a_test_may_register_screens_and_exports")
+    assert screens.get("tijdelijk") is None
+    assert "tijdelijk" not in [e.key for e in screens.exports()]
+    assert screens.get("relatiekaart") is not None  # the real screens stay
+
+
+def test_every_site_stylesheet_is_linked_by_the_page_or_declared_by_a_screen():
+    """A screen's own CSS is declared on its Screen (the browser links it), not added to index.html."""
+    from pathlib import Path
+
+    site = Path(__file__).resolve().parents[2] / "site"
+    page = (site / "index.html").read_text(encoding="utf-8")
+    declared = screens.stylesheets()
+    assert "relatiekaart.css" in declared
+    for name in declared:
+        assert (site / name).is_file(), name
+        assert name not in page, f"{name} is linked twice"
+    for css in site.glob("*.css"):
+        assert css.name in declared or f'href="./{css.name}"' in page, f"{css.name} is never loaded"
+
+
 def test_reserved_screen_keys_are_refused():
     with pytest.raises(ValueError):
         screens.register(screens.Screen("person", "x", "", (), lambda app: ""))

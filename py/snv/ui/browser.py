@@ -85,6 +85,11 @@ class BrowserHost(Host):
 
     def mount(self, app: App) -> None:
         self.app = app
+        self._link_stylesheets()
+        if self.marks:  # ?bench: timing hooks for tests/bench
+            from .bench import install  # noqa: PLC0415
+
+            install(app)
         self.root.innerHTML = frame.skeleton()
         for rid in frame.REGIONS:
             self.els[rid] = self.document.getElementById(rid)
@@ -107,6 +112,17 @@ class BrowserHost(Host):
         self._save_cb = create_proxy(self.on_save_timer)
         self._deferred_cb = create_proxy(self.on_deferred_timer)
         self.proxies += [self._save_cb, self._deferred_cb]
+
+    def _link_stylesheets(self) -> None:
+        """A screen's own CSS (Screen.stylesheet) is linked here, so index.html needs no line per screen."""
+        head = self.document.head
+        for href in screens.stylesheets():
+            if _nn(head.querySelector(f'link[data-screen-css="{href}"]')) is None:
+                link = self.document.createElement("link")
+                link.rel = "stylesheet"
+                link.href = f"./{href}"
+                link.setAttribute("data-screen-css", href)
+                head.appendChild(link)
 
     def _listen(self, target: Any, event: str, fn, capture: bool = False) -> None:
         proxy = create_proxy(fn)
@@ -541,10 +557,6 @@ def start() -> None:
     if first_focus:  # #app was hidden until now, so focusing during the first render could not work
         app.focus_request = first_focus
         host._place_focus(None, None)
-    if host.marks:  # ?bench: timing hooks for tests/bench
-        from .bench import install  # noqa: PLC0415
-
-        install(app)
     global _HOST
     _HOST = host  # keep the host (and its event proxies) alive
 

@@ -161,5 +161,5 @@ def _mount(app, root) -> None:
 
 
 register(Screen(key=KEY, label_key="map.title", icon=ICON_MAP, phases=("netwerkatlas", "meedenkbijeenkomst", "basisteam"),
-                render=render, handle=handle, mount=_mount, order=20, desc_key="map.b1"))
+                render=render, handle=handle, mount=_mount, order=20, desc_key="map.b1", stylesheet="relatiekaart.css"))
 register_export(Export(key="kaart_svg", label_key="map.tool.export", run=run_export, order=20, icon=icons.EXPORT))
