@@ -531,3 +531,23 @@ def test_bottom_bar_keeps_personen_in_every_phase_and_the_map_after_ontmoeten():
         keys = [s.key for s in screens.for_phase(phase)]
         assert keys[0] == "personen", phase
         assert ("relatiekaart" in keys) == (phase != "ontmoeten"), phase
+
+
+def test_sheets_are_typed_values_and_the_app_keeps_no_params():
+    from snv.ui.sheets import ConfirmSheet, MenuSheet, PersonSheet
+
+    app, _ = make_app()
+    assert not hasattr(app, "params")
+    app.trigger = "#bar-personen"
+    app.dispatch("app.menu", {})
+    assert isinstance(app.sheet, MenuSheet) and app.sheet.return_to == "#bar-personen"
+    app.go("personen")
+    assert app.sheet is None  # a screen change closes every sheet but the person sheet
+    app.new_person(sector="familie")
+    person = app.sheet
+    assert isinstance(person, PersonSheet) and person.pid is None and person.prefill == {"sector": "familie"}
+    pid = app.dispatch("person.field", {"field": "naam", "value": "Marieke"})
+    app.dispatch("person.delete", {})
+    assert isinstance(app.sheet, ConfirmSheet) and app.sheet.back is person and person.pid == pid
+    app.dispatch("confirm.no", {})
+    assert app.sheet is person

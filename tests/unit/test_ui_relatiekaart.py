@@ -210,3 +210,23 @@ def test_export_button_opens_the_privacy_choices():
     app = make_app()
     app.dispatch("relatiekaart.export", {})
     assert app.sheet.kind == "export"
+
+
+def test_sizes_measured_before_the_first_render_keep_every_default():
+    """The browser (relatiekaart_dom) may write the measured map size before the screen ever rendered;
+    both use the one RelatiekaartView, so no default can go missing (they were two dicts before)."""
+    app = make_app()
+    measured = app.view_state(relatiekaart.RelatiekaartView)
+    measured.fit, measured.hit = 612, 33.5
+    html = screen.render(app)
+    assert "--rk-fit:612px;--rk-hit:33.5px;" in html and 'data-zoom="1"' in html
+    app.dispatch("relatiekaart.lines", {})
+    assert app.view_state(relatiekaart.RelatiekaartView) is measured and measured.lines is True
+
+
+def test_view_state_is_created_from_the_class_defaults_once():
+    app = make_app()
+    v = app.view_state(relatiekaart.RelatiekaartView)
+    assert v == relatiekaart.RelatiekaartView() and app.view_state(relatiekaart.RelatiekaartView) is v
+    app.reset(app.case)
+    assert app.view_state(relatiekaart.RelatiekaartView) is not v  # a new case starts from the defaults
