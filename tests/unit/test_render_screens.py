@@ -93,11 +93,18 @@ def hostile_case():
 
 
 def all_regions(app: App) -> list[str]:
+    """Every region of every registered screen, and each side panel of the relatiekaart."""
     out = []
-    for key in [s.key for s in screens.all_screens() if s.key in ("start", "personen", "overmij")]:
+    for key in [s.key for s in screens.all_screens()]:
         app.go(key)
         regions = view.regions(app)
         out += [v for k, v in regions.items() if not k.startswith("@")]
+    app.go("relatiekaart")
+    app.apply(ops.take_snapshot, "<i>moment</i>", label="m")
+    for panel in ("figures", "snapshot", "compare", "list"):
+        app.dispatch("relatiekaart.panel", {"panel": panel})
+        out.append(view.regions(app)["content"])
+        app.dispatch("relatiekaart.panel", {"panel": panel})
     return out
 
 
@@ -116,6 +123,7 @@ def test_hostile_names_stay_text_everywhere(hostile_case):
     for html in htmls:
         doc = assert_safe(html)
         assert_accessible(doc)
+    assert {"start", "personen", "overmij", "relatiekaart"} <= {s.key for s in screens.all_screens()}
     joined = "".join("".join(parse(h).text) for h in htmls)
     for name in HOSTILE:
         assert name in joined  # shown literally, as text

@@ -517,12 +517,15 @@ def test_personen_renders_every_row_and_pages_after_100():
     assert view.regions(app)["content"].count('class="person-row') == 130
 
 
-def test_case_error_in_open_file_never_raises():
+def test_open_file_turns_a_case_error_into_an_alert_instead_of_raising():
+    from snv.storage.files import read_case_file
+
     app, _ = make_app()
-    with pytest.raises(CaseError):
-        from snv.storage.files import read_case_file
+    with pytest.raises(CaseError):  # what open_file has to catch
         read_case_file("x.txt", b"\x00\x01")
-    assert not app.open_file("x.txt", b"\x00\x01")
+    before = app.case
+    assert app.open_file("x.txt", b"\x00\x01") is False
+    assert app.case is before and len(app.alerts) == 1 and t("ui.file.unchanged") in app.alerts[0]
 
 
 def test_bottom_bar_keeps_personen_in_every_phase_and_the_map_after_ontmoeten():
