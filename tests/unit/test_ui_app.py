@@ -197,6 +197,17 @@ def test_every_site_stylesheet_is_linked_by_the_page_or_declared_by_a_screen():
         assert css.name in declared or f'href="./{css.name}"' in page, f"{css.name} is never loaded"
 
 
+def test_every_dutch_catalogue_file_is_merged_without_being_listed():
+    """A new screen's texts go in messages/nl_<screen>.py; the catalogue finds that file itself."""
+    from pathlib import Path
+
+    from snv import messages
+
+    files = {p.stem for p in Path(messages.__file__).parent.glob("nl*.py")}
+    assert {m.__name__.rpartition(".")[2] for m in messages._parts("nl")} == files
+    assert {"nl", "nl_ui", "nl_relatiekaart"} <= files
+
+
 def test_reserved_screen_keys_are_refused():
     with pytest.raises(ValueError):
         screens.register(screens.Screen("person", "x", "", (), lambda app: ""))
