@@ -192,3 +192,26 @@ def test_cycle_finder_sees_a_cycle_through_a_function_level_import(tmp_path):
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
     assert cycles(import_graph(root)) == [["snv.ui.a", "snv.ui.b", "snv.ui.a"]]
+
+
+BROWSER_ONLY = {"snv.ui.browser", "snv.ui.relatiekaart_dom", "snv.ui.bench"}  # import js at module level
+
+
+def test_only_the_browser_only_modules_need_a_browser():
+    """Every other module (each screen's ui module too) imports under CPython, so tests can drive it."""
+    import importlib
+
+    graph = import_graph(PKG)
+    for name in sorted(graph):
+        if name not in BROWSER_ONLY:
+            importlib.import_module(name)
+    browser = {n for n, path in ((n, PKG.parent / (n.replace(".", "/") + ".py")) for n in graph)
+               if path.exists() and any(t.split(".")[0] in BROWSER_MODULES and line not in _function_lines(path)
+                                        for t, line in imports_of(path, PKG))}
+    assert browser == BROWSER_ONLY
+
+
+def _function_lines(path: Path) -> set[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {line for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)}
