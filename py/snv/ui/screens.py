@@ -14,7 +14,7 @@ actions and registers the screen at import time:
     register(Screen(
         key="kaart",                       # also the action prefix: data-action="kaart.move"
         label_key="ui.screen.kaart",       # catalogue key of the bottom-bar / tile label
-        icon=icons.MAP,                    # inline <svg> (aria-hidden is added by the frame)
+        icon=icons.LIST,                   # inline <svg> (aria-hidden is added by the frame)
         phases=("netwerkatlas",),          # bottom bars that show it (Start tiles show every screen)
         render=render,                     # render(app) -> HTML string for the main area
         handle=handle,                     # handle(app, action, data) for "<key>.<verb>" actions
