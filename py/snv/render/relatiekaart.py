@@ -213,9 +213,10 @@ def _compare_panel(case, v: RelatiekaartView, today: dt.date) -> str:
     if not case.momentopnamen:
         make = button(t("map.snap.make"), f"{KEY}.panel", icon=ICON_SNAPSHOT, cls="btn", data={"panel": "snapshot"})
         return head + f'<p>{esc(t("map.cmp.none"))}</p>' + make
-    if not _diff_available():
+    states = compare_states(case, v)
+    if states is None:  # snapshots exist and this panel is open: only a missing analysis.diff leaves None
         return head + f'<p>{esc(t("map.fig.unavailable"))}</p>'
-    old, new = compare_states(case, v)
+    old, new = states
 
     def select(sel_id: str, label: str, action: str, current: str, with_now: bool) -> str:
         opts = [(m.id, _snap_label(m)) for m in case.momentopnamen]
