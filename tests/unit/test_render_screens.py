@@ -74,11 +74,6 @@ def assert_accessible(doc: Doc) -> None:
         assert b["attrs"].get("type") in ("button", "submit"), b["attrs"]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _screens():
-    screens.load_screens()
-
-
 @pytest.fixture
 def hostile_case():
     case = new_case(HOSTILE[0])

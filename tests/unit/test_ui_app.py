@@ -41,11 +41,6 @@ class RecordingHost(Host):
         self.prints += 1
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _screens():
-    screens.load_screens()
-
-
 def make_app(store=None, naam="Sam"):
     host = RecordingHost()
     app = App(new_case(naam), store=store, host=host, now=lambda: NOW)
