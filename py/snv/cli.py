@@ -150,7 +150,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     case = _read_case(args.file)
-    from .render.relatiekaart import export_svg  # noqa: PLC0415 (lazy, like figures)
+    from .render.relatiekaart_svg import export_svg  # noqa: PLC0415 (lazy, like figures)
     # render is pure: privacy choices are applied first, so the drawing and the embedded case match
     case = for_export(case, notes=args.met_notities, pseudonymise=args.zonder_namen)
     _write(args.output, export_svg(case))

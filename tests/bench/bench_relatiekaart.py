@@ -9,7 +9,7 @@ For cases of 100 and 500 persons (snv.model.demo.big_case) it times, over --reps
               person each time): the move_person edit, new layout, re-render, mount, forced layout
   drag frame  one pointermove during a drag (only the dragged marker, one line and the label change)
   figures     compute_figures + sentences inside Pyodide (window.snvBench, only with ?bench)
-  export      storage.privacy.for_export + render.relatiekaart.export_svg inside Pyodide
+  export      storage.privacy.for_export + render.relatiekaart_svg.export_svg inside Pyodide
 and prints median and p95 with the targets (p95 interaction ≤ 50 ms at 100 persons, ≤ 150 ms at 500;
 SVG export ≤ 200 ms at 500), then splits render and drop into phases at the marks the app sets with
 ?bench (see PHASES). Numbers are printed, never asserted: timing does not belong in tests.

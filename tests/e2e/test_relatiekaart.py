@@ -15,6 +15,8 @@ from snv.analysis.layout import geometry
 from snv.model import parse_case
 from snv.storage.jsonio import dumps_case
 
+from .conftest import BOOT_TIMEOUT_MS
+
 KLANT = "p-sam"
 
 
@@ -42,8 +44,8 @@ def open_map(page, open_app, data: dict | None = None) -> None:
     """Open the app with `data` as the stored case and go to the Relatiekaart."""
     open_app(page)
     page.evaluate("t => localStorage.setItem('snv:case', t)", dumps_case(parse_case(data or _case())))
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached")
+    page.reload()  # a second boot: give it the same time as the first (a busy machine is slow)
+    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
     page.locator('#bar [data-action="app.go"][data-screen="relatiekaart"]').click()
     page.wait_for_selector("svg.rk-svg .rk-m")
 
@@ -126,7 +128,7 @@ def test_touch_drag_moves_person_persists_and_undo_redo(page, open_app):
     wait_stored(page, "p-marieke", nabijheid="verder_weg", sector="familie")
 
     page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached")
+    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
     page.locator('#bar [data-screen="relatiekaart"]').click()
     assert marker(page, "p-marieke").get_attribute("data-ring") == "verder_weg"
 

@@ -21,6 +21,20 @@ def demo_case() -> Case:
     return _demo_case()
 
 
+@pytest.fixture(autouse=True)
+def _screen_registry():
+    """Screens and exports a test registers are gone after it: the app's screens are loaded once,
+    then each test gets the registry as it was before the test and the same back afterwards."""
+    from snv.ui import screens
+
+    screens.load_screens()
+    saved = dict(screens._SCREENS), dict(screens._EXPORTS)
+    yield
+    for registry, before in zip((screens._SCREENS, screens._EXPORTS), saved):
+        registry.clear()
+        registry.update(before)
+
+
 def small_case_dict() -> dict:
     """A small valid case as raw data (client + 3 persons, one plan): handy to break in one place."""
     return {

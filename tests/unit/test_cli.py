@@ -188,7 +188,7 @@ def test_figures_of_a_bad_file(capsys, tmp_path):
     (["--zonder-namen", "--met-notities"], True, True),
 ])
 def test_render_relatiekaart(capsys, tmp_path, demo_file, demo_case, flags, notes, pseudo):
-    pytest.importorskip("snv.render.relatiekaart")
+    pytest.importorskip("snv.render.relatiekaart_svg")
     target = tmp_path / "kaart.svg"
     code, out, err = run(capsys, "render", "relatiekaart", str(demo_file), "-o", str(target), *flags)
     assert (code, err) == (0, "") and str(target) in out
@@ -201,7 +201,7 @@ def test_render_relatiekaart(capsys, tmp_path, demo_file, demo_case, flags, note
 
 
 def test_render_to_stdout(capsys, demo_file):
-    pytest.importorskip("snv.render.relatiekaart")
+    pytest.importorskip("snv.render.relatiekaart_svg")
     code, out, _ = run(capsys, "render", "relatiekaart", str(demo_file))
     assert code == 0 and out.lstrip().startswith("<?xml") and 'id="snv-case"' in out
 

@@ -98,4 +98,4 @@ def test_a_year_as_text_is_refused_by_the_model_but_the_person_sheet_converts_ty
     for typed in ("19a2", "¹⁹⁷²", "١٩٧٢", "-197"):
         before = app.case
         app.dispatch("person.field", {"field": "geboortejaar", "value": typed})
-        assert app.case is before and app.sheet["errors"]["geboortejaar"] == t("ui.person.jaar_bad"), typed
+        assert app.case is before and app.sheet.errors["geboortejaar"] == t("ui.person.jaar_bad"), typed

@@ -218,7 +218,7 @@ def test_mismatched_passphrase_downloads_nothing(again, fragment):
         data["export-passphrase2"] = again
     app.dispatch("export.json", data)
     assert host.downloads == []
-    assert app.sheet["kind"] == "save" and fragment in app.sheet["error"]
+    assert app.sheet.kind == "save" and fragment in app.sheet.error
     assert fragment in view.regions(app)["sheet"]
     assert PASS not in view.regions(app)["sheet"]
 
@@ -239,13 +239,13 @@ def test_open_encrypted_asks_passphrase_wrong_then_right(sealed_demo):
     app, host = make_app()
     before = app.case
     assert app.open_file("x.json", data) is False
-    assert app.sheet["kind"] == "passphrase" and app.case is before and app.alerts == []
+    assert app.sheet.kind == "passphrase" and app.case is before and app.alerts == []
     html = view.regions(app)["sheet"]
     assert 'type="password" id="unlock-passphrase" name="passphrase"' in html
 
     app.dispatch("unlock.submit", {"passphrase": "niet goed"})
-    assert app.case is before and app.sheet["kind"] == "passphrase"
-    assert "wachtwoord klopt niet" in app.sheet["error"] and "klopt niet" in view.regions(app)["sheet"]
+    assert app.case is before and app.sheet.kind == "passphrase"
+    assert "wachtwoord klopt niet" in app.sheet.error and "klopt niet" in view.regions(app)["sheet"]
 
     app.dispatch("unlock.submit", {"passphrase": PASS})
     assert app.sheet is None and app.case == case and app.can_undo
@@ -272,4 +272,4 @@ def test_empty_passphrase_is_asked_again(sealed_demo):
     app, host = make_app()
     app.open_file("x.json", sealed_demo[1])
     app.dispatch("unlock.submit", {"passphrase": ""})
-    assert host.decrypts == 0 and "Typ eerst" in app.sheet["error"]
+    assert host.decrypts == 0 and "Typ eerst" in app.sheet.error

@@ -177,7 +177,7 @@ def test_app_keeps_current_case_on_any_file(file):
         assert app.case is not before and app.can_undo
         return
     assert app.case is before and store.kv.get(CASE_KEY) == stored and not app.can_undo
-    if app.sheet and app.sheet["kind"] == "passphrase":  # a well-formed envelope: the passphrase is asked
+    if app.sheet and app.sheet.kind == "passphrase":  # a well-formed envelope: the passphrase is asked
         return
     assert len(app.alerts) == 1
     assert_dutch(app.alerts[0])

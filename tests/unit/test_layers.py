@@ -119,3 +119,99 @@ def test_guard_allows_downward_and_ui_browser_imports(tmp_path):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     assert violations(root) == []
+
+
+# ----- no import cycles -----
+
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """{module: modules of the package it imports}, function-level imports included (`ast.walk` sees
+    them) and TYPE_CHECKING-only imports left out (they never run). `from pkg import name` counts as
+    an import of pkg.name when that is a module, else of pkg."""
+    modules = {module_name(p, root): p for p in root.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        skip = _type_checking_lines(path)
+        edges = set()
+        for target, line in imports_of(path, root):
+            if line in skip:
+                continue
+            while target and target not in modules:
+                target = target.rpartition(".")[0]  # "snv.render.html.esc" -> "snv.render.html"
+            if target and target != name:
+                edges.add(target)
+        graph[name] = edges
+    return graph
+
+
+def _type_checking_lines(path: Path) -> set[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for inner in node.body:
+                lines.update(range(inner.lineno, (inner.end_lineno or inner.lineno) + 1))
+    return lines
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every import cycle, each reported once as the path of modules that closes it."""
+    found: list[list[str]] = []
+    seen: set[frozenset] = set()
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                loop = path[path.index(nxt):] + [nxt]
+                if frozenset(loop) not in seen:
+                    seen.add(frozenset(loop))
+                    found.append(loop)
+            elif nxt not in state:
+                visit(nxt, path)
+        path.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [])
+    return found
+
+
+def test_import_graph_has_no_cycles():
+    """Module-level and function-level imports alike: a cycle hidden in a function is still a cycle."""
+    assert cycles(import_graph(PKG)) == []
+
+
+def test_cycle_finder_sees_a_cycle_through_a_function_level_import(tmp_path):
+    root = tmp_path / "snv"
+    files = {"__init__.py": "", "ui/__init__.py": "", "ui/a.py": "from . import b\n",
+             "ui/b.py": "def f():\n    from .a import g\n", "ui/c.py": "from .a import x\n"}
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    assert cycles(import_graph(root)) == [["snv.ui.a", "snv.ui.b", "snv.ui.a"]]
+
+
+BROWSER_ONLY = {"snv.ui.browser", "snv.ui.relatiekaart_dom", "snv.ui.bench", "snv.ui.webcrypto"}  # import js at module level
+
+
+def test_only_the_browser_only_modules_need_a_browser():
+    """Every other module (each screen's ui module too) imports under CPython, so tests can drive it."""
+    import importlib
+
+    graph = import_graph(PKG)
+    for name in sorted(graph):
+        if name not in BROWSER_ONLY:
+            importlib.import_module(name)
+    browser = {n for n, path in ((n, PKG.parent / (n.replace(".", "/") + ".py")) for n in graph)
+               if path.exists() and any(t.split(".")[0] in BROWSER_MODULES and line not in _function_lines(path)
+                                        for t, line in imports_of(path, PKG))}
+    assert browser == BROWSER_ONLY
+
+
+def _function_lines(path: Path) -> set[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {line for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)}

@@ -9,7 +9,7 @@ from snv.analysis.layout import cached_layout_map, layout_key, layout_map, text_
 from snv.model import ops
 from snv.model.case import Persoon
 from snv.model.demo import demo_case
-from snv.render.relatiekaart import map_svg
+from snv.render.relatiekaart_svg import map_svg
 
 NS = "{http://www.w3.org/2000/svg}"
 

@@ -7,11 +7,13 @@ import pytest
 
 from snv.model import new_case, ops
 from snv.render import frame
+from snv.render import format as text_format
+from snv.render import html as html_helpers
+from snv.render import overmij, person_sheet, personen, svg
+from snv.render.format import date_nl
 from snv.render.html import attrs, esc, initials, marker
-from snv.render.screens_overmij import overmij_screen
-from snv.render.screens_person import person_sheet
-from snv.render.screens_personen import PAGE, personen_screen
-from snv.render.screens_start import onboarding
+from snv.render.personen import PAGE, PersonenView
+from snv.render.start import OnboardView, onboarding
 from snv.ui import screens, view
 from snv.ui.app import App
 
@@ -72,11 +74,6 @@ def assert_accessible(doc: Doc) -> None:
         assert b["attrs"].get("type") in ("button", "submit"), b["attrs"]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _screens():
-    screens.load_screens()
-
-
 @pytest.fixture
 def hostile_case():
     case = new_case(HOSTILE[0])
@@ -91,11 +88,18 @@ def hostile_case():
 
 
 def all_regions(app: App) -> list[str]:
+    """Every region of every registered screen, and each side panel of the relatiekaart."""
     out = []
-    for key in [s.key for s in screens.all_screens() if s.key in ("start", "personen", "overmij")]:
+    for key in [s.key for s in screens.all_screens()]:
         app.go(key)
         regions = view.regions(app)
         out += [v for k, v in regions.items() if not k.startswith("@")]
+    app.go("relatiekaart")
+    app.apply(ops.take_snapshot, "<i>moment</i>", label="m")
+    for panel in ("figures", "snapshot", "compare", "list"):
+        app.dispatch("relatiekaart.panel", {"panel": panel})
+        out.append(view.regions(app)["content"])
+        app.dispatch("relatiekaart.panel", {"panel": panel})
     return out
 
 
@@ -114,6 +118,7 @@ def test_hostile_names_stay_text_everywhere(hostile_case):
     for html in htmls:
         doc = assert_safe(html)
         assert_accessible(doc)
+    assert {"start", "personen", "overmij", "relatiekaart"} <= {s.key for s in screens.all_screens()}
     joined = "".join("".join(parse(h).text) for h in htmls)
     for name in HOSTILE:
         assert name in joined  # shown literally, as text
@@ -121,7 +126,7 @@ def test_hostile_names_stay_text_everywhere(hostile_case):
 
 def test_person_sheet_labels_and_segmented_buttons(hostile_case):
     pid = hostile_case.personen[2].id
-    html = person_sheet(hostile_case, pid, {}, {})
+    html = person_sheet.render(hostile_case, pid, {}, {})
     doc = assert_safe(html)
     assert_accessible(doc)
     pressed = [b for b in doc.buttons if b["attrs"].get("aria-pressed") == "true"]
@@ -134,7 +139,7 @@ def test_person_sheet_labels_and_segmented_buttons(hostile_case):
 
 def test_new_person_sheet_shows_staged_choices_only():
     case = new_case("Sam")
-    html = person_sheet(case, None, {"sector": "buren_buurt", "nabijheid": "verder_weg"}, {})
+    html = person_sheet.render(case, None, {"sector": "buren_buurt", "nabijheid": "verder_weg"}, {})
     doc = assert_safe(html)
     assert_accessible(doc)
     pressed = {(b["attrs"].get("data-field"), b["attrs"].get("data-value")) for b in doc.buttons
@@ -149,16 +154,16 @@ def test_personen_filters_search_and_paging():
         case, _ = ops.add_person(case, f"Persoon {i:03d}", sector="vrienden_kennissen", nabijheid="dichtbij")
     case, _ = ops.add_person(case, "René", rol="buurman", sector="buren_buurt", nabijheid="verder_weg")
     case, _ = ops.add_person(case, "Dokter Ali", professioneel=True)
-    html = personen_screen(case)
+    html = personen.render(case, PersonenView())
     assert html.count('class="person-row') == PAGE and "Meer tonen (nog 7)" in html
-    assert personen_screen(case, limit=2 * PAGE).count('class="person-row') == PAGE + 7
-    only = personen_screen(case, query="rene")
+    assert personen.render(case, PersonenView(limit=2 * PAGE)).count('class="person-row') == PAGE + 7
+    only = personen.render(case, PersonenView(query="rene"))
     assert only.count('class="person-row') == 1 and "René" in only
-    assert personen_screen(case, query="BUURMAN").count('class="person-row') == 1
-    assert personen_screen(case, flt="hulpverleners").count('class="person-row') == 1
-    assert personen_screen(case, flt="niet_op_kaart").count('class="person-row') == 1
-    assert personen_screen(case, flt="buren_buurt").count('class="person-row') == 1
-    none = personen_screen(case, query="zzz")
+    assert personen.render(case, PersonenView(query="BUURMAN")).count('class="person-row') == 1
+    assert personen.render(case, PersonenView(filter="hulpverleners")).count('class="person-row') == 1
+    assert personen.render(case, PersonenView(filter="niet_op_kaart")).count('class="person-row') == 1
+    assert personen.render(case, PersonenView(filter="buren_buurt")).count('class="person-row') == 1
+    none = personen.render(case, PersonenView(query="zzz"))
     assert "Niemand gevonden bij &#x27;zzz&#x27;." in none
     doc = assert_safe(html)
     assert_accessible(doc)
@@ -167,7 +172,7 @@ def test_personen_filters_search_and_paging():
 
 
 def test_personen_empty_state():
-    html = personen_screen(new_case("Sam"))
+    html = personen.render(new_case("Sam"), PersonenView())
     assert "Nog niemand in je lijst. Wie zie je vaak? Begin met één persoon." in html
     assert_accessible(assert_safe(html))
 
@@ -179,7 +184,7 @@ def test_frame_parts_are_accessible():
              frame.file_sheet("save", notes=False, pseudonymise=True, exports=[]),
              frame.file_sheet("export", notes=True, pseudonymise=False, exports=[("svg", "Kaart als SVG", "")]),
              frame.alerts(["<script>x</script>"]), frame.toast("<img src=x>", undo=True, redo=True),
-             onboarding("naam", error="<fout>"), onboarding("kaart")]
+             onboarding("naam", OnboardView(error="<fout>")), onboarding("kaart", OnboardView())]
     for html in htmls:
         assert_accessible(assert_safe(html))
     route = parse(frame.route("netwerkatlas", full=True))
@@ -191,7 +196,7 @@ def test_frame_parts_are_accessible():
 
 
 def test_overmij_shows_private_notes_too(hostile_case):
-    html = overmij_screen(hostile_case)
+    html = overmij.render(hostile_case)
     assert_accessible(assert_safe(html))
     assert html.count("Alleen jij en de begeleider") == len(HOSTILE)
 
@@ -205,3 +210,17 @@ def test_html_helpers():
     assert "<polygon" in svg and ">B</text>" in svg and "<b>" not in svg
     assert ">?</text>" in marker("<>")
     assert 'class="paw"' in marker("Bello", soort="huisdier")
+
+
+def test_html_and_svg_share_one_esc_and_one_initials():
+    """One meaning, one function: the screens and the map escape and abbreviate names alike."""
+    assert html_helpers.esc is svg.esc is text_format.esc
+    assert html_helpers.initials is svg.initials is text_format.initials
+    assert esc(None) == "" and esc("a\x01b\x0b<") == "ab&lt;"  # XML-forbidden characters dropped
+    assert initials("Tante Marieke") == "TM" and initials("Jan-Willem") == "JW" and initials("Sam") == "S"
+
+
+def test_date_nl_is_day_month_year_without_leading_zeros():
+    import datetime as dt
+
+    assert date_nl(dt.date(2026, 3, 4)) == "4-3-2026"

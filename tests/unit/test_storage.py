@@ -19,7 +19,7 @@ SVG_NS = "http://www.w3.org/2000/svg"
 
 def svg_with_case(case: Case | None, *, namespace: bool = True, case_text: str | None = None,
                   element_id: str = "snv-case") -> bytes:
-    """An SVG like render.relatiekaart.export_svg makes: the case JSON as text of <metadata>."""
+    """An SVG like render.relatiekaart_svg.export_svg makes: the case JSON as text of <metadata>."""
     ns = f"{{{SVG_NS}}}" if namespace else ""
     root = ET.Element(f"{ns}svg", {"viewBox": "0 0 1000 1000"})
     ET.SubElement(root, f"{ns}title").text = "Relatiekaart"

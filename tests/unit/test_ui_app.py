@@ -10,6 +10,7 @@ from snv.messages import t
 from snv.model import CaseError, new_case, ops
 from snv.storage.store import CaseStore, MemoryStore
 from snv.render import frame
+from snv.render.start import OnboardView, StartView
 from snv.ui import screens, view
 from snv.ui.app import App, Host
 
@@ -38,11 +39,6 @@ class RecordingHost(Host):
 
     def print_page(self):
         self.prints += 1
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _screens():
-    screens.load_screens()
 
 
 def make_app(store=None, naam="Sam"):
@@ -150,6 +146,63 @@ def test_dispatch_routes_to_screen_handler():
         app.dispatch("bestaatniet.doe", {})
 
 
+def test_a_listed_screen_module_that_is_missing_is_an_error():
+    """A typo in SCREEN_MODULES must not silently drop a screen."""
+    with pytest.raises(ModuleNotFoundError, match="snv.ui.personenn"):
+        screens.load_screens(("snv.ui.start", "snv.ui.personenn"))
+
+
+def test_every_listed_screen_module_loads_and_registers_a_screen():
+    keys = {s.key for s in screens.load_screens()}
+    for name in screens.SCREEN_MODULES:
+        assert name.rpartition(".")[2] in keys, name  # ui/<key>.py registers the screen <key>
+
+
+_REGISTERED_BY_EARLIER_TEST: list[str] = []
+
+
+def test_a_test_may_register_screens_and_exports():
+    screens.register(screens.Screen("tijdelijk", "ui.screen.start", "", (), lambda app: ""))
+    screens.register_export(screens.Export("tijdelijk", "ui.file.print", lambda app, opts: None))
+    assert screens.get("tijdelijk") is not None
+    _REGISTERED_BY_EARLIER_TEST.append("tijdelijk")
+
+
+def test_screens_and_exports_registered_by_an_earlier_test_are_gone():
+    """The autouse fixture in conftest.py restores the registry after each test."""
+    if not _REGISTERED_BY_EARLIER_TEST:
+        pytest.skip("runs after test_a_test_may_register_screens_and_exports")
+    assert screens.get("tijdelijk") is None
+    assert "tijdelijk" not in [e.key for e in screens.exports()]
+    assert screens.get("relatiekaart") is not None  # the real screens stay
+
+
+def test_every_site_stylesheet_is_linked_by_the_page_or_declared_by_a_screen():
+    """A screen's own CSS is declared on its Screen (the browser links it), not added to index.html."""
+    from pathlib import Path
+
+    site = Path(__file__).resolve().parents[2] / "site"
+    page = (site / "index.html").read_text(encoding="utf-8")
+    declared = screens.stylesheets()
+    assert "relatiekaart.css" in declared
+    for name in declared:
+        assert (site / name).is_file(), name
+        assert name not in page, f"{name} is linked twice"
+    for css in site.glob("*.css"):
+        assert css.name in declared or f'href="./{css.name}"' in page, f"{css.name} is never loaded"
+
+
+def test_every_dutch_catalogue_file_is_merged_without_being_listed():
+    """A new screen's texts go in messages/nl_<screen>.py; the catalogue finds that file itself."""
+    from pathlib import Path
+
+    from snv import messages
+
+    files = {p.stem for p in Path(messages.__file__).parent.glob("nl*.py")}
+    assert {m.__name__.rpartition(".")[2] for m in messages._parts("nl")} == files
+    assert {"nl", "nl_ui", "nl_relatiekaart"} <= files
+
+
 def test_reserved_screen_keys_are_refused():
     with pytest.raises(ValueError):
         screens.register(screens.Screen("person", "x", "", (), lambda app: ""))
@@ -199,7 +252,7 @@ def test_new_person_exists_only_after_a_name():
     pid = app.dispatch("person.field", {"field": "naam", "value": "Marieke"})
     p = app.case.persoon(pid)
     assert (p.naam, p.rol, p.sector, p.nabijheid, p.professioneel) == ("Marieke", "tante", "familie", "dichtbij", True)
-    assert app.sheet["pid"] == pid
+    assert app.sheet.pid == pid
     # renaming later is one more undo step, not a new person
     app.dispatch("person.field", {"field": "naam", "value": "Marieke de Vries"})
     assert len(app.case.personen) == 2
@@ -238,7 +291,7 @@ def test_bad_year_and_empty_name_show_field_errors():
     app.dispatch("person.field", {"field": "geboortejaar", "value": "70"})
     app.dispatch("person.field", {"field": "naam", "value": ""})
     assert app.case is before
-    assert app.sheet["errors"] == {"geboortejaar": t("ui.person.jaar_bad"), "naam": t("ui.person.naam_needed")}
+    assert app.sheet.errors == {"geboortejaar": t("ui.person.jaar_bad"), "naam": t("ui.person.naam_needed")}
     html = view.regions(app)["sheet"]
     assert 'aria-invalid="true"' in html and 'aria-describedby="person-geboortejaar-hint person-geboortejaar-err"' in html
 
@@ -272,15 +325,15 @@ def test_delete_asks_first_and_names_references():
     app.open_person(pid)
     app.dispatch("person.delete", {})
     sheet = app.sheet
-    assert sheet["kind"] == "confirm"
-    assert sheet["title"] == "Marieke verwijderen?"
-    assert "Ze verdwijnt ook uit 1 lijn en 2 soorten steun." in sheet["text"]
-    assert sheet["yes"] == "Ja, verwijder Marieke"
+    assert sheet.kind == "confirm"
+    assert sheet.title == "Marieke verwijderen?"
+    assert "Ze verdwijnt ook uit 1 lijn en 2 soorten steun." in sheet.text
+    assert sheet.yes == "Ja, verwijder Marieke"
     html = view.regions(app)["sheet"]
     assert "Nee, houden" in html and "data-autofocus" in html.split("Nee, houden")[0].rsplit("<button", 1)[1]
     app.dispatch("confirm.no", {})
     assert pid in {p.id for p in app.case.personen}
-    assert app.sheet["kind"] == "person" and app.sheet["pid"] == pid  # back to the person
+    assert app.sheet.kind == "person" and app.sheet.pid == pid  # back to the person
     app.dispatch("person.delete", {})
     app.dispatch("confirm.yes", {})
     assert pid not in {p.id for p in app.case.personen} and not app.case.steun
@@ -293,10 +346,10 @@ def test_delete_asks_first_and_names_references():
 def test_strengths_add_and_remove():
     app, _ = make_app()
     app.dispatch("start.add_strength", {"tekst": "  "})
-    assert app.view["start"]["error"] and not app.case.basisposter.sterke_punten
+    assert app.view_state(StartView).error and not app.case.basisposter.sterke_punten
     app.dispatch("start.add_strength", {"tekst": "Koken"})
     items = app.case.basisposter.sterke_punten
-    assert [i.tekst for i in items] == ["Koken"] and "error" not in app.view["start"]
+    assert [i.tekst for i in items] == ["Koken"] and not app.view_state(StartView).error
     app.dispatch("start.remove_strength", {"id": items[0].id})
     assert not app.case.basisposter.sterke_punten
 
@@ -339,7 +392,7 @@ def test_save_file_downloads_json_without_private_notes_by_default():
     app.apply(ops.update_person, pid, notities=[{"tekst": "geheim", "zichtbaar": "klant_en_begeleider"},
                                                 {"tekst": "open"}], label="n")
     app.dispatch("menu.save", {})
-    assert app.sheet["kind"] == "save"
+    assert app.sheet.kind == "save"
     html = view.regions(app)["sheet"]
     assert t("ui.file.warning") in html and t("ui.file.opt_notes") in html and t("ui.file.opt_pseudo") in html
     app.dispatch("export.json", {})
@@ -402,13 +455,13 @@ def test_new_case_asks_first_then_onboards():
     app.apply(ops.add_person, "A", label="A")
     app.save_now()
     app.dispatch("menu.new", {})
-    assert app.sheet["kind"] == "confirm" and app.sheet["offer_save"]
+    assert app.sheet.kind == "confirm" and app.sheet.offer_save
     app.dispatch("confirm.save", {})  # offer to save first: downloads, keeps the question open
-    assert host.downloads and app.sheet["kind"] == "confirm"
+    assert host.downloads and app.sheet.kind == "confirm"
     app.dispatch("confirm.yes", {})
     assert app.onboarding == "naam" and store.load() is None and not app.can_undo
     app.dispatch("onboard.naam", {"onboard-naam": ""})
-    assert app.view["onboard_error"] == t("ui.onboard.name_needed")
+    assert app.view_state(OnboardView).error == t("ui.onboard.name_needed")
     app.dispatch("onboard.naam", {"onboard-naam": "Kim"})
     assert app.onboarding == "kaart" and app.case.klant.naam == "Kim" and store.load().klant.naam == "Kim"
     assert "Is er al een netwerkkaart?" in view.regions(app)["content"]
@@ -422,7 +475,7 @@ def test_open_on_empty_case_picks_at_once_and_otherwise_asks():
     assert host.picks == 1 and app.sheet is None
     app.apply(ops.add_person, "A", label="A")
     app.dispatch("menu.open", {})
-    assert host.picks == 1 and app.sheet["kind"] == "confirm"
+    assert host.picks == 1 and app.sheet.kind == "confirm"
     app.dispatch("confirm.yes", {})
     assert host.picks == 2
 
@@ -435,7 +488,7 @@ def test_end_session_wipes_storage():
     app.apply(ops.add_person, "A", label="A")
     app.save_now()
     app.dispatch("menu.end", {})
-    assert app.sheet["kind"] == "confirm" and app.sheet["yes"] == t("ui.confirm.end_yes")
+    assert app.sheet.kind == "confirm" and app.sheet.yes == t("ui.confirm.end_yes")
     app.dispatch("confirm.yes", {})
     assert kv.keys() == ["ander:sleutel"]
     assert app.onboarding == "naam" and len(app.case.personen) == 1 and not app.can_undo
@@ -444,7 +497,7 @@ def test_end_session_wipes_storage():
 
 
 def test_next_step_follows_the_case():
-    from snv.ui.screen_start import next_step
+    from snv.ui.start import next_step
     app, _ = make_app()
     assert next_step(app)[0] == t("ui.next.strengths")
     app.apply(ops.add_poster_item, "sterke_punten", "Koken", label="k")
@@ -470,12 +523,15 @@ def test_personen_renders_every_row_and_pages_after_100():
     assert view.regions(app)["content"].count('class="person-row') == 130
 
 
-def test_case_error_in_open_file_never_raises():
+def test_open_file_turns_a_case_error_into_an_alert_instead_of_raising():
+    from snv.storage.files import read_case_file
+
     app, _ = make_app()
-    with pytest.raises(CaseError):
-        from snv.storage.files import read_case_file
+    with pytest.raises(CaseError):  # what open_file has to catch
         read_case_file("x.txt", b"\x00\x01")
-    assert not app.open_file("x.txt", b"\x00\x01")
+    before = app.case
+    assert app.open_file("x.txt", b"\x00\x01") is False
+    assert app.case is before and len(app.alerts) == 1 and t("ui.file.unchanged") in app.alerts[0]
 
 
 def test_bottom_bar_keeps_personen_in_every_phase_and_the_map_after_ontmoeten():
@@ -484,3 +540,23 @@ def test_bottom_bar_keeps_personen_in_every_phase_and_the_map_after_ontmoeten():
         keys = [s.key for s in screens.for_phase(phase)]
         assert keys[0] == "personen", phase
         assert ("relatiekaart" in keys) == (phase != "ontmoeten"), phase
+
+
+def test_sheets_are_typed_values_and_the_app_keeps_no_params():
+    from snv.ui.sheets import ConfirmSheet, MenuSheet, PersonSheet
+
+    app, _ = make_app()
+    assert not hasattr(app, "params")
+    app.trigger = "#bar-personen"
+    app.dispatch("app.menu", {})
+    assert isinstance(app.sheet, MenuSheet) and app.sheet.return_to == "#bar-personen"
+    app.go("personen")
+    assert app.sheet is None  # a screen change closes every sheet but the person sheet
+    app.new_person(sector="familie")
+    person = app.sheet
+    assert isinstance(person, PersonSheet) and person.pid is None and person.prefill == {"sector": "familie"}
+    pid = app.dispatch("person.field", {"field": "naam", "value": "Marieke"})
+    app.dispatch("person.delete", {})
+    assert isinstance(app.sheet, ConfirmSheet) and app.sheet.back is person and person.pid == pid
+    app.dispatch("confirm.no", {})
+    assert app.sheet is person

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from snv.model import parse_case
+from snv.render import relatiekaart
 from snv.storage.files import read_case_file
 from snv.ui import relatiekaart as screen
 from snv.ui import screens
@@ -90,22 +91,22 @@ def test_keyboard_moves_sector_and_ring_and_keeps_focus():
     assert where(app, "p-marieke") == ("vrienden_kennissen", "heel_dichtbij")
     assert len(app._undo) == depth and "zo ver mogelijk" in app.toast.text
     key("Enter")
-    assert app.sheet["kind"] == "person" and app.sheet["pid"] == "p-marieke"
+    assert app.sheet.kind == "person" and app.sheet.pid == "p-marieke"
 
 
 def test_taps_open_the_sheet_or_a_new_person_with_place():
     app = make_app()
     app.dispatch("relatiekaart.open", {"pid": "p-gerda"})
-    assert app.sheet["pid"] == "p-gerda"
+    assert app.sheet.pid == "p-gerda"
     app.close_sheet()
     count = len(app.case.personen)
     app.dispatch("relatiekaart.new", {"sector": "buren_buurt", "ring": "verder_weg"})
-    assert app.sheet["pid"] is None and app.sheet["prefill"] == {"sector": "buren_buurt", "nabijheid": "verder_weg"}
+    assert app.sheet.pid is None and app.sheet.prefill == {"sector": "buren_buurt", "nabijheid": "verder_weg"}
     assert len(app.case.personen) == count  # nothing exists before a name is typed
     app.dispatch("relatiekaart.new", {"sector": "<script>", "ring": "x"})
-    assert app.sheet["prefill"] == {}
+    assert app.sheet.prefill == {}
     app.dispatch("relatiekaart.add", {})
-    assert app.sheet["kind"] == "person" and app.sheet["pid"] is None
+    assert app.sheet.kind == "person" and app.sheet.pid is None
 
 
 def test_toolbar_toggles_change_the_map():
@@ -184,7 +185,7 @@ def test_list_view_in_words_and_escaped():
     app = make_app()
     app.apply(lambda c: c.model_copy(update={"personen": [
         *c.personen, c.personen[1].model_copy(update={"id": "p-x", "naam": "<img src=x onerror=alert(1)>"})]}))
-    html = screen.list_html(app.case)
+    html = relatiekaart.list_html(app.case)
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "Lijn: goed." in html and "Zorg: Marieke helpt mij" in html and "Kent: Gerda." in html
     assert html.index("Familie") < html.index("Buren en buurt")
@@ -208,4 +209,24 @@ def test_export_downloads_an_svg_that_opens_again(pseudonymise):
 def test_export_button_opens_the_privacy_choices():
     app = make_app()
     app.dispatch("relatiekaart.export", {})
-    assert app.sheet["kind"] == "export"
+    assert app.sheet.kind == "export"
+
+
+def test_sizes_measured_before_the_first_render_keep_every_default():
+    """The browser (relatiekaart_dom) may write the measured map size before the screen ever rendered;
+    both use the one RelatiekaartView, so no default can go missing (they were two dicts before)."""
+    app = make_app()
+    measured = app.view_state(relatiekaart.RelatiekaartView)
+    measured.fit, measured.hit = 612, 33.5
+    html = screen.render(app)
+    assert "--rk-fit:612px;--rk-hit:33.5px;" in html and 'data-zoom="1"' in html
+    app.dispatch("relatiekaart.lines", {})
+    assert app.view_state(relatiekaart.RelatiekaartView) is measured and measured.lines is True
+
+
+def test_view_state_is_created_from_the_class_defaults_once():
+    app = make_app()
+    v = app.view_state(relatiekaart.RelatiekaartView)
+    assert v == relatiekaart.RelatiekaartView() and app.view_state(relatiekaart.RelatiekaartView) is v
+    app.reset(app.case)
+    assert app.view_state(relatiekaart.RelatiekaartView) is not v  # a new case starts from the defaults

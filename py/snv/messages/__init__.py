@@ -4,7 +4,8 @@ This module is a leaf: every layer may import it, it imports no other part of `s
 """
 from __future__ import annotations
 
-from . import nl, nl_analysis, nl_model, nl_relatiekaart, nl_storage, nl_ui
+import importlib
+import pkgutil
 
 
 def _merge(*parts) -> dict[str, str]:
@@ -17,7 +18,15 @@ def _merge(*parts) -> dict[str, str]:
     return merged
 
 
-_NL = _merge(nl, nl_model, nl_storage, nl_analysis, nl_relatiekaart, nl_ui)
+def _parts(language: str) -> list:
+    """Every module <language>.py and <language>_*.py here (nl.py, nl_ui.py, nl_relatiekaart.py, …), so
+    a new screen brings its texts in its own nl_<screen>.py and needs no line in this file."""
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__)
+                   if m.name == language or m.name.startswith(language + "_"))
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]
+
+
+_NL = _merge(*_parts("nl"))
 
 _CATALOGUES = {"nl": _NL}
 _language = "nl"

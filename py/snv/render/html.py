@@ -5,15 +5,10 @@ string functions without a DOM. Attribute values are always quoted and escaped.
 """
 from __future__ import annotations
 
-import html
 from typing import Any, Iterable, Optional, Sequence
 
 from ..messages import t
-
-
-def esc(value: Any) -> str:
-    """Escape text for use in element content and in quoted attribute values."""
-    return html.escape("" if value is None else str(value), quote=True)
+from .format import esc, initials  # noqa: F401 - re-exported: screens import all their HTML helpers from here
 
 
 def attrs(**kw: Any) -> str:
@@ -112,15 +107,6 @@ def checkbox(label: str, *, id: str, checked: bool, action: str, data: Optional[
     hint_html = f'<span class="hint" id="{esc(id)}-hint">{esc(hint)}</span>' if hint else ""
     return (f'<div class="check"><input{a}{data_attrs(data)}><label{attrs(for_=id)}>{esc(label)}'
             f"{hint_html}</label></div>")
-
-
-def initials(name: str) -> str:
-    """Up to two letters for a marker: first letters of the first and last word."""
-    firsts = [next((c for c in w if c.isalnum()), "") for w in str(name).replace("-", " ").split()]
-    firsts = [c for c in firsts if c]
-    if not firsts:
-        return "?"
-    return (firsts[0] + (firsts[-1] if len(firsts) > 1 else "")).upper()
 
 
 def plural(count: int, one_key: str, many_key: str, **values: Any) -> str:

@@ -7,22 +7,12 @@ the result always parses.
 from __future__ import annotations
 
 import math
-import re
 from html import escape as _escape
 
+from .format import BAD_XML as _BAD_XML
+from .format import esc, initials  # noqa: F401 - re-exported: the map drawing imports its helpers from here
+
 SVG_NS = "http://www.w3.org/2000/svg"
-
-# XML 1.0 allows tab, newline, carriage return and most of Unicode; not other control characters,
-# lone surrogates (possible in Python strings) or U+FFFE/U+FFFF.
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def esc(text: object) -> str:
-    """Text that is safe inside an element or a double-quoted attribute."""
-    s = str(text)
-    if _BAD_XML.search(s):
-        s = _BAD_XML.sub("", s)
-    return _escape(s, quote=True)
 
 
 def json_for_xml(text: str) -> str:
@@ -70,13 +60,3 @@ def zigzag(x1: float, y1: float, x2: float, y2: float, step: float = 12.0, amp: 
         parts.append(f"L{num(x1 + ux * d + nx * side)} {num(y1 + uy * d + ny * side)}")
     parts.append(f"L{num(x2)} {num(y2)}")
     return "".join(parts)
-
-
-def initials(name: str) -> str:
-    """One or two letters for a marker: "Tante Marieke" -> "TM", "Sam" -> "S"."""
-    words = [w for w in (name or "").split() if w[:1].isalnum()] or (name or "").split()
-    if not words:
-        return "?"
-    if len(words) == 1:
-        return words[0][:1].upper()
-    return (words[0][:1] + words[-1][:1]).upper()

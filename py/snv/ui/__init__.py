@@ -1,5 +1,6 @@
-"""Layer 6: the app in the browser. Only this package may import pyscript, js or pyodide, and only
-lazily (in browser.py / localstore.py), so `import snv.ui.app` works under CPython for tests."""
+"""Layer 6: the app in the browser. Only this package may import pyscript, js or pyodide: at module level
+only the browser-only modules (browser.py, relatiekaart_dom.py, bench.py), which the rest imports
+lazily, so `import snv.ui.app` and every screen's module work under CPython for tests."""
 
 
 def start() -> None:

@@ -9,7 +9,9 @@ from typing import Any, Callable
 
 from ..messages import t
 from ..model import FASEN, new_case, ops
+from ..render.start import OnboardView
 from . import person_sheet, screens, unlock
+from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, SaveSheet
 
 
 def _is_empty(app) -> bool:
@@ -27,10 +29,10 @@ def handle_app(app, action: str, data: dict) -> Any:
     elif verb == "redo":
         app.redo()
     elif verb == "menu":
-        if app.sheet and app.sheet.get("kind") == "menu":
+        if isinstance(app.sheet, MenuSheet):
             app.close_sheet()
         else:
-            app.open_sheet("menu")
+            app.open_sheet(MenuSheet())
     elif verb == "phase":
         fase = data.get("fase", "")
         if fase in FASEN and fase != app.case.fase:
@@ -102,9 +104,9 @@ def handle_menu(app, action: str, data: dict) -> None:
             app.host.pick_file()
         _ask_then(app, t("ui.confirm.open_title"), t("ui.confirm.open_text", naam=naam), t("ui.confirm.open_yes"), pick)
     elif verb == "save":
-        app.open_sheet("save")
+        app.open_sheet(SaveSheet())
     elif verb == "export":
-        app.open_sheet("export")
+        app.open_sheet(ExportSheet())
     elif verb == "end":
         # always ask: ending wipes this device, even an almost empty case
         app.confirm(t("ui.confirm.end_title"), t("ui.confirm.end_text", naam=naam), t("ui.confirm.end_yes"),
@@ -120,17 +122,15 @@ def end_session(app) -> None:
 
 def handle_confirm(app, action: str, data: dict) -> None:
     verb = action.partition(".")[2]
-    sheet = app.sheet or {}
-    if sheet.get("kind") != "confirm":
+    sheet = app.sheet
+    if not isinstance(sheet, ConfirmSheet):
         return
     if verb == "yes":
-        on_yes = sheet.get("on_yes")
         app.sheet = None
         app.focus_request = "#content"
-        if on_yes is not None:
-            on_yes()
+        sheet.on_yes()
     elif verb == "no":
-        back = sheet.get("back")
+        back = sheet.back
         if back is not None:  # "Nee, houden" from the person sheet: back to that sheet
             app.sheet = back
             app.focus_request = "#person-delete"
@@ -147,8 +147,9 @@ def handle_confirm(app, action: str, data: dict) -> None:
 # ----- files and exports -----
 
 def export_options(app) -> dict:
-    opts = app.view.setdefault("export", {"notes": False, "pseudonymise": False})
-    return {"notes": bool(opts.get("notes")), "pseudonymise": bool(opts.get("pseudonymise"))}
+    """The FileOptions as keywords for app.save_file and as the `options` of Export.run."""
+    opts = app.view_state(FileOptions)
+    return {"notes": opts.notes, "pseudonymise": opts.pseudonymise}
 
 
 def handle_export(app, action: str, data: dict) -> None:
@@ -156,8 +157,7 @@ def handle_export(app, action: str, data: dict) -> None:
     if verb == "option":
         name = data.get("name")
         if name in ("notes", "pseudonymise"):
-            export_options(app)
-            app.view["export"][name] = data.get("checked") in (True, "true")
+            setattr(app.view_state(FileOptions), name, data.get("checked") in (True, "true"))
     elif verb == "json":
         if unlock.export_with_passphrase(app, data, lambda: app.save_file(**export_options(app))):
             app.close_sheet()
@@ -188,14 +188,14 @@ def handle_onboard(app, action: str, data: dict) -> None:
     if verb == "naam":
         naam = str(data.get("onboard-naam", data.get("naam", data.get("value", "")))).strip()
         if not naam:
-            app.view["onboard_error"] = t("ui.onboard.name_needed")
+            app.view_state(OnboardView).error = t("ui.onboard.name_needed")
             app.focus_request = "#onboard-naam"
             return
         if len(naam) > 120:
-            app.view["onboard_error"] = t("ui.onboard.name_long")
+            app.view_state(OnboardView).error = t("ui.onboard.name_long")
             app.focus_request = "#onboard-naam"
             return
-        app.view.pop("onboard_error", None)
+        app.view_state(OnboardView).error = ""
         app.reset(new_case(naam))
         app.onboarding = "kaart"
         app.mark_dirty()

@@ -10,11 +10,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, TypeVar
 
 from ..messages import t
 from ..model import Case, CaseError, new_case, ops
 from . import screens
+from .sheets import ConfirmSheet, PassphraseSheet, PersonSheet, Sheet
+
+V = TypeVar("V")
 
 HISTORY_CAP = 200
 SAVE_DELAY_MS = 700  # autosave after this quiet time (≤ 1 s)
@@ -61,11 +64,10 @@ class App:
         self._undo: list[tuple[Case, str]] = []  # (case before the edit, what the edit was)
         self._redo: list[tuple[Case, str]] = []
         self.screen = "start"
-        self.params: dict = {}
-        self.view: dict = {}  # per-screen UI state that survives re-render, e.g. view["personen"]
+        self.view: dict[type, Any] = {}  # view-state class -> its one instance (see view_state)
         self.toast: Optional[Toast] = None
         self.alerts: list[str] = []
-        self.sheet: Optional[dict] = None  # {"kind": "person"|"menu"|"confirm"|"save"|"export", ...}
+        self.sheet: Optional[Sheet] = None  # the open sheet (ui/sheets.py), if any
         self.onboarding: Optional[str] = None  # None | "naam" | "kaart": the new-case questions
         self.save_state = "idle"  # idle | pending | saved | failed
         self.saved_at: Optional[dt.datetime] = None
@@ -73,6 +75,14 @@ class App:
         self.focus_request: Optional[str] = None  # CSS selector to focus after the next render
         self.trigger: Optional[str] = None  # selector of the element that started this action (set by browser)
         self._passphrase = ""  # set only while one export runs (see `encrypting`); never kept
+
+    def view_state(self, cls: type[V]) -> V:
+        """The UI state of one screen (or sheet) that survives re-renders, e.g. PersonenView: created
+        from the class's defaults on first use, so the defaults live in that class only."""
+        state = self.view.get(cls)
+        if state is None:
+            state = self.view[cls] = cls()
+        return state
 
     # ----- edits and history -----
 
@@ -143,7 +153,7 @@ class App:
         self.view.clear()
         self.sheet = None
         self.toast = None
-        self.screen, self.params = "start", {}
+        self.screen = "start"
 
     def _push_undo(self, case: Case, label: str) -> None:
         self._undo.append((case, label))
@@ -158,9 +168,9 @@ class App:
 
     def _fix_view(self) -> None:
         """After undo/redo/replace a sheet may point at someone who is gone: close it."""
-        if self.sheet and self.sheet.get("kind") == "person" and self.sheet.get("pid"):
-            if self.sheet["pid"] not in {p.id for p in self.case.personen}:
-                self.sheet = None
+        sheet = self.sheet
+        if isinstance(sheet, PersonSheet) and sheet.pid and sheet.pid not in {p.id for p in self.case.personen}:
+            self.sheet = None
 
     # ----- persistence -----
 
@@ -190,26 +200,27 @@ class App:
 
     # ----- navigation, sheets, messages -----
 
-    def go(self, screen_key: str, **params: Any) -> None:
+    def go(self, screen_key: str) -> None:
         if screens.get(screen_key) is None:
-            screen_key, params = "start", {}
+            screen_key = "start"
         self.screen = screen_key
-        self.params = params
         self.toast = None  # the toast stays through sheets and filters; a new screen starts clean
-        if self.sheet and self.sheet.get("kind") != "person":
+        if self.sheet is not None and not isinstance(self.sheet, PersonSheet):
             self.sheet = None
         self.focus_request = "#content"
         self.request_render()
 
-    def open_sheet(self, kind: str, **data: Any) -> None:
-        self.sheet = {"kind": kind, "return": self.trigger, **data}
+    def open_sheet(self, sheet: Sheet) -> None:
+        if sheet.return_to is None:
+            sheet.return_to = self.trigger
+        self.sheet = sheet
         self.focus_request = "#sheet [data-autofocus]"
         self.request_render()
 
     def close_sheet(self) -> None:
         if self.sheet is None:
             return
-        back = self.sheet.get("return")
+        back = self.sheet.return_to
         self.sheet = None
         self.focus_request = back or "#content"
         self.request_render()
@@ -217,21 +228,19 @@ class App:
     def open_person(self, pid: str) -> None:
         """Open the shared person sheet for an existing person."""
         self.case.persoon(pid)  # KeyError for an unknown id: a bug in the caller
-        self.open_sheet("person", pid=pid, prefill={}, errors={})
+        self.open_sheet(PersonSheet(pid=pid))
 
     def new_person(self, sector: Optional[str] = None, nabijheid: Optional[str] = None) -> None:
         """Open the person sheet for someone new; nothing is created until a name is typed."""
         prefill = {k: v for k, v in (("sector", sector), ("nabijheid", nabijheid)) if v}
-        self.open_sheet("person", pid=None, prefill=prefill, errors={})
+        self.open_sheet(PersonSheet(pid=None, prefill=prefill))
 
     def confirm(self, title: str, text: str, yes_label: str, on_yes: Callable[[], Any], *,
                 offer_save: bool = False) -> None:
         """Ask before something that cannot be taken back easily (a sheet, never window.confirm)."""
-        back = self.sheet if self.sheet and self.sheet.get("kind") == "person" else None
-        self.open_sheet("confirm", title=title, text=text, yes=yes_label, on_yes=on_yes, offer_save=offer_save,
-                        back=back)
-        if back is not None:
-            self.sheet["return"] = back.get("return")
+        back = self.sheet if isinstance(self.sheet, PersonSheet) else None
+        self.open_sheet(ConfirmSheet(title=title, text=text, yes=yes_label, on_yes=on_yes, offer_save=offer_save,
+                                     back=back, return_to=back.return_to if back is not None else None))
 
     def alert(self, message: str) -> None:
         if message not in self.alerts:
@@ -295,7 +304,7 @@ class App:
         try:
             case = read_case_file(filename, data, allow_encrypted=encrypted_ok)
         except EncryptedFile as exc:
-            self.open_sheet("passphrase", envelope=exc.envelope, error="", busy=False)
+            self.open_sheet(PassphraseSheet(envelope=exc.envelope))
             self.focus_request = "#unlock-passphrase"
             return False
         except CaseError as exc:
@@ -306,7 +315,7 @@ class App:
         self.onboarding = None
         self.sheet = None
         self.view.clear()
-        self.screen, self.params = "start", {}
+        self.screen = "start"
         self.save_now()  # persist at once: the user just chose this file
         return True
 

@@ -84,6 +84,11 @@ class BrowserHost(Host):
 
     def mount(self, app: App) -> None:
         self.app = app
+        self._link_stylesheets()
+        if self.marks:  # ?bench: timing hooks for tests/bench
+            from .bench import install  # noqa: PLC0415
+
+            install(app)
         self.root.innerHTML = frame.skeleton()
         for rid in frame.REGIONS:
             self.els[rid] = self.document.getElementById(rid)
@@ -106,6 +111,17 @@ class BrowserHost(Host):
         self._save_cb = create_proxy(self.on_save_timer)
         self._deferred_cb = create_proxy(self.on_deferred_timer)
         self.proxies += [self._save_cb, self._deferred_cb]
+
+    def _link_stylesheets(self) -> None:
+        """A screen's own CSS (Screen.stylesheet) is linked here, so index.html needs no line per screen."""
+        head = self.document.head
+        for href in screens.stylesheets():
+            if _nn(head.querySelector(f'link[data-screen-css="{href}"]')) is None:
+                link = self.document.createElement("link")
+                link.rel = "stylesheet"
+                link.href = f"./{href}"
+                link.setAttribute("data-screen-css", href)
+                head.appendChild(link)
 
     def _listen(self, target: Any, event: str, fn, capture: bool = False) -> None:
         proxy = create_proxy(fn)

@@ -10,13 +10,14 @@ from typing import Any, Optional
 from ..messages import t
 from ..model import NABIJHEDEN, SECTORS, ops
 from ..model.limits import MAX_NAME
+from .sheets import PersonSheet
 
 _STAGED = ("rol", "sector", "nabijheid", "professioneel", "soort")  # may be chosen before the name
 
 
-def _sheet(app) -> Optional[dict]:
+def _sheet(app) -> Optional[PersonSheet]:
     sheet = app.sheet
-    return sheet if sheet and sheet.get("kind") == "person" else None
+    return sheet if isinstance(sheet, PersonSheet) else None
 
 
 def _bool(value: Any) -> bool:
@@ -38,15 +39,14 @@ def handle(app, action: str, data: dict) -> Any:
     verb = action.partition(".")[2]
     if sheet is None:
         return None
-    pid = sheet.get("pid")
+    pid = sheet.pid
     if verb == "done":
         app.close_sheet()
         return None
     if verb == "another":
-        prefill = {k: v for k, v in sheet.get("prefill", {}).items() if k in ("sector", "nabijheid")}
-        ret = sheet.get("return")
+        prefill = {k: v for k, v in sheet.prefill.items() if k in ("sector", "nabijheid")}
         app.new_person(**prefill)
-        app.sheet["return"] = ret
+        app.sheet.return_to = sheet.return_to
         app.focus_request = "#person-naam"
         return None
     if pid is None:
@@ -104,8 +104,8 @@ def handle(app, action: str, data: dict) -> Any:
     raise KeyError(action)
 
 
-def _handle_new(app, sheet: dict, verb: str, data: dict) -> Any:
-    prefill = sheet.setdefault("prefill", {})
+def _handle_new(app, sheet: PersonSheet, verb: str, data: dict) -> Any:
+    prefill = sheet.prefill
     if verb == "set":
         field = data.get("field", "")
         if field in _STAGED:
@@ -127,9 +127,9 @@ def _handle_new(app, sheet: dict, verb: str, data: dict) -> Any:
             fields = {k: v for k, v in prefill.items() if k in _STAGED and v not in (None, "")}
             new_pid = app.apply(ops.add_person, naam[:MAX_NAME], label=t("ui.toast.added", naam=naam), **fields)
             if new_pid:
-                sheet["pid"] = new_pid
-                sheet["prefill"] = {k: v for k, v in prefill.items() if k in ("sector", "nabijheid")}
-                sheet.get("errors", {}).pop("naam", None)
+                sheet.pid = new_pid
+                sheet.prefill = {k: v for k, v in prefill.items() if k in ("sector", "nabijheid")}
+                sheet.errors.pop("naam", None)
             return new_pid
         return None
     if verb in ("quality", "support", "add_interest", "remove_interest", "add_note", "note_text", "note_lock",
@@ -138,8 +138,8 @@ def _handle_new(app, sheet: dict, verb: str, data: dict) -> Any:
     raise KeyError(f"person.{verb}")
 
 
-def _set_field(app, sheet: dict, person, field: Optional[str], value: str) -> None:
-    errors = sheet.setdefault("errors", {})
+def _set_field(app, sheet: PersonSheet, person, field: Optional[str], value: str) -> None:
+    errors = sheet.errors
     naam = person.naam
     if field == "naam":
         new = value.strip()

@@ -1,352 +1,25 @@
-"""Relatiekaart screen: the map, its toolbar and side panel (Wat zie je?, Momentopname, Vergelijk, Als lijst).
+"""Relatiekaart screen, the events: actions from the toolbar, the panels and the map; the export.
 
-Pure Python (no `js` here): render(app) builds the HTML, handle(app, action, data) takes the actions.
-Pointer dragging and keyboard moves are wired in the browser by relatiekaart_dom.mount, which calls
-back into `handle` with "relatiekaart.move" / "relatiekaart.open" / "relatiekaart.new" / "relatiekaart.key".
+The HTML comes from render/relatiekaart.py (from the case and the RelatiekaartView). Pointer dragging and
+keyboard moves are wired in the browser by relatiekaart_dom.mount, which calls back through the host with
+"relatiekaart.move" / "relatiekaart.open" / "relatiekaart.new" / "relatiekaart.key".
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Optional
 
 from ..messages import t
 from ..model import NABIJHEDEN, SECTORS, ops
-from ..render import icons
-from ..render.html import button, esc, icon_html
-from ..render.relatiekaart import MapOptions, legend_items, map_svg, quality_word
+from ..render import icons, relatiekaart
+from ..render.format import date_nl
+from ..render.relatiekaart import ICON_MAP, KEY, PANELS, ZOOMS, RelatiekaartView
+from ..render.relatiekaart_svg import MapOptions, export_svg
 from .screens import Export, Screen, register, register_export
-
-KEY = "relatiekaart"
-PANELS = ("figures", "snapshot", "compare", "list")
-ZOOMS = (1.0, 1.5, 2.0, 3.0)
-DIFF_GROUPS = ("nieuw", "dichterbij", "verder_weg", "sector", "lijn", "steun", "weg")
-
-ICON_MAP = icons.PHASE["netwerkatlas"]
-_I = icons._svg  # the icon helper of the shared icon set
-ICON_LINES = _I('<circle cx="5" cy="6" r="2.5"/><circle cx="19" cy="8" r="2.5"/><circle cx="11" cy="19" r="2.5"/>'
-                '<path d="M7.4 6.4 16.5 7.7M17.6 10.1 12.4 16.9M6.2 8.3 9.8 16.8"/>')
-ICON_SUPPORT = _I('<path d="M3 12h14M13 8l4 4-4 4"/><path d="M21 5v14"/>')
-ICON_FIGURES = icons.EYE
-ICON_SNAPSHOT = _I('<path d="M4 8h3l2-3h6l2 3h3v11H4z"/><circle cx="12" cy="13" r="3.5"/>')
-ICON_COMPARE = _I('<rect x="3" y="5" width="7" height="14" rx="1"/><rect x="14" y="5" width="7" height="14" rx="1"/>'
-                  '<path d="M12 3v18"/>')
-ICON_ZOOM_IN = _I('<circle cx="11" cy="11" r="6.5"/><path d="m16 16 4.5 4.5M8 11h6M11 8v6"/>')
-ICON_ZOOM_OUT = _I('<circle cx="11" cy="11" r="6.5"/><path d="m16 16 4.5 4.5M8 11h6"/>')
-
-
-def view(app) -> dict:
-    return app.view.setdefault(KEY, {"lines": False, "support": False, "panel": None, "fig": None,
-                                     "cmp_from": None, "cmp_to": "nu", "zoom": 0, "snap_title": None})
-
-
-# ----- helpers on the model -----
-
-def _on_map(case) -> list:
-    return [p for p in case.personen if p.sector and p.nabijheid and p.id != case.klant_id]
-
-
-def _snapshot(case, sid: Optional[str]):
-    for m in case.momentopnamen:
-        if m.id == sid:
-            return m
-    return None
-
-
-def _date_nl(d: dt.date) -> str:
-    return f"{d.day}-{d.month}-{d.year}"
-
-
-def _snap_label(m) -> str:
-    when = _date_nl(m.gemaakt.date())
-    return f"{m.titel} ({when})" if m.titel and when not in m.titel else (m.titel or when)
-
-
-def compare_states(app) -> Optional[tuple[Any, Any]]:
-    """(old, new) Momentopnamen of the active comparison; new None means "the map now"."""
-    v = view(app)
-    if v["panel"] != "compare" or not app.case.momentopnamen or not _diff_available():
-        return None
-    old = _snapshot(app.case, v["cmp_from"]) or app.case.momentopnamen[-1]
-    new = None if v["cmp_to"] == "nu" else _snapshot(app.case, v["cmp_to"])
-    return old, new
-
-
-def _diff_available() -> bool:
-    try:
-        from ..analysis import diff  # noqa: F401,PLC0415
-    except ImportError:  # analysis not installed in this build: the map still works
-        return False
-    return True
-
-
-def _figures(case) -> tuple[list[dict], bool]:
-    """Figure sentences (strengths first) and whether analysis was available."""
-    try:
-        from ..analysis.figures import compute_figures, sentences  # noqa: PLC0415
-    except ImportError:
-        return [], False
-    return list(sentences(compute_figures(case))), True
-
-
-def _highlight(app) -> frozenset:
-    v = view(app)
-    if v["panel"] != "figures" or not v["fig"]:
-        return frozenset()
-    for s in _figures(app.case)[0]:
-        if s.get("key") == v["fig"]:
-            return frozenset(s.get("persons") or ())
-    return frozenset()
-
-
-def map_options(app) -> MapOptions:
-    v = view(app)
-    cmp = compare_states(app)
-    return MapOptions(member_ties=v["lines"], support=v["support"], highlight=_highlight(app),
-                      state=cmp[1] if cmp else None, compare_old=cmp[0] if cmp else None)
-
-
-# ----- rendering -----
-
-def _toolbar(app, v: dict) -> str:
-    panel = v["panel"]
-
-    def toggle(label: str, action: str, icon: str, pressed: bool, **data: str) -> str:
-        return button(label, action, icon=icon, cls="btn rk-tool", pressed=pressed, data=data or None)
-
-    zoom = v["zoom"]
-    parts = [
-        button(t("map.tool.add"), f"{KEY}.add", icon=icons.PLUS, cls="btn btn-primary rk-tool", id="rk-add",
-               aria_label=t("map.tool.add_aria")),
-        toggle(t("map.tool.lines"), f"{KEY}.lines", ICON_LINES, v["lines"]),
-        toggle(t("map.tool.support"), f"{KEY}.support", ICON_SUPPORT, v["support"]),
-        toggle(t("map.tool.figures"), f"{KEY}.panel", ICON_FIGURES, panel == "figures", panel="figures"),
-        toggle(t("map.tool.snapshot"), f"{KEY}.panel", ICON_SNAPSHOT, panel == "snapshot", panel="snapshot"),
-        toggle(t("map.tool.compare"), f"{KEY}.panel", ICON_COMPARE, panel == "compare", panel="compare"),
-        toggle(t("map.tool.list"), f"{KEY}.panel", icons.LIST, panel == "list", panel="list"),
-        button(t("map.tool.export"), f"{KEY}.export", icon=icons.EXPORT, cls="btn rk-tool", id="rk-export"),
-        '<span class="rk-zoom">'
-        + button(t("map.tool.zoom_out"), f"{KEY}.zoom", icon=ICON_ZOOM_OUT, cls="btn rk-tool",
-                 data={"step": "-1"}, disabled=zoom <= 0)
-        + button(t("map.tool.zoom_in"), f"{KEY}.zoom", icon=ICON_ZOOM_IN, cls="btn rk-tool",
-                 data={"step": "1"}, disabled=zoom >= len(ZOOMS) - 1)
-        + "</span>",
-    ]
-    return (f'<div class="rk-toolbar" role="toolbar" aria-label="{esc(t("map.tool.label"))}">'
-            + "".join(parts) + "</div>")
-
-
-def _legend_html(support: bool, member_ties: bool) -> str:
-    items = []
-    for sample, word in legend_items(support=support, member_ties=member_ties):
-        items.append(f'<li><svg viewBox="0 0 64 28" width="64" height="28" aria-hidden="true" focusable="false">'
-                     f'{sample}</svg><span>{esc(word)}</span></li>')
-    return (f'<details class="rk-legend"><summary>{esc(t("map.legend.title"))}</summary>'
-            f'<ul>{"".join(items)}</ul><p class="hint">{esc(t("map.legend.rings"))}</p></details>')
-
-
-def _panel_head(title: str, b1: str) -> str:
-    close = button(t("map.tool.close"), f"{KEY}.panel", icon=icons.CLOSE, cls="btn rk-close", data={"panel": ""})
-    return (f'<div class="rk-panel-head"><h2 id="rk-panel-title" tabindex="-1">{esc(title)}</h2>{close}</div>'
-            f'<p class="rk-b1">{esc(b1)}</p>')
-
-
-def _figures_panel(app, v: dict) -> str:
-    sentences, available = _figures(app.case)
-    head = _panel_head(t("map.fig.title"), t("map.fig.b1"))
-    if not available:
-        return head + f'<p>{esc(t("map.fig.unavailable"))}</p>'
-    if not sentences:
-        return head + f'<p>{esc(t("map.fig.none"))}</p>'
-    items = []
-    for s in sentences:
-        key = str(s.get("key", ""))
-        pressed = v["fig"] == key
-        clickable = bool(s.get("persons"))
-        text = esc(s.get("text", ""))
-        if clickable:
-            items.append(f'<li><button type="button" class="rk-fig{" is-on" if pressed else ""}" '
-                         f'data-action="{KEY}.fig" data-key="{esc(key)}" aria-pressed="{"true" if pressed else "false"}">'
-                         f'{text}</button></li>')
-        else:
-            items.append(f'<li><p class="rk-fig-text">{text}</p></li>')
-    clear = (button(t("map.fig.clear"), f"{KEY}.fig", cls="btn", data={"key": ""}) if v["fig"] else "")
-    return head + f'<ul class="rk-figs">{"".join(items)}</ul>' + clear
-
-
-def _snapshot_panel(app, v: dict) -> str:
-    head = _panel_head(t("map.snap.title"), t("map.snap.b1"))
-    today = app.now().date()
-    title = v["snap_title"] if v["snap_title"] is not None else t("map.snap.default", datum=_date_nl(today))
-    form = (f'<div class="field"><label for="rk-snap-title">{esc(t("map.snap.name"))}</label>'
-            f'<input type="text" id="rk-snap-title" value="{esc(title)}" maxlength="120" autocomplete="off" '
-            f'data-action="{KEY}.snap_title"></div>'
-            + button(t("map.snap.make"), f"{KEY}.snap", icon=ICON_SNAPSHOT, cls="btn btn-primary", id="rk-snap-make"))
-    snaps = app.case.momentopnamen
-    listing = ""
-    if snaps:
-        lis = "".join(f"<li>{esc(_snap_label(m))}</li>" for m in reversed(snaps))
-        listing = f'<h3>{esc(t("map.snap.list"))}</h3><ul class="rk-snaps">{lis}</ul>'
-    return head + form + listing
-
-
-def _normalise_lines(lines) -> list[tuple[str, str]]:
-    """MapDiff.lines() as (group, text) pairs, whatever small shape analysis gives them in."""
-    out = []
-    for item in lines or ():
-        if isinstance(item, dict):
-            group = item.get("group") or item.get("kind") or item.get("code") or ""
-            text = item.get("text") or ""
-        elif isinstance(item, (tuple, list)) and len(item) >= 2:
-            group, text = item[0], item[1]
-        else:
-            group, text = "", str(item)
-        out.append((str(group), str(text)))
-    return out
-
-
-def _compare_panel(app, v: dict) -> str:
-    head = _panel_head(t("map.cmp.title"), t("map.cmp.b1"))
-    case = app.case
-    if not case.momentopnamen:
-        make = button(t("map.snap.make"), f"{KEY}.panel", icon=ICON_SNAPSHOT, cls="btn", data={"panel": "snapshot"})
-        return head + f'<p>{esc(t("map.cmp.none"))}</p>' + make
-    if not _diff_available():
-        return head + f'<p>{esc(t("map.fig.unavailable"))}</p>'
-    old, new = compare_states(app)
-
-    def select(sel_id: str, label: str, action: str, current: str, with_now: bool) -> str:
-        opts = [(m.id, _snap_label(m)) for m in case.momentopnamen]
-        if with_now:
-            opts.append(("nu", t("map.cmp.now")))
-        html_opts = "".join(f'<option value="{esc(k)}"{" selected" if k == current else ""}>{esc(lbl)}</option>'
-                            for k, lbl in opts)
-        return (f'<div class="field"><label for="{sel_id}">{esc(label)}</label>'
-                f'<select id="{sel_id}" data-action="{action}">{html_opts}</select></div>')
-
-    form = (select("rk-cmp-from", t("map.cmp.from"), f"{KEY}.cmp_from", old.id, False)
-            + select("rk-cmp-to", t("map.cmp.to"), f"{KEY}.cmp_to", new.id if new else "nu", True))
-    from ..analysis.diff import diff_maps  # noqa: PLC0415
-
-    diff = diff_maps(old, new if new is not None else ops.map_state(case), case.klant_id)
-    groups: dict[str, list[str]] = {}
-    for group, text in _normalise_lines(diff.lines()):
-        groups.setdefault(group, []).append(text)
-    if not any(groups.values()):
-        body = f'<p class="rk-same">{esc(t("map.cmp.same"))}</p>'
-    else:
-        parts = []
-        order = [g for g in DIFF_GROUPS if g in groups] + [g for g in groups if g not in DIFF_GROUPS]
-        for g in order:
-            title = t(f"map.cmp.group.{g}") if g in DIFF_GROUPS else g
-            badge = esc(t(f"map.badge.{g}")) if g in DIFF_GROUPS else ""
-            lis = "".join(f"<li>{esc(x)}</li>" for x in groups[g])
-            parts.append(f'<section class="rk-diff-group g-{esc(g)}"><h3><span class="rk-pill" aria-hidden="true">'
-                         f'{badge}</span> {esc(title)}</h3><ul>{lis}</ul></section>')
-        body = "".join(parts)
-    showing = (f'<p class="hint">{esc(t("map.cmp.showing", titel=_snap_label(new) if new else t("map.cmp.now")))}</p>')
-    stop = button(t("map.cmp.stop"), f"{KEY}.panel", cls="btn", data={"panel": ""})
-    return head + f'<div class="rk-cmp-form">{form}</div>' + showing + f'<div class="rk-diff">{body}</div>' + stop
-
-
-def list_html(case) -> str:
-    """The map in words: by sector, then ring; line and support in words (accessible alternative)."""
-    klant_id = case.klant_id
-    quality: dict[str, Optional[str]] = {}
-    ties: dict[str, list[str]] = {}
-    names = {p.id: p.naam for p in case.personen}
-    for b in case.banden:
-        if klant_id in (b.a, b.b):
-            quality[b.b if b.a == klant_id else b.a] = b.kwaliteit
-        else:
-            ties.setdefault(b.a, []).append(names.get(b.b, "?"))
-            ties.setdefault(b.b, []).append(names.get(b.a, "?"))
-    steun: dict[str, list] = {}
-    for s in case.steun:
-        steun.setdefault(s.persoon, []).append(s)
-    people = _on_map(case)
-    parts = []
-    for sector in SECTORS:
-        rows = []
-        for ring in NABIJHEDEN:
-            here = sorted((p for p in people if p.sector == sector and p.nabijheid == ring),
-                          key=lambda p: p.naam.casefold())
-            if not here:
-                continue
-            lis = []
-            for p in here:
-                bits = [p.rol] if p.rol else []
-                if p.overleden:
-                    bits.append(t("map.aria.deceased"))
-                head = esc(p.naam) + (f" <span class=\"rk-role\">({esc(', '.join(bits))})</span>" if bits else "")
-                q = quality.get(p.id)
-                words = [t("map.list.line", kwaliteit=quality_word(q)) if q else t("map.list.no_line")]
-                if steun.get(p.id):
-                    items = ", ".join(
-                        f'{t(f"label.steunsoort.{s.soort}")}: {t(f"label.richting.{s.richting}", naam=p.naam)}'
-                        for s in steun[p.id])
-                    words.append(t("map.list.support", items=items))
-                if ties.get(p.id):
-                    words.append(t("map.list.ties", namen=", ".join(sorted(ties[p.id], key=str.casefold))))
-                lis.append(f'<li><button type="button" class="rk-list-person" data-action="{KEY}.open" '
-                           f'data-pid="{esc(p.id)}">{head}</button> <span>{esc(" ".join(words))}</span></li>')
-            rows.append(f'<h4>{esc(t(f"label.nabijheid.{ring}"))}</h4><ul>{"".join(lis)}</ul>')
-        body = "".join(rows) or f'<p class="hint">{esc(t("map.list.nobody"))}</p>'
-        parts.append(f'<section class="rk-list-sector s-{sector}"><h3>{icon_html(icons.SECTOR[sector])}'
-                     f'{esc(t(f"label.sector.{sector}"))}</h3>{body}</section>')
-    return "".join(parts)
-
-
-def _list_panel(app, v: dict) -> str:
-    return _panel_head(t("map.list.title"), t("map.b1")) + list_html(app.case)
-
-
-def _off_map(case) -> str:
-    """People in the list who are not on the map yet: one tap opens their sheet to choose a place."""
-    rest = [p for p in case.personen if p.id != case.klant_id and not (p.sector and p.nabijheid) and p.naam.strip()]
-    if not rest:
-        return ""
-    lis = "".join(f'<li>{button(p.naam, f"{KEY}.open", cls="btn rk-chip", data={"pid": p.id})}</li>'
-                  for p in sorted(rest, key=lambda p: p.naam.casefold())[:60])
-    return (f'<section class="rk-offmap" aria-labelledby="rk-offmap-title"><h2 id="rk-offmap-title">'
-            f'{esc(t("map.off_map"))}</h2><p class="hint">{esc(t("map.off_map_b1"))}</p><ul>{lis}</ul></section>')
+from .sheets import ExportSheet
 
 
 def render(app) -> str:
-    v = view(app)
-    case = app.case
-    panel = v["panel"]
-    if panel == "compare" and not case.momentopnamen:
-        pass  # the panel explains how to make a snapshot first
-    opts = map_options(app)
-    readonly = opts.state is not None  # showing a stored moment: nothing to drag
-    empty = not _on_map(case)
-    hint = (f'<p class="rk-empty">{esc(t("map.empty"))}</p>' if empty and not readonly else "")
-    zoom = ZOOMS[max(0, min(v["zoom"], len(ZOOMS) - 1))]
-    ro = ' data-readonly="1"' if readonly else ""
-    # sizes measured by the browser (relatiekaart_dom): map fits the screen, hit circles ≥ 44 css px
-    css = "".join(f"--rk-{k}:{v[k]}px;" for k in ("fit", "hit") if isinstance(v.get(k), (int, float)))
-    fit = f' style="{css}"' if css else ""
-    panel_html = ""
-    if panel in PANELS:
-        render_panel = {"figures": _figures_panel, "snapshot": _snapshot_panel, "compare": _compare_panel,
-                        "list": _list_panel}[panel]
-        panel_html = (f'<aside class="rk-panel" id="rk-panel" aria-labelledby="rk-panel-title">'
-                      f'{render_panel(app, v)}</aside>')
-    return (
-        f'<div class="rk{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}"{fit}>'
-        f'<div class="rk-head"><h1 id="screen-title">{esc(t("map.title"))}</h1>'
-        f'<p class="rk-b1">{esc(t("map.hint"))}</p></div>'
-        f'{_toolbar(app, v)}'
-        f'<div class="rk-main">'
-        f'<div class="rk-scroll" id="rk-scroll"><div class="rk-stage" style="--rk-zoom:{zoom:g}"{ro}>'
-        f'{map_svg(case, options=opts)}</div>{hint}</div>'
-        f'<p class="visually-hidden" id="rk-live" role="status" aria-live="polite"></p>'
-        f'</div>'
-        f'{panel_html}'
-        f'<div class="rk-foot"><p class="rk-b1">{esc(t("map.hint"))}</p>'
-        f'{_legend_html(v["support"], v["lines"])}{_off_map(case)}</div>'
-        f"</div>"
-    )
+    return relatiekaart.render(app.case, app.view_state(RelatiekaartView), today=app.now().date())
 
 
 # ----- actions -----
@@ -406,7 +79,7 @@ def key(app, pid: str, key_name: str) -> bool:
 
 def handle(app, action: str, data: dict) -> Any:
     verb = action.partition(".")[2]
-    v = view(app)
+    v = app.view_state(RelatiekaartView)
     case = app.case
     if verb == "add":
         app.new_person()
@@ -422,43 +95,43 @@ def handle(app, action: str, data: dict) -> Any:
     elif verb == "key":
         return key(app, str(data.get("pid", "")), str(data.get("key", "")))
     elif verb == "lines":
-        v["lines"] = not v["lines"]
+        v.lines = not v.lines
     elif verb == "support":
-        v["support"] = not v["support"]
+        v.support = not v.support
     elif verb == "panel":
         panel = data.get("panel") or None
-        v["panel"] = None if panel == v["panel"] or panel not in PANELS else panel
-        if v["panel"] == "compare" and case.momentopnamen:
-            v["cmp_from"], v["cmp_to"] = case.momentopnamen[-1].id, "nu"
-        if v["panel"] == "snapshot":
-            v["snap_title"] = None
-        app.focus_request = "#rk-panel-title" if v["panel"] else "#rk-add"
+        v.panel = None if panel == v.panel or panel not in PANELS else panel
+        if v.panel == "compare" and case.momentopnamen:
+            v.cmp_from, v.cmp_to = case.momentopnamen[-1].id, "nu"
+        if v.panel == "snapshot":
+            v.snap_title = None
+        app.focus_request = "#rk-panel-title" if v.panel else "#rk-add"
     elif verb == "fig":
         k = str(data.get("key", "")) or None
-        v["fig"] = None if k == v["fig"] else k
+        v.fig = None if k == v.fig else k
     elif verb == "snap_title":
-        v["snap_title"] = str(data.get("value", ""))[:120]
+        v.snap_title = str(data.get("value", ""))[:120]
     elif verb == "snap":
         today = app.now().date()
-        titel = (v["snap_title"] or "").strip() or t("map.snap.default", datum=_date_nl(today))
+        titel = (v.snap_title or "").strip() or t("map.snap.default", datum=date_nl(today))
         app.apply(ops.take_snapshot, titel, label=t("map.snap.made"))
-        v["snap_title"] = None
+        v.snap_title = None
         app.focus_request = "#rk-snap-make"
     elif verb == "cmp_from":
-        if _snapshot(case, data.get("value")):
-            v["cmp_from"] = data.get("value")
+        if relatiekaart.snapshot(case, data.get("value")):
+            v.cmp_from = data.get("value")
     elif verb == "cmp_to":
         val = data.get("value")
-        if val == "nu" or _snapshot(case, val):
-            v["cmp_to"] = val
+        if val == "nu" or relatiekaart.snapshot(case, val):
+            v.cmp_to = val
     elif verb == "zoom":
         try:
             step = int(data.get("step", 0))
         except (TypeError, ValueError):
             step = 0
-        v["zoom"] = max(0, min(len(ZOOMS) - 1, v["zoom"] + step))
+        v.zoom = max(0, min(len(ZOOMS) - 1, v.zoom + step))
     elif verb == "export":
-        app.open_sheet("export")
+        app.open_sheet(ExportSheet())
     else:
         raise KeyError(action)
     return None
@@ -468,14 +141,13 @@ def handle(app, action: str, data: dict) -> Any:
 
 def run_export(app, options: dict) -> str:
     """Download the map as a standalone SVG that opens again as the case (privacy choices applied)."""
-    from ..render.relatiekaart import export_svg  # noqa: PLC0415
     from ..storage.files import export_filename  # noqa: PLC0415
     from ..storage.privacy import for_export  # noqa: PLC0415
 
     case = for_export(app.case, notes=bool(options.get("notes")), pseudonymise=bool(options.get("pseudonymise")))
     today = app.now().date()
-    v = view(app)
-    text = export_svg(case, today=today, options=MapOptions(member_ties=True, support=v["support"]))
+    v = app.view_state(RelatiekaartView)
+    text = export_svg(case, today=today, options=MapOptions(member_ties=True, support=v.support))
     name = export_filename(case, "svg", today)
     app.download(name, text, "image/svg+xml")
     app.notice(t("map.export.done"))
@@ -489,5 +161,5 @@ def _mount(app, root) -> None:
 
 
 register(Screen(key=KEY, label_key="map.title", icon=ICON_MAP, phases=("netwerkatlas", "meedenkbijeenkomst", "basisteam"),
-                render=render, handle=handle, mount=_mount, order=20, desc_key="map.b1"))
+                render=render, handle=handle, mount=_mount, order=20, desc_key="map.b1", stylesheet="relatiekaart.css"))
 register_export(Export(key="kaart_svg", label_key="map.tool.export", run=run_export, order=20, icon=icons.EXPORT))

@@ -1,6 +1,7 @@
 """Browser-only wiring of the relatiekaart: drag with finger, pen or mouse; taps; keys on markers.
 
-Imported lazily by ui/relatiekaart.py's mount hook (never under CPython). Handlers are created once
+Imported lazily by ui/relatiekaart.py's mount hook (never under CPython); it imports nothing from
+ui/relatiekaart.py: actions go back through the host, the view state is the render layer's class. Handlers are created once
 as module-level proxies and attached to each new map SVG, so re-rendering leaks nothing.
 
 During a drag only the dragged marker's transform, one preview line, the highlighted cell and a
@@ -15,7 +16,8 @@ from pyodide.ffi import create_proxy, jsnull
 
 from ..analysis.layout import CENTRE, locate
 from ..messages import t
-from ..render.relatiekaart import ring_word
+from ..render.relatiekaart import RelatiekaartView
+from ..render.relatiekaart_svg import ring_word
 
 SVG_NS = "http://www.w3.org/2000/svg"
 DRAG_START_PX = 8.0  # a smaller movement is still a tap
@@ -55,8 +57,6 @@ def mount(app, root=None) -> None:
         doc.addEventListener("keydown", _proxy("esc", _esc), True)
         doc.addEventListener("click", _proxy("click", _swallow_click), True)
         js.window.addEventListener("resize", _proxy("resize", _resize))
-        if "bench" in str(js.location.search):
-            _install_bench_hooks()
     # timing hooks (read by tests/bench with page.evaluate); harmless for users
     if perf.getEntriesByName("rk-drop", "mark").length:
         perf.measure("rk-drop-update", "rk-drop")
@@ -78,8 +78,8 @@ def fit_to_screen() -> None:
     top = stage.getBoundingClientRect().top + js.window.scrollY
     fit = max(320, int(js.window.innerHeight - top - bar_h - 12))
     view = _view()
-    if view.get("fit") != fit:  # the next render writes it into the HTML, so no second layout then
-        view["fit"] = fit
+    if view is not None and view.fit != fit:  # the next render writes it into the HTML: no second layout
+        view.fit = fit
         rk.style.setProperty("--rk-fit", f"{fit}px")
 
 
@@ -90,16 +90,16 @@ def fit_hit_area(svg) -> None:
         return
     hit = round(max(30.0, MIN_HIT_PX / abs(ctm.a)), 1)
     view = _view()
-    if view.get("hit") != hit:  # set once; later renders write it into the HTML themselves
-        view["hit"] = hit
+    if view is not None and view.hit != hit:  # set once; later renders write it into the HTML themselves
+        view.hit = hit
         rk = _js(js.document.querySelector(".rk"))
         if rk is not None:
             rk.style.setProperty("--rk-hit", f"{hit}px")
 
 
-def _view() -> dict:
+def _view() -> RelatiekaartView | None:
     app = _state["app"]
-    return app.view.setdefault("relatiekaart", {}) if app is not None else {}
+    return app.view_state(RelatiekaartView) if app is not None else None
 
 
 def _resize(_ev=None) -> None:
@@ -321,58 +321,3 @@ def _announce(text: str) -> None:
     live = _js(js.document.getElementById("rk-live"))
     if live is not None:
         live.textContent = text
-
-
-# ----- benchmark hooks (only with ?bench in the address) -----
-
-def _install_bench_hooks() -> None:
-    """window.snvBench.figures() / .export(): time pure Python work inside Pyodide (ms)."""
-    import time  # noqa: PLC0415
-
-    def timed(fn):
-        def run(*_args):
-            t0 = time.perf_counter()
-            fn()
-            return (time.perf_counter() - t0) * 1000.0
-        return run
-
-    def figures() -> None:
-        from ..analysis.figures import compute_figures, sentences  # noqa: PLC0415
-
-        sentences(compute_figures(_state["app"].case))
-
-    def export() -> None:
-        from ..render.relatiekaart import export_svg  # noqa: PLC0415
-        from ..storage.privacy import for_export  # noqa: PLC0415
-
-        export_svg(for_export(_state["app"].case), today=None)
-
-    def render_map() -> None:
-        from . import relatiekaart as screen  # noqa: PLC0415
-
-        screen.render(_state["app"])
-
-    def regions() -> None:
-        from . import view  # noqa: PLC0415
-
-        view.regions(_state["app"])
-
-    def map_only() -> None:
-        from ..render.relatiekaart import map_svg  # noqa: PLC0415
-        from .relatiekaart import map_options  # noqa: PLC0415
-
-        map_svg(_state["app"].case, options=map_options(_state["app"]))
-
-    def layout() -> None:
-        from ..analysis.layout import layout_map  # noqa: PLC0415
-
-        layout_map(_state["app"].case, _state["app"].case.klant_id)
-
-    hooks = js.Object.new()
-    hooks.regions = create_proxy(timed(regions))
-    hooks.map = create_proxy(timed(map_only))
-    hooks.layout = create_proxy(timed(layout))
-    hooks.figures = create_proxy(timed(figures))
-    hooks.export = create_proxy(timed(export))
-    hooks.render = create_proxy(timed(render_map))
-    js.window.snvBench = hooks

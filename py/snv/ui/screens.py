@@ -1,19 +1,27 @@
 """The screen registry: every screen of the app plugs in here, the frame reads it.
 
-A screen module registers itself at import time:
+A screen is two modules with the same name (see py/snv/README.md, "How to add a screen"):
+render/<key>.py builds the HTML from the case and the screen's view dataclass, ui/<key>.py takes the
+actions and registers the screen at import time:
 
-    from snv.ui.screens import Screen, register
+    from ..render import icons, kaart
+    from ..render.kaart import KaartView
+    from .screens import Screen, register
+
+    def render(app) -> str:
+        return kaart.render(app.case, app.view_state(KaartView))
 
     register(Screen(
-        key="relatiekaart",                # also the action prefix: data-action="relatiekaart.move"
-        label_key="ui.screen.relaties",    # catalogue key of the bottom-bar / tile label
-        icon=ICON_SVG,                     # inline <svg> (aria-hidden is added by the frame)
+        key="kaart",                       # also the action prefix: data-action="kaart.move"
+        label_key="ui.screen.kaart",       # catalogue key of the bottom-bar / tile label
+        icon=icons.LIST,                   # inline <svg> (aria-hidden is added by the frame)
         phases=("netwerkatlas",),          # bottom bars that show it (Start tiles show every screen)
         render=render,                     # render(app) -> HTML string for the main area
         handle=handle,                     # handle(app, action, data) for "<key>.<verb>" actions
         mount=None,                        # mount(app, root): browser-only, called after every render
                                            # that replaced the main area (root = #content, fresh DOM)
         order=20,                          # position in bar and tiles (Personen is 10)
+        stylesheet="kaart.css",            # optional: site/kaart.css, linked by the browser at start
     ))
 
 Actions: any element with data-action="<key>.<verb>" inside #app. Buttons/other elements fire on click,
@@ -21,19 +29,19 @@ inputs/textareas/selects on change (data["value"], checkboxes also data["checked
 an input with data-live="<key>.<verb>" also on every keystroke (data["event"] == "input"), a
 <form data-action=...> on submit (its named fields are in data). data = the element's data-* attributes
 (without "data-") + "event" ("click" | "change" | "input" | "submit" | "key"). Handlers change
-app.case only through app.apply(...); view state goes in app.view[<key>]. After every action the frame
-re-renders; set app.focus_request = "<css selector>" to move focus after that render.
+app.case only through app.apply(...); view state lives in app.view_state(<ViewClass>) (created from the
+class's defaults). After every action the frame re-renders; set app.focus_request = "<css selector>" to
+move focus after that render.
 
 Exports (menu *Exporteren*) register the same way with `register_export(Export(...))`; `run(app, options)`
 gets options {"notes": bool, "pseudonymise": bool} and usually calls `app.download(...)`.
 
-The list of modules to import lives in SCREEN_MODULES; a listed module that is not in the package
-(yet) is skipped, any other import error is a bug and is raised.
+The list of modules to import lives in SCREEN_MODULES (the one line a new screen adds outside its own
+files); a listed module that does not exist is an error, like any other import error.
 """
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
@@ -58,6 +66,7 @@ class Screen:
     desc_key: Optional[str] = None  # one B1 line under the tile on Start
     tile: bool = True  # shown as a tile on Start
     editing: bool = True  # header shows undo/redo on this screen
+    stylesheet: Optional[str] = None  # a CSS file in site/ for this screen only; linked by the browser at start
 
 
 @dataclass(frozen=True)
@@ -77,9 +86,9 @@ _EXPORTS: dict[str, Export] = {}
 RESERVED = frozenset({"app", "menu", "file", "confirm", "person", "sheet", "onboard", "export", "toast", "alert", "unlock"})
 
 SCREEN_MODULES = (
-    "snv.ui.screen_start",
-    "snv.ui.screen_personen",
-    "snv.ui.screen_overmij",
+    "snv.ui.start",
+    "snv.ui.personen",
+    "snv.ui.overmij",
     "snv.ui.relatiekaart",
 )
 
@@ -109,14 +118,24 @@ def for_phase(phase: str) -> list[Screen]:
     return [s for s in all_screens() if phase in s.phases and s.key != "start"]
 
 
+def stylesheets() -> list[str]:
+    """The screens' own CSS files (site/<file>), each once, in screen order."""
+    return list(dict.fromkeys(s.stylesheet for s in all_screens() if s.stylesheet))
+
+
 def exports() -> list[Export]:
     return sorted(_EXPORTS.values(), key=lambda e: (e.order, e.key))
 
 
 def load_screens(modules: tuple[str, ...] = SCREEN_MODULES) -> list[Screen]:
-    """Import every screen module that exists in the package; they register themselves."""
+    """Import every listed screen module; each registers itself. A listed module that does not exist
+    is an error (a typo must not silently drop a screen), and so is any import error inside one."""
     for name in modules:
-        if importlib.util.find_spec(name) is None:
-            continue
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise  # the module exists but imports something missing: that bug speaks for itself
+            raise ModuleNotFoundError(f"screen module {name!r} is listed in SCREEN_MODULES but does not exist",
+                                      name=name) from exc
     return all_screens()

@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from ..messages import t
 from ..model import CaseError
+from .sheets import FileSheet, PassphraseSheet
 
 FIELD, FIELD_AGAIN = "export-passphrase", "export-passphrase2"  # ids in the save/export sheet
 INCLUDE = f"{FIELD} {FIELD_AGAIN}"  # data-include of the export buttons (ui/browser.py adds their values)
@@ -25,8 +26,8 @@ def export_with_passphrase(app, data: dict, run: Callable[[], Any]) -> bool:
         try:
             check_passphrase(passphrase, str(data.get(FIELD_AGAIN, "")))
         except CaseError as exc:
-            if app.sheet is not None:
-                app.sheet["error"] = exc.message
+            if isinstance(app.sheet, FileSheet):
+                app.sheet.error = exc.message
             app.focus_request = f"#{FIELD}"
             return False
     with app.encrypting(passphrase):
@@ -39,21 +40,21 @@ def handle(app, action: str, data: dict) -> None:
     if action != "unlock.submit":
         raise KeyError(action)
     sheet = app.sheet
-    if not sheet or sheet.get("kind") != "passphrase" or sheet.get("busy"):
+    if not isinstance(sheet, PassphraseSheet) or sheet.busy:
         return
     passphrase = str(data.get("passphrase", ""))
     if not passphrase:
-        sheet["error"] = t("store.crypt.open_empty")
+        sheet.error = t("store.crypt.open_empty")
         app.focus_request = "#unlock-passphrase"
         return
-    envelope = sheet["envelope"]
-    sheet["busy"], sheet["error"] = True, ""
+    envelope = sheet.envelope
+    sheet.busy, sheet.error = True, ""
 
     def done(plain: bytes | None) -> None:
         if app.sheet is not sheet:  # closed meanwhile: the user changed their mind
             return
         if plain is None:
-            sheet["busy"], sheet["error"] = False, t("store.crypt.wrong")
+            sheet.busy, sheet.error = False, t("store.crypt.wrong")
             app.focus_request = "#unlock-passphrase"
             app.request_render()
             return

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from ..messages import t
-from ..render import frame
-from ..render.screens_person import person_sheet
-from ..render.screens_start import onboarding
+from ..render import frame, person_sheet
+from ..render.start import OnboardView, onboarding
 from . import screens
+from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, PassphraseSheet, PersonSheet, SaveSheet
 
 
 def current_screen(app) -> screens.Screen:
@@ -18,8 +18,7 @@ def current_screen(app) -> screens.Screen:
 def regions(app) -> dict[str, str]:
     """Inner HTML of every region in frame.REGIONS, plus "@sheet" and "@screen" for frame attributes."""
     case = app.case
-    sheet = app.sheet or {}
-    kind = sheet.get("kind", "")
+    kind = app.sheet.kind if app.sheet is not None else ""
     out: dict[str, str] = {}
     if app.onboarding:
         out["alias"] = frame.alias("", onboarding=True)
@@ -28,7 +27,7 @@ def regions(app) -> dict[str, str]:
         out["tools"] = frame.tools(can_undo=False, can_redo=False, undo_label="", redo_label="", editing=False,
                                    menu_open=kind == "menu", onboarding=True)
         out["route"] = ""
-        out["content"] = onboarding(app.onboarding, error=app.view.get("onboard_error", ""))
+        out["content"] = onboarding(app.onboarding, app.view_state(OnboardView))
         out["bar"] = ""
         out["@screen"] = "onboarding"
     else:
@@ -55,23 +54,22 @@ def regions(app) -> dict[str, str]:
 
 def sheet_html(app) -> str:
     sheet = app.sheet
-    if not sheet:
+    if sheet is None:
         return ""
-    kind = sheet["kind"]
-    if kind == "person":
-        pid = sheet.get("pid")
+    if isinstance(sheet, PersonSheet):
+        pid = sheet.pid
         if pid is not None and pid not in {p.id for p in app.case.personen}:
             return ""
-        return person_sheet(app.case, pid, sheet.get("prefill", {}), sheet.get("errors", {}))
-    if kind == "menu":
+        return person_sheet.render(app.case, pid, sheet.prefill, sheet.errors)
+    if isinstance(sheet, MenuSheet):
         return frame.menu_sheet()
-    if kind == "confirm":
-        return frame.confirm_sheet(sheet["title"], sheet["text"], sheet["yes"], offer_save=sheet.get("offer_save", False))
-    if kind in ("save", "export"):
-        opts = app.view.get("export", {})
+    if isinstance(sheet, ConfirmSheet):
+        return frame.confirm_sheet(sheet.title, sheet.text, sheet.yes, offer_save=sheet.offer_save)
+    if isinstance(sheet, (SaveSheet, ExportSheet)):
+        opts = app.view_state(FileOptions)
         exports = [(e.key, t(e.label_key), e.icon) for e in screens.exports()]
-        return frame.file_sheet(kind, notes=bool(opts.get("notes")), pseudonymise=bool(opts.get("pseudonymise")),
-                                exports=exports, error=sheet.get("error", ""))
-    if kind == "passphrase":
-        return frame.passphrase_sheet(error=sheet.get("error", ""), busy=bool(sheet.get("busy")))
-    raise KeyError(f"unknown sheet kind {kind!r}")
+        return frame.file_sheet(sheet.kind, notes=opts.notes, pseudonymise=opts.pseudonymise, exports=exports,
+                                error=sheet.error)
+    if isinstance(sheet, PassphraseSheet):
+        return frame.passphrase_sheet(error=sheet.error, busy=sheet.busy)
+    raise TypeError(f"no HTML for sheet {type(sheet).__name__}")

@@ -20,7 +20,8 @@ def _value(person, prefill: dict, field: str, default=None):
     return prefill.get(field, default)
 
 
-def person_sheet(case: Case, pid: Optional[str], prefill: dict, errors: dict) -> str:
+def render(case: Case, pid: Optional[str], prefill: dict, errors: dict) -> str:
+    """The fields of ui.sheets.PersonSheet (render cannot import ui, so they come one by one)."""
     person = case.persoon(pid) if pid else None
     is_klant = pid is not None and pid == case.klant_id
     naam = person.naam if person else ""

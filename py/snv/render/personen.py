@@ -6,6 +6,7 @@ grouped by sector with sticky headers, *Meer tonen* after PAGE rows.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from typing import Optional
 
 from ..messages import t
@@ -15,6 +16,14 @@ from .html import button, esc, icon_html, marker
 
 PAGE = 100
 FILTERS = ("alle", *SECTORS, "hulpverleners", "niet_op_kaart")
+
+
+@dataclass
+class PersonenView:
+    """What the list shows; ui/personen.py changes it, render() reads it."""
+    query: str = ""  # the search text
+    filter: str = "alle"  # one of FILTERS
+    limit: int = PAGE  # rows shown; *Meer tonen* adds PAGE
 
 
 def _fold(text: str) -> str:
@@ -50,7 +59,8 @@ def filter_label(flt: str) -> str:
     return t(f"ui.personen.filter_{flt}")
 
 
-def personen_screen(case: Case, *, query: str = "", flt: str = "alle", limit: int = PAGE) -> str:
+def render(case: Case, view: PersonenView) -> str:
+    query, flt, limit = view.query, view.filter, view.limit
     others = [p for p in case.personen if p.id != case.klant_id]
     add = "" if not others else button(t("ui.personen.add"), "personen.add", icon=icons.PLUS, cls="btn btn-primary",
                                        id="personen-add")

@@ -1,7 +1,8 @@
 """Start screen (strengths, next step, tiles) and the new-case questions (UX.md §2)."""
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from dataclasses import dataclass
+from typing import Sequence
 
 from ..messages import t
 from ..model import Case
@@ -10,9 +11,20 @@ from . import icons
 from .html import button, esc, icon_html, text_field
 
 
-def start_screen(case: Case, *, next_step: tuple[str, str, str, dict], tiles: Sequence[tuple[str, str, str, str, str]],
-                 strength_error: str = "") -> str:
+@dataclass
+class StartView:
+    error: str = ""  # why the last strength was not added ("Schrijf eerst iets op.")
+
+
+@dataclass
+class OnboardView:
+    error: str = ""  # why the nickname was not taken
+
+
+def render(case: Case, view: StartView, *, next_step: tuple[str, str, str, dict],
+           tiles: Sequence[tuple[str, str, str, str, str]]) -> str:
     """next_step: (text, button label, action, data). tiles: (key, label, icon, description, count text)."""
+    strength_error = view.error
     naam = case.klant.naam
     parts = [f'<div class="screen screen-start"><h1 id="screen-title">{esc(t("ui.start.title", naam=naam))}</h1>']
     if case.fase == "ontmoeten":
@@ -62,8 +74,9 @@ def _strengths(case: Case, error: str) -> str:
             f"{listing}{form}</section>")
 
 
-def onboarding(step: str, *, error: str = "") -> str:
+def onboarding(step: str, view: OnboardView) -> str:
     """The two questions of a new case: a nickname, then "Is er al een netwerkkaart?"."""
+    error = view.error
     if step == "naam":
         body = (f'<h1 id="screen-title">{esc(t("ui.onboard.welcome"))}</h1>'
                 f'<p class="lead">{esc(t("ui.onboard.intro"))}</p>'
@@ -83,8 +96,3 @@ def onboarding(step: str, *, error: str = "") -> str:
                 "</div>")
     return f'<div class="screen screen-onboard"><div class="card onboard-card">{body}</div></div>'
 
-
-def tile_count(count: Optional[int], one_key: str, many_key: str) -> str:
-    if count is None:
-        return ""
-    return t(one_key if count == 1 else many_key, count=count)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from ..messages import t
 from ..model import FASEN, ops
 from ..model.limits import MAX_TEXT
-from ..render import icons
-from ..render.screens_start import start_screen
+from ..render import icons, start
+from ..render.start import StartView
 from . import screens
 from .screens import Screen, register
 
@@ -45,23 +45,22 @@ def _count(key: str, app) -> str:
 def render(app) -> str:
     tiles = [(s.key, t(s.label_key), s.icon, t(s.desc_key) if s.desc_key else "", _count(s.key, app))
              for s in screens.all_screens() if s.tile and s.key != "start"]
-    return start_screen(app.case, next_step=next_step(app), tiles=tiles,
-                        strength_error=app.view.get("start", {}).get("error", ""))
+    return start.render(app.case, app.view_state(StartView), next_step=next_step(app), tiles=tiles)
 
 
 def handle(app, action: str, data: dict) -> None:
     verb = action.partition(".")[2]
-    view = app.view.setdefault("start", {})
+    view = app.view_state(StartView)
     if verb == "add_strength":
         tekst = str(data.get("tekst", data.get("value", ""))).strip()
         app.focus_request = "#strength-new"
         if not tekst:
-            view["error"] = t("ui.start.strength_empty")
+            view.error = t("ui.start.strength_empty")
             return
         if len(tekst) > MAX_TEXT:
-            view["error"] = t("ui.text_long", max=MAX_TEXT)
+            view.error = t("ui.text_long", max=MAX_TEXT)
             return
-        view.pop("error", None)
+        view.error = ""
         app.apply(ops.add_poster_item, "sterke_punten", tekst, label=t("ui.toast.strength_added", tekst=tekst))
     elif verb == "remove_strength":
         item = next((i for i in app.case.basisposter.sterke_punten if i.id == data.get("id")), None)

@@ -1,13 +1,12 @@
 """*Alles over mij*: a read-only overview of everything in the case (reached by tapping the alias)."""
 from __future__ import annotations
 
-from ..render import icons
-from ..render.screens_overmij import overmij_screen
+from ..render import icons, overmij
 from .screens import Screen, register
 
 
 def render(app) -> str:
-    return overmij_screen(app.case)
+    return overmij.render(app.case)
 
 
 def handle(app, action: str, data: dict) -> None:

@@ -36,7 +36,8 @@ def _items(texts: list[str], empty: str) -> str:
     return "<ul class=\"plain-list\">" + "".join(f"<li>{esc(x)}</li>" for x in texts) + "</ul>"
 
 
-def overmij_screen(case: Case) -> str:
+def render(case: Case) -> str:
+    """Read-only, so no view state."""
     k = case.klant
     none = t("ui.overmij.none")
     rows = [(t("ui.person.naam"), k.naam), (t("ui.person.geslacht"), t(f"label.geslacht.{k.geslacht}")),

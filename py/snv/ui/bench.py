@@ -1,0 +1,49 @@
+"""Benchmark hooks, only with ?bench in the address (tests/bench/bench_relatiekaart.py reads them).
+
+window.snvBench.<name>() runs one piece of pure Python work inside Pyodide and returns its time in ms.
+Browser-only; installed by browser.start. It sits apart from the screens, so that importing it from
+the screen it measures would never make an import cycle.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+import js  # noqa: F401 - browser only
+from pyodide.ffi import create_proxy
+
+from ..analysis.figures import compute_figures, sentences
+from ..analysis.layout import layout_map
+from ..render.relatiekaart import RelatiekaartView, map_options
+from ..render.relatiekaart_svg import export_svg, map_svg
+from ..storage.privacy import for_export
+from . import screens, view
+
+
+def _timed(fn: Callable[[], object]) -> Callable[..., float]:
+    def run(*_args) -> float:
+        t0 = time.perf_counter()
+        fn()
+        return (time.perf_counter() - t0) * 1000.0
+    return run
+
+
+def install(app) -> None:
+    """window.snvBench: regions, map, layout, figures, export, render (of the relatiekaart screen)."""
+    def render_map() -> None:
+        screen = screens.get("relatiekaart")
+        if screen is not None:
+            screen.render(app)
+
+    work = {
+        "regions": lambda: view.regions(app),
+        "map": lambda: map_svg(app.case, options=map_options(app.case, app.view_state(RelatiekaartView))),
+        "layout": lambda: layout_map(app.case, app.case.klant_id),
+        "figures": lambda: sentences(compute_figures(app.case)),
+        "export": lambda: export_svg(for_export(app.case), today=None),
+        "render": render_map,
+    }
+    hooks = js.Object.new()
+    for name, fn in work.items():
+        setattr(hooks, name, create_proxy(_timed(fn)))
+    js.window.snvBench = hooks
