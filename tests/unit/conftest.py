@@ -11,8 +11,8 @@ try:  # normally installed with `pip install -e .`; fall back to the source tree
 except ImportError:  # pragma: no cover
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py"))
 
-from snv.model import SCHEMA_VERSION, Case  # noqa: E402
-from snv.model.demo import demo_case as _demo_case  # noqa: E402
+from snv.model import SCHEMA_VERSION, Case
+from snv.model.demo import demo_case as _demo_case
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from snv.ui import screens, view
 from snv.ui.app import App, Host
 
 crypto = pytest.importorskip("cryptography.hazmat.primitives.ciphers.aead")
+from cryptography.exceptions import InvalidTag  # noqa: E402
 from cryptography.hazmat.primitives import hashes  # noqa: E402
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC  # noqa: E402
 
@@ -43,7 +44,7 @@ def seal(data: bytes, passphrase: str, *, naam="netwerkatlas-2026-12-02.json", m
 def unseal(e: env.Envelope, passphrase: str) -> bytes | None:
     try:
         return crypto.AESGCM(_key(passphrase, e)).decrypt(e.iv, e.data, e.aad())
-    except Exception:  # InvalidTag
+    except InvalidTag:  # wrong passphrase or a changed header
         return None
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
-
 from snv.analysis.figures import compute_figures, join_names, load_per_person, sentences
 from snv.model import ops
 from snv.model.case import Afspraak, Contact, Plan

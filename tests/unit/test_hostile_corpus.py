@@ -58,8 +58,8 @@ GENERATED = {
     "deep-unclosed.json": (lambda: b"[" * 50_000, "te veel lagen"),
     "deep-in-case.json": (lambda: json.dumps({"schema_version": 1, "id": "c", "klant_id": "k", "personen": "X"})
                           .encode().replace(b'"X"', b"[" * 3_000 + b"]" * 3_000), "te veel lagen"),
-    "deep.svg": (lambda: (f'<svg xmlns="http://www.w3.org/2000/svg">' + "<g>" * 5_000 + "</g>" * 5_000
-                          + "</svg>").encode(), "te veel lagen"),
+    "deep.svg": (lambda: b'<svg xmlns="http://www.w3.org/2000/svg">' + b"<g>" * 5_000 + b"</g>" * 5_000
+                         + b"</svg>", "te veel lagen"),
     "huge.json": (lambda: b'{"personen": [], "x": "' + b"a" * MAX_JSON_BYTES + b'"}', "te groot"),
     "too-many-persons.json": (lambda: _persons(MAX_PERSONS + 1), "te veel personen"),
     "empty.json": (lambda: b"", "leeg"),

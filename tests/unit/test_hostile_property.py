@@ -216,6 +216,6 @@ def _depth(value) -> int:
 @FAST
 @given(json_values, st.booleans())
 def test_depth_scan_agrees_with_the_parsed_structure(value, ascii_only):
-    from snv.storage.jsonio import json_depth  # noqa: PLC0415
+    from snv.storage.jsonio import json_depth
 
     assert json_depth(json.dumps(value, ensure_ascii=ascii_only)) == _depth(value)

@@ -261,7 +261,7 @@ def test_diff_badges_and_ghosts_for_a_snapshot_pair():
     assert all_text(by_class(m["p-gerda"], "rk-badge")[0]) == "↑ dichterbij"  # sign + word, not colour alone
     assert all_text(by_class(m[new_pid], "rk-badge")[0]) == "+ nieuw"
     assert "p-joost" not in m
-    ghost = [g for g in by_class(root, "rk-ghost") if g.get("data-pid") == "p-joost"][0]
+    ghost = next(g for g in by_class(root, "rk-ghost") if g.get("data-pid") == "p-joost")
     old_place = layout_map(snap, KLANT)["p-joost"]
     assert ghost.get("transform") == position(old_place)
     assert ghost.find(f"{NS}circle").get("stroke-dasharray")  # outline only

@@ -148,7 +148,7 @@ def test_dispatch_routes_to_screen_handler():
 
 def test_a_listed_screen_module_that_is_missing_is_an_error():
     """A typo in SCREEN_MODULES must not silently drop a screen."""
-    with pytest.raises(ModuleNotFoundError, match="snv.ui.personenn"):
+    with pytest.raises(ModuleNotFoundError, match=r"snv\.ui\.personenn"):
         screens.load_screens(("snv.ui.start", "snv.ui.personenn"))
 
 

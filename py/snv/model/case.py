@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from typing import Annotated, ClassVar, Literal, Optional
+from typing import Annotated, Any, ClassVar, Final, Literal, Optional, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from ..messages import t
 from .limits import MAX_LIST, MAX_NAME, MAX_PERSONS, MAX_TEXT
-from .refs import Free, Ref, Sensitive, find_dangling
+from .refs import Free, OnRemove, Ref, Sensitive, find_dangling
 
-#: the schema version this app writes; the only place the number is spelled (migrate.py steps up to it)
-SCHEMA_VERSION = 2
+#: the schema version this app writes; the only place the number is spelled (migrate.py steps up to it).
+#: A Literal type, not `Literal[SCHEMA_VERSION]`: mypy accepts no names inside Literal[...].
+SchemaVersion = Literal[2]
+SCHEMA_VERSION: Final[SchemaVersion] = get_args(SchemaVersion)[0]
 
 # Invisible characters that can reverse the app's own text (bidi controls) or make two names look the
 # same while differing (zero-width, soft hyphen, BOM). They are removed from every text on validation.
@@ -42,18 +44,15 @@ Text = Annotated[str, _Clean, StringConstraints(max_length=MAX_TEXT)]
 Year = Annotated[int, Field(ge=1850, le=2200, strict=True)]  # strict: "1987" in a file is refused
 
 
-def _int(**bounds) -> object:
-    return Annotated[int, Field(strict=True, **bounds)]
-
-
 # free-text kinds (see refs.Free)
 TextFree = Annotated[Text, Free("tekst")]
 NameFree = Annotated[Name, Free("tekst")]
 
 
-def _person(what: str, on_remove: str = "clear", group: Optional[str] = None) -> object:
-    """An Id that points at a Persoon (in a snapshot: at one of the snapshot's persons)."""
-    return Annotated[Id, Ref("persoon", what, on_remove, group)]  # type: ignore[arg-type]
+def _person_ref(what: str, on_remove: OnRemove = "clear", group: Optional[str] = None) -> Ref:
+    """The marker of an Id that points at a Persoon (in a snapshot: at one of the snapshot's persons):
+    `Annotated[Id, _person_ref(...)]`."""
+    return Ref("persoon", what, on_remove, group)
 
 
 Sector = Literal["familie", "vrienden_kennissen", "buren_buurt", "school_werk_vrije_tijd", "hulpverlening"]
@@ -74,8 +73,11 @@ Frequentie = Literal["dagelijks", "wekelijks", "maandelijks", "paar_keer_per_jaa
 FREQUENTIES: tuple[str, ...] = Frequentie.__args__  # type: ignore[attr-defined]
 
 
-def _list(item, max_length: int = MAX_LIST):
-    return Annotated[list[item], Field(default_factory=list, max_length=max_length)]
+def _list_field(max_length: int = MAX_LIST) -> Any:
+    """The field of a list that starts empty and holds at most `max_length` items:
+    `name: list[X] = _list_field()`. (A default given inside `Annotated` is invisible to the pydantic
+    mypy plugin, which would then ask every caller for the list; `Field` itself returns Any too.)"""
+    return Field(default_factory=list, max_length=max_length)
 
 
 class Model(BaseModel):
@@ -96,7 +98,7 @@ class _OnMap:
 
 class Notitie(Model):
     tekst: TextFree
-    door: Optional[_person("ref.notitie")] = None
+    door: Optional[Annotated[Id, _person_ref("ref.notitie")]] = None
     zichtbaar: Literal["iedereen", "klant_en_begeleider"] = "iedereen"
 
 
@@ -111,21 +113,21 @@ class Persoon(_OnMap, Model):
     sector: Optional[Sector] = None
     nabijheid: Optional[Nabijheid] = None  # None = not on the relatiekaart
     professioneel: bool = False
-    interesses: Annotated[list[Annotated[Name, Free("interesse")]], Field(default_factory=list, max_length=50)]
-    notities: Annotated[list[Notitie], Field(default_factory=list, max_length=500)]
+    interesses: list[Annotated[Name, Free("interesse")]] = _list_field(50)
+    notities: list[Notitie] = _list_field(500)
     soort: Soort = "mens"
 
 
 class Band(Model):
     """An unordered tie between two persons; with the client it is the line on the relatiekaart."""
-    a: _person("ref.band", "owner", "banden")
-    b: _person("ref.band", "owner", "banden")
+    a: Annotated[Id, _person_ref("ref.band", "owner", "banden")]
+    b: Annotated[Id, _person_ref("ref.band", "owner", "banden")]
     kwaliteit: Optional[Kwaliteit] = None
 
 
 class Steun(Model):
     """Support between the client and one person, seen from the client."""
-    persoon: _person("ref.steun", "owner", "steun")
+    persoon: Annotated[Id, _person_ref("ref.steun", "owner", "steun")]
     soort: Steunsoort
     richting: Richting
 
@@ -135,37 +137,37 @@ class Steun(Model):
 class PosterItem(Model):
     id: Id
     tekst: Annotated[Text, Free("tekst", "store.pseudo.kaartje")]
-    door: Optional[_person("ref.poster")] = None
+    door: Optional[Annotated[Id, _person_ref("ref.poster")]] = None
 
 
 class Vraag(Model):
     ref_target: ClassVar[str] = "vraag"
     id: Id
     tekst: Annotated[Text, Free("tekst", "store.pseudo.vraag")]
-    volgorde: _int() = 0
+    volgorde: Annotated[int, Field(strict=True)] = 0
     naar_bijeenkomst: bool = False
-    eigenaar: Optional[_person("ref.vraag")] = None
+    eigenaar: Optional[Annotated[Id, _person_ref("ref.vraag")]] = None
 
 
 class Basisposter(Model):
-    sterke_punten: _list(PosterItem)
-    wensen_dromen: _list(PosterItem)
-    zorgen: _list(PosterItem)
-    vragen: _list(Vraag)
-    meedenkers: _list(_person("ref.meedenker", "entry"))
+    sterke_punten: list[PosterItem] = _list_field()
+    wensen_dromen: list[PosterItem] = _list_field()
+    zorgen: list[PosterItem] = _list_field()
+    vragen: list[Vraag] = _list_field()
+    meedenkers: list[Annotated[Id, _person_ref("ref.meedenker", "entry")]] = _list_field()
 
 
 # ----- familiekaart -----
 
 class OuderKind(Model):
-    ouder: _person("ref.familie", "owner", "familie")
-    kind: _person("ref.familie", "owner", "familie")
+    ouder: Annotated[Id, _person_ref("ref.familie", "owner", "familie")]
+    kind: Annotated[Id, _person_ref("ref.familie", "owner", "familie")]
     soort: Literal["biologisch", "adoptie", "pleeg", "stief"] = "biologisch"
 
 
 class Partnerschap(Model):
-    a: _person("ref.partner", "owner", "familie")
-    b: _person("ref.partner", "owner", "familie")
+    a: Annotated[Id, _person_ref("ref.partner", "owner", "familie")]
+    b: Annotated[Id, _person_ref("ref.partner", "owner", "familie")]
     status: Literal["getrouwd", "samenwonend", "relatie", "uit_elkaar", "gescheiden"] = "relatie"
 
 
@@ -174,7 +176,7 @@ class Partnerschap(Model):
 class Moment(Model):
     datum: Optional[dt.date] = None
     jaar: Optional[Year] = None
-    leeftijd: Optional[_int(ge=0, le=130)] = None
+    leeftijd: Optional[Annotated[int, Field(strict=True, ge=0, le=130)]] = None
     ongeveer: bool = False
 
     @model_validator(mode="after")
@@ -190,16 +192,15 @@ class Gebeurtenis(Model):
     titel: Annotated[Name, Free("tekst", "store.pseudo.gebeurtenis")]
     verhaal: TextFree = ""
     gevoel: Literal["fijn", "moeilijk", "allebei"] = "allebei"
-    personen: _list(_person("ref.gebeurtenis", "entry", "gebeurtenissen"))
+    personen: list[Annotated[Id, _person_ref("ref.gebeurtenis", "entry", "gebeurtenissen")]] = _list_field()
 
 
 # ----- contactschema -----
 
 class Contact(Model):
-    persoon: _person("ref.contact", "owner", "contacten")
+    persoon: Annotated[Id, _person_ref("ref.contact", "owner", "contacten")]
     hoe_vaak: Optional[Frequentie] = None
-    manieren: Annotated[list[Literal["bij_elkaar", "telefoon", "berichten", "video"]],
-                        Field(default_factory=list, max_length=4)]
+    manieren: list[Literal["bij_elkaar", "telefoon", "berichten", "video"]] = _list_field(4)
     samen_doen: TextFree = ""
     tevreden: Optional[Literal["ja", "gaat_wel", "nee"]] = None
     wens: Optional[Literal["meer", "evenveel", "minder"]] = None
@@ -209,12 +210,12 @@ class Contact(Model):
 # ----- meedenkbijeenkomst -----
 
 class Uitnodiging(Model):
-    persoon: _person("ref.uitnodiging", "owner")
+    persoon: Annotated[Id, _person_ref("ref.uitnodiging", "owner")]
     status: Literal["nog_vragen", "uitgenodigd", "komt", "komt_niet", "misschien"] = "nog_vragen"
 
 
 class Voorstelling(Model):
-    persoon: _person("ref.voorstelrondje", "owner")
+    persoon: Annotated[Id, _person_ref("ref.voorstelrondje", "owner")]
     tekst: TextFree = ""
 
 
@@ -222,12 +223,12 @@ class InfoItem(Model):
     id: Id
     vraag: Annotated[Text, Free("tekst", "store.pseudo.info")]
     antwoord: TextFree = ""
-    door: Optional[_person("ref.info")] = None
+    door: Optional[Annotated[Id, _person_ref("ref.info")]] = None
 
 
 class Piketpaaltje(Model):
     id: Id
-    gesteld_door: _person("ref.piketpaaltje", "owner", "piketpaaltjes")
+    gesteld_door: Annotated[Id, _person_ref("ref.piketpaaltje", "owner", "piketpaaltjes")]
     tekst: Annotated[Text, Free("tekst", "store.pseudo.piketpaaltje")]
     kader: Annotated[Literal["curatele", "bewind", "mentorschap", "jeugdbescherming", "reclassering", "anders"],
                      Sensitive("neutral", "anders")] = "anders"
@@ -242,7 +243,7 @@ class Afspraak(Model):
                                          "err.unknown_ref_question")]] = None
     wat: Annotated[Text, Free("tekst", "store.pseudo.afspraak")]
     # may be empty in a draft: the plan view asks "Wie doet dit?"
-    wie: _list(_person("ref.afspraak_wie", "entry", "afspraken"), 200)
+    wie: list[Annotated[Id, _person_ref("ref.afspraak_wie", "entry", "afspraken")]] = _list_field(200)
     waar: TextFree = ""
     wanneer: TextFree = ""
     hoe: TextFree = ""
@@ -255,21 +256,21 @@ class Afspraak(Model):
 class Plan(Model):
     """One version of the plan. Made in the meedenkbijeenkomst and changed by the basisteam, so plans
     live at the top of the case (schema 2); versions are unique and increase in list order."""
-    versie: _int(ge=1)
+    versie: Annotated[int, Field(strict=True, ge=1)]
     datum: dt.date
-    afspraken: _list(Afspraak)
+    afspraken: list[Afspraak] = _list_field()
 
 
 class Bijeenkomst(Model):
     datum: Optional[dt.date] = None
     plaats: NameFree = ""
-    stap: _int(ge=1, le=7) = 1
-    uitnodigingen: _list(Uitnodiging)
-    aanwezig: _list(_person("ref.aanwezig", "entry"))
-    voorstelrondje: _list(Voorstelling)
-    info: _list(InfoItem)
-    piketpaaltjes: _list(Piketpaaltje)
-    genoteerd_door: Optional[_person("ref.genoteerd_door")] = None
+    stap: Annotated[int, Field(strict=True, ge=1, le=7)] = 1
+    uitnodigingen: list[Uitnodiging] = _list_field()
+    aanwezig: list[Annotated[Id, _person_ref("ref.aanwezig", "entry")]] = _list_field()
+    voorstelrondje: list[Voorstelling] = _list_field()
+    info: list[InfoItem] = _list_field()
+    piketpaaltjes: list[Piketpaaltje] = _list_field()
+    genoteerd_door: Optional[Annotated[Id, _person_ref("ref.genoteerd_door")]] = None
 
 
 # ----- basisteam -----
@@ -277,19 +278,19 @@ class Bijeenkomst(Model):
 class Overleg(Model):
     id: Id
     datum: dt.date
-    aanwezig: _list(_person("ref.overleg", "entry"))
-    successen: _list(Annotated[Text, Free("tekst", "store.pseudo.succes")])
-    zorgen: _list(Annotated[Text, Free("tekst", "store.pseudo.zorg")])
-    nieuwe_afspraken: _list(Annotated[Id, Ref("afspraak", "ref.overleg_afspraak", "entry", None,
-                                              "err.unknown_ref_agreement")])
-    plan_versie: Optional[_int(ge=1)] = None  # a Plan.versie (checked in check_integrity)
+    aanwezig: list[Annotated[Id, _person_ref("ref.overleg", "entry")]] = _list_field()
+    successen: list[Annotated[Text, Free("tekst", "store.pseudo.succes")]] = _list_field()
+    zorgen: list[Annotated[Text, Free("tekst", "store.pseudo.zorg")]] = _list_field()
+    nieuwe_afspraken: list[Annotated[Id, Ref("afspraak", "ref.overleg_afspraak", "entry", None,
+                                             "err.unknown_ref_agreement")]] = _list_field()
+    plan_versie: Optional[Annotated[int, Field(strict=True, ge=1)]] = None  # a Plan.versie (checked in check_integrity)
     volgende: Optional[dt.date] = None
 
 
 class Basisteam(Model):
-    leden: _list(_person("ref.basisteam", "entry", "basisteam"))
+    leden: list[Annotated[Id, _person_ref("ref.basisteam", "entry", "basisteam")]] = _list_field()
     eerste_overleg: Optional[dt.date] = None
-    overleggen: _list(Overleg)
+    overleggen: list[Overleg] = _list_field()
 
 
 # ----- ontmoeten and snapshots -----
@@ -319,33 +320,33 @@ class Momentopname(Model):
     id: Id
     gemaakt: dt.datetime
     titel: Annotated[Name, Free("tekst", "store.pseudo.momentopname")] = ""
-    klant_id: _person("ref.momentopname", "never")  # required since schema 2
-    personen: Annotated[list[KaartPersoon], Field(default_factory=list, max_length=MAX_PERSONS)]
-    banden: _list(Band)
-    steun: _list(Steun)
+    klant_id: Annotated[Id, _person_ref("ref.momentopname", "never")]  # required since schema 2
+    personen: list[KaartPersoon] = _list_field(MAX_PERSONS)
+    banden: list[Band] = _list_field()
+    steun: list[Steun] = _list_field()
 
 
 # ----- the case -----
 
 class Case(Model):
-    schema_version: Literal[SCHEMA_VERSION] = SCHEMA_VERSION
+    schema_version: SchemaVersion = SCHEMA_VERSION
     id: Id
-    klant_id: _person("ref.klant", "never")
+    klant_id: Annotated[Id, _person_ref("ref.klant", "never")]
     fase: Fase = "ontmoeten"
     aangemaakt: Optional[dt.datetime] = None
     ontmoeten: Ontmoeten = Field(default_factory=Ontmoeten)
     personen: Annotated[list[Persoon], Field(min_length=1, max_length=MAX_PERSONS)]
-    banden: _list(Band, MAX_PERSONS * 20)
-    steun: _list(Steun, MAX_PERSONS * 5)
+    banden: list[Band] = _list_field(MAX_PERSONS * 20)
+    steun: list[Steun] = _list_field(MAX_PERSONS * 5)
     basisposter: Basisposter = Field(default_factory=Basisposter)
-    ouder_kind: _list(OuderKind)
-    partners: _list(Partnerschap)
-    gebeurtenissen: _list(Gebeurtenis)
-    contacten: _list(Contact, MAX_PERSONS)
+    ouder_kind: list[OuderKind] = _list_field()
+    partners: list[Partnerschap] = _list_field()
+    gebeurtenissen: list[Gebeurtenis] = _list_field()
+    contacten: list[Contact] = _list_field(MAX_PERSONS)
     bijeenkomst: Bijeenkomst = Field(default_factory=Bijeenkomst)
-    plannen: _list(Plan, 500)  # old versions are kept; the highest version is current
+    plannen: list[Plan] = _list_field(500)  # old versions are kept; the highest version is current
     basisteam: Basisteam = Field(default_factory=Basisteam)
-    momentopnamen: _list(Momentopname, 200)
+    momentopnamen: list[Momentopname] = _list_field(200)
 
     # -- convenient look-ups (not stored) --
     @property

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from .case import KWALITEITEN, NABIJHEDEN, RICHTINGEN, SCHEMA_VERSION, SECTORS, STEUNSOORTEN, Case
 from .ops import map_state
@@ -187,7 +188,7 @@ def _gebeurtenissen() -> list[dict]:
     ]
 
 
-_CONTACTEN = [
+_CONTACTEN: list[dict[str, Any]] = [
     {"persoon": "p-marja", "hoe_vaak": "wekelijks", "manieren": ["bij_elkaar", "telefoon"], "samen_doen": "Eten op zondag",
      "tevreden": "ja", "wens": "evenveel", "dagen": ["zo"]},
     {"persoon": "p-anna", "hoe_vaak": "wekelijks", "manieren": ["bij_elkaar", "berichten"], "samen_doen": "Post doorlopen",
@@ -210,7 +211,7 @@ _CONTACTEN = [
 
 def _bijeenkomst() -> tuple[dict, list]:
     """The meeting and the plans made there (plans live at the top of the case)."""
-    plan1 = [
+    plan1: list[dict[str, Any]] = [
         {"id": "a-dinsdag", "vraag_id": "v-alleen", "wat": "Op dinsdag samen eten", "wie": ["p-jeroen"],
          "waar": "Bij Sam thuis", "wanneer": "Dinsdag om 18.00 uur", "hoe": "Sam kookt, Jeroen neemt toetje mee",
          "hoe_vaak": "wekelijks", "start": "2025-06-17", "evaluatie": "2025-09-15"},
@@ -368,7 +369,7 @@ def big_case(n_persons: int, seed: int = 1) -> Case:
     with client lines, member-member ties, support and contacts. Same `seed` -> same case."""
     rng = random.Random(seed)
     n = max(1, n_persons)
-    personen = [{"id": "p0", "naam": "Sam", "rol": "ik"}]
+    personen: list[dict[str, Any]] = [{"id": "p0", "naam": "Sam", "rol": "ik"}]
     for i in range(1, n):
         sector = SECTORS[i % len(SECTORS)]
         personen.append({

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from ..messages import t
 
@@ -24,7 +25,7 @@ def _where(loc: tuple) -> str:
     return " › ".join(parts) or "dossier"
 
 
-def _what(err: dict) -> str:
+def _what(err: ErrorDetails) -> str:
     kind = err.get("type", "")
     ctx = err.get("ctx") or {}
     if kind == "value_error":
@@ -33,11 +34,10 @@ def _what(err: dict) -> str:
         return msg.removeprefix("Value error, ")
     key = f"err.v.{kind}"
     try:
-        return t(key, **{
-            "max": ctx.get("max_length", ctx.get("le", "")),
-            "min": ctx.get("min_length", ctx.get("ge", "")),
-            "expected": str(ctx.get("expected", "")).replace(" or ", " of "),
-        })
+        return t(key,
+                 max=ctx.get("max_length", ctx.get("le", "")),
+                 min=ctx.get("min_length", ctx.get("ge", "")),
+                 expected=str(ctx.get("expected", "")).replace(" or ", " of "))
     except KeyError:
         return t("err.v.other")
 

@@ -2,6 +2,7 @@
 loaded file is migrated). Each step takes the raw dict of version N and returns version N+1."""
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Callable, Optional
 
 from ..messages import t
@@ -83,7 +84,7 @@ def _renumbered(plannen: list) -> tuple[list, dict]:
     """Plans with versions 1..n if theirs are not strictly increasing, and the old → new map."""
     versions = [p.get("versie") for p in plannen]
     ints = all(isinstance(v, int) and not isinstance(v, bool) for v in versions)
-    if ints and all(a < b for a, b in zip(versions, versions[1:])):
+    if ints and all(a < b for a, b in pairwise(versions)):
         return plannen, {}
     mapping = {old: new for new, old in enumerate(versions, 1) if isinstance(old, int)}  # last one wins
     return [{**p, "versie": nr} for nr, p in enumerate(plannen, 1)], mapping

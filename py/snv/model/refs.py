@@ -59,7 +59,7 @@ class Sensitive:
 class FieldPlan:
     name: str
     is_list: bool
-    model: Optional[type]  # a sub-model class (or None)
+    model: Optional[type[BaseModel]]  # a sub-model class (or None)
     leaf: Any  # the leaf type after unwrapping Optional/list/Annotated
     ref: Optional[Ref]
     free: Optional[Free]
@@ -88,15 +88,18 @@ def _unwrap(tp: Any, metadata: tuple = ()) -> tuple[Any, bool, tuple]:
             return tp, is_list, tuple(markers)
 
 
-def _first(markers: tuple, cls: type):
+_Marker = typing.TypeVar("_Marker", Ref, Free, Sensitive)
+
+
+def _first(markers: tuple, cls: type[_Marker]) -> Optional[_Marker]:
     found = [m for m in markers if isinstance(m, cls)]
     return found[0] if found else None
 
 
-_PLANS: dict[type, tuple[FieldPlan, ...]] = {}
+_PLANS: dict[type[BaseModel], tuple[FieldPlan, ...]] = {}
 
 
-def plan(cls: type) -> tuple[FieldPlan, ...]:
+def plan(cls: type[BaseModel]) -> tuple[FieldPlan, ...]:
     if cls not in _PLANS:
         rows = []
         for name, info in cls.model_fields.items():
@@ -108,20 +111,20 @@ def plan(cls: type) -> tuple[FieldPlan, ...]:
     return _PLANS[cls]
 
 
-def own_scope(cls: type) -> bool:
+def own_scope(cls: type[BaseModel]) -> bool:
     """A model whose references point inside itself (a snapshot keeps its own persons)."""
     return bool(getattr(cls, "ref_scope", False))
 
 
-def id_kind(cls: type) -> str:
+def id_kind(cls: type[BaseModel]) -> str:
     """What kind of object an own `id` names ("persoon" for Persoon and KaartPersoon)."""
     return getattr(cls, "ref_target", cls.__name__.lower())
 
 
-_HAS_REFS: dict[type, bool] = {}
+_HAS_REFS: dict[type[BaseModel], bool] = {}
 
 
-def _has_refs(cls: type) -> bool:
+def _has_refs(cls: type[BaseModel]) -> bool:
     """Whether walking into `cls` can find a Ref (lets walkers skip whole sub-trees, e.g. Contact)."""
     if cls not in _HAS_REFS:
         _HAS_REFS[cls] = False  # cycles are impossible in this schema, but stay safe
@@ -132,10 +135,10 @@ def _has_refs(cls: type) -> bool:
 
 # ----- walkers over models -----
 
-_WALK: dict[type, tuple] = {}
+_WALK: dict[type[BaseModel], tuple] = {}
 
 
-def _walk_plan(cls: type):
+def _walk_plan(cls: type[BaseModel]):
     """Only what a reference walk needs of `cls`: its Ref fields and the children that can hold refs
     (keeps the whole-case check cheap: a person's 13 fields become one, `notities`)."""
     if cls not in _WALK:
@@ -174,7 +177,7 @@ def find_dangling(model: BaseModel, targets: dict[str, set]) -> Optional[tuple[B
 
     Same walk as iter_refs, but batched per field over all objects of a class (set operations
     instead of one Python step per id), because it runs on every edit of a 2,000-person case."""
-    batches: list[tuple[type, list]] = [(type(model), [model])]
+    batches: list[tuple[type[BaseModel], list]] = [(type(model), [model])]
     while batches:
         cls, objs = batches.pop()
         refs, children = _walk_plan(cls)
@@ -242,7 +245,8 @@ def without(model: BaseModel, target: str, value: str) -> Any:
 
 # ----- walker over dumped data (the pseudonymiser works on JSON-ready dicts) -----
 
-def each_object(cls: type, data: dict, visit: Callable[[type, dict, int], None], index: int = 0) -> None:
+def each_object(cls: type[BaseModel], data: dict, visit: Callable[[type[BaseModel], dict, int], None],
+                index: int = 0) -> None:
     """Call visit(cls, obj, index) for `data` and every object dict below it (parents first), where
     index is the object's 0-based place in its list."""
     visit(cls, data, index)
@@ -257,12 +261,12 @@ def each_object(cls: type, data: dict, visit: Callable[[type, dict, int], None],
             each_object(f.model, value, visit, 0)
 
 
-def ref_groups(root: type) -> list[str]:
+def ref_groups(root: type[BaseModel]) -> list[str]:
     """The Ref groups in schema order (fields in declaration order, depth first): the order in which
     "Ze verdwijnt ook uit …" lists them."""
     out: list[str] = []
 
-    def visit(cls: type) -> None:
+    def visit(cls: type[BaseModel]) -> None:
         for f in plan(cls):
             if f.ref is not None and f.ref.group and f.ref.group not in out:
                 out.append(f.ref.group)
@@ -272,9 +276,9 @@ def ref_groups(root: type) -> list[str]:
     return out
 
 
-def all_classes(root: type) -> list[type]:
+def all_classes(root: type[BaseModel]) -> list[type[BaseModel]]:
     """Every model class reachable from `root` (for the schema walk test)."""
-    seen: list[type] = []
+    seen: list[type[BaseModel]] = []
     todo = [root]
     while todo:
         cls = todo.pop()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional, Sequence
 
 from ..messages import t
-from .format import esc, initials  # noqa: F401 - re-exported: screens import all their HTML helpers from here
+from .format import esc, initials  # re-exported: screens import all their HTML helpers from here
 
 
 def attrs(**kw: Any) -> str:

@@ -95,7 +95,7 @@ def _section(title: str, body: str) -> str:
 
 
 def _support(case: Case, pid: str, naam: str) -> str:
-    current = {s.soort: s.richting for s in case.steun if s.persoon == pid}
+    current: dict[str, str] = {s.soort: s.richting for s in case.steun if s.persoon == pid}
     rows = []
     for soort in STEUNSOORTEN:
         options = [(r, t(f"label.richting.{r}", naam=naam)) for r in ("krijgt", "geeft", "wederzijds")]

@@ -405,8 +405,8 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
         old_placed = placed_for(opts.compare_old, klant_id)
         old_people = {p.id: p for p in opts.compare_old.personen}
         out.append(f'<g class="rk-ghosts" font-size="{num(L.LABEL_FONT)}">')
-        for pid, codes in badges.items():
-            if "weg" not in codes or pid not in old_placed or pid in placed:
+        for pid, ghost_codes in badges.items():
+            if "weg" not in ghost_codes or pid not in old_placed or pid in placed:
                 continue
             op, opl = old_people[pid], old_placed[pid]
             dx, dy = _label_offset(opl)

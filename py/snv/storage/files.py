@@ -111,13 +111,13 @@ class _Builder(ET.TreeBuilder):
         super().__init__()
         self.depth = 0
 
-    def start(self, tag, attrs):  # noqa: ANN001 - ElementTree's signature
+    def start(self, tag, attrs):  # ElementTree's signature
         self.depth += 1
         if self.depth > MAX_XML_DEPTH:
             raise CaseError(t("store.too_deep"))
         return super().start(tag, attrs)
 
-    def end(self, tag):  # noqa: ANN001
+    def end(self, tag):
         self.depth -= 1
         return super().end(tag)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-import js  # noqa: F401 - browser only
+import js  # browser only
 from pyodide.ffi import create_proxy
 
 from ..analysis.figures import compute_figures, sentences

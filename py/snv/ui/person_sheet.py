@@ -72,11 +72,11 @@ def handle(app, action: str, data: dict) -> Any:
                           **{field: value})
         return None
     if verb == "quality":
-        value = data.get("value") or None
-        if value is None:
+        kwaliteit = data.get("value") or None
+        if kwaliteit is None:
             app.apply(ops.set_band, app.case.klant_id, pid, False, label=t("ui.toast.lijn", naam=naam))
         else:
-            app.apply(ops.set_quality, pid, value, label=t("ui.toast.lijn", naam=naam))
+            app.apply(ops.set_quality, pid, kwaliteit, label=t("ui.toast.lijn", naam=naam))
         return None
     if verb == "support":
         app.apply(ops.set_support, pid, data.get("soort", ""), data.get("value") or None,
