@@ -144,10 +144,14 @@ def handle_menu(app, action: str, data: dict) -> None:
 
 def end_session(app) -> None:
     """Wipe everything of this app on this device and tell other open tabs to drop their copy."""
+    store = app.store
     app.host.broadcast({"t": "ended"})
-    if app.store is not None:
-        _spawn_store(app, app.store.clear_all())
-    app.host.wipe_device()
+
+    async def wipe() -> None:
+        if store is not None:
+            await store.clear_all()
+        await app.host.wipe_device()
+    _spawn_store(app, wipe())
     _fresh(app)
     app.conflict = False
     app.alerts.clear()

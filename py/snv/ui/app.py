@@ -56,7 +56,7 @@ class Host:
     def after_save(self) -> None:
         """A save was verified: the browser drops its page-hide rescue copy."""
 
-    def wipe_device(self) -> None:
+    async def wipe_device(self) -> None:
         """Sessie beëindigen: remove everything else of this app on the device (databases, caches)."""
 
 
