@@ -213,12 +213,14 @@ def test_autosave_ring_keeps_one_per_few_minutes_and_the_last_n(small_case, cloc
     case = small_case
     for i in range(AUTOSAVE_KEEP + 5):
         case = ops.add_person(case, f"P{i}")[0]
-        drive(store.save(case))
-        drive(store.save(case))  # a second save in the same minute adds no version
-        clock.later(4)
+        drive(store.save(small_case))
+        clock.later(1)
+        drive(store.save(case))  # a later save in the same few minutes updates that slot
+        clock.later(3)
     autos = drive(store.versions())
     assert len(autos) == AUTOSAVE_KEEP and all(v.kind == "autosave" for v in autos)
     assert autos[0].saved_at > autos[-1].saved_at  # newest first
+    assert all(drive(store.open_version(v.id)) != small_case for v in autos)  # each slot holds its last save
     assert drive(store.open_version(autos[0].id)) == case
     assert autos[0].alias == small_case.klant.naam
 

@@ -226,7 +226,6 @@ class CaseStore:
         self.tab = tab
         self._now = now or (lambda: dt.datetime.now().replace(microsecond=0))
         self.revision: Optional[int] = None  # what this tab last loaded or wrote (None: not opened yet)
-        self._last_autosave: Optional[dt.datetime] = None
         self.blocked = False  # an unreadable stored case could not be kept aside: never overwrite it
 
     # ----- reading -----
@@ -250,7 +249,6 @@ class CaseStore:
         except CaseError:
             self.blocked = not await self._keep_aside(text, "aside")
             return Loaded(None, info, problem=t("err.store.stored_broken"))
-        await self._prime_ring()
         return Loaded(case, info)
 
     async def load(self) -> Optional[Case]:
@@ -410,21 +408,24 @@ class CaseStore:
             return False
         return True
 
-    async def _prime_ring(self) -> None:
-        autos = [v for v in await self._index() if v.kind == "autosave"]
-        self._last_autosave = max((v.saved_at for v in autos), default=None)
-
     async def _ring(self, text: str, alias: str) -> None:
-        """Keep one autosave per AUTOSAVE_EVERY, the last AUTOSAVE_KEEP of them. Best effort: a version
-        that does not fit is skipped, the case itself is saved already."""
+        """The last AUTOSAVE_KEEP autosaves, one per AUTOSAVE_EVERY: within that time the newest slot
+        is updated, so the newest version is always the last save. Best effort: a version that does
+        not fit is skipped (the case itself is saved already)."""
         now = self._now()
-        if self._last_autosave is not None and now - self._last_autosave < AUTOSAVE_EVERY:
-            return
         try:
-            await self._add_version(text, "autosave", alias)
-            self._last_autosave = now
-            await self._prune_autosaves(keep=AUTOSAVE_KEEP)
-        except StoreError:
+            index = await self._index()
+            autos = sorted((v for v in index if v.kind == "autosave"), key=lambda v: v.saved_at)
+            slot = autos[-1] if autos else None
+            if slot is not None and now - dt.datetime.strptime(slot.id[:15], "%Y%m%dT%H%M%S") < AUTOSAVE_EVERY:
+                fresh = Version(slot.id, "autosave", now, alias, len(text))
+                rest = [v for v in index if v.id != slot.id]
+                await self.backend.put({self._version_key(slot.id): text,
+                                        INDEX_KEY: json.dumps([v.to_dict() for v in rest + [fresh]])})
+            else:
+                await self._add_version(text, "autosave", alias)
+                await self._prune_autosaves(keep=AUTOSAVE_KEEP)
+        except (StoreError, ValueError):
             pass
 
     async def _prune_autosaves(self, keep: int) -> bool:
@@ -456,4 +457,3 @@ class CaseStore:
         await self.backend.delete([k for k in await self.backend.keys() if k.startswith(PREFIX)])
         self.revision = None
         self.blocked = False
-        self._last_autosave = None
