@@ -23,10 +23,8 @@ MESSAGES: dict[str, str] = {
     "ui.save.pending": "Opslaan…",
     "ui.save.saved": "Opgeslagen om {tijd}",
     "ui.save.failed": "Niet opgeslagen",
-    "ui.save.typing": "Nog niet opgeslagen",
     "ui.save.conflict": "Niet opgeslagen: ander tabblad",
     "ui.save.memory": "Wordt niet bewaard",
-    "ui.save.verifying": "Opslaan…",
     # --- storage banners (persistence) ---
     "ui.store.conflict_title": "Dit dossier is in een ander tabblad veranderd.",
     "ui.store.conflict_text": "We hebben niets overschreven. Kies wat je wilt.",
@@ -34,6 +32,7 @@ MESSAGES: dict[str, str] = {
     "ui.store.conflict_load_desc": "Open de versie uit het andere tabblad.",
     "ui.store.conflict_keep": "Mijn versie als kopie bewaren",
     "ui.store.conflict_kept": "Jouw versie is bewaard bij Eerdere versies. Je ziet nu de versie uit het andere tabblad.",
+    "ui.store.loaded_label": "Versie uit het andere tabblad geladen",
     "ui.store.loaded_theirs": "Je ziet nu de versie uit het andere tabblad.",
     "ui.store.memory_title": "Dit dossier wordt niet bewaard in deze browser.",
     "ui.store.memory_text": "De browser laat ons niets opslaan. Als je de pagina sluit, is alles weg.",

@@ -186,7 +186,7 @@ def _show_theirs(app, loaded, message: str) -> None:
         if loaded.problem:
             app.alert(loaded.problem)
     else:
-        app.after_load(loaded.case, message)
+        app.after_load(loaded.case, t("ui.store.loaded_label"))
     app.pending_save = False  # theirs is what is stored
     app.save_state = "saved" if loaded.case is not None else "idle"
     app.saved_at = loaded.info.saved_at if loaded.info else app.saved_at
