@@ -66,7 +66,7 @@ def save_status(state: str, saved_at: Optional[dt.datetime], *, memory: bool = F
 
 
 def save_fix(state: str, *, memory: bool = False) -> str:
-    if state != "failed" and not memory:
+    if state != "failed" or memory:  # in memory mode the banner offers the download
         return ""
     return button(t("ui.menu.save"), "menu.save", icon=icons.SAVE, cls="btn btn-small btn-warn")
 

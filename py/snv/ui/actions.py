@@ -165,9 +165,8 @@ def handle_store(app, action: str, data: dict) -> None:
     store = app.store
     if verb == "download":
         app.open_sheet("save")
-    elif verb == "again":  # after the session ended in another tab
-        app.ended = False
-        _fresh(app)
+    elif verb == "again":  # after the session ended in another tab: a fresh page, a fresh store
+        app.host.reload()
     elif verb in ("load", "keep") and store is not None:
         mine = app.case
 

@@ -56,6 +56,9 @@ class Host:
     def after_save(self) -> None:
         """A save was verified: the browser drops its page-hide rescue copy."""
 
+    def reload(self) -> None:
+        """Start this page over (after the session ended in another tab)."""
+
     async def wipe_device(self) -> None:
         """Sessie beëindigen: remove everything else of this app on the device (databases, caches)."""
 

@@ -193,6 +193,9 @@ class BrowserHost(Host):
         if isinstance(self.backend, IndexedDBBackend):
             await api.idbOpen()  # an empty database for the next case in this tab
 
+    def reload(self) -> None:
+        js.location.reload()
+
     def on_other_tab(self, text: Any) -> None:
         try:
             message = json.loads(str(text))
@@ -307,8 +310,8 @@ class BrowserHost(Host):
         if not el.isConnected:
             self._end_draft()
             return
-        if idle and not str(el.value).strip():
-            return
+        if idle and (not str(el.value).strip() or str(el.type or "") == "number"):
+            return  # an empty field may be retyped; a number half typed ("19") is not yet meant
         self._run_field(el, str(_attr(el, "data-action")), "change")
         self._end_draft()
 
