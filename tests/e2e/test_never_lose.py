@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from snv.model.demo import big_case
 
+from .stored import our_keys, stored_case, stored_text, wait_wiped, write_stored
 from .test_app import add_person, go, start_new_case, wait_saved
 
 # Switchable faults: window.__snvFail = {put: "QuotaExceededError"} makes IndexedDB put and
@@ -38,21 +39,6 @@ FAULTS = """
 })();
 """
 
-IDB_READ = """(key) => new Promise((resolve, reject) => {
-  const r = indexedDB.open("netwerkatlas", 1);
-  r.onsuccess = () => { const g = r.result.transaction("kv").objectStore("kv").get(key);
-    g.onsuccess = () => { resolve(g.result === undefined ? null : g.result); r.result.close(); }; };
-  r.onerror = () => reject(r.error);
-})"""
-
-IDB_WRITE = """([key, value]) => new Promise((resolve, reject) => {
-  const r = indexedDB.open("netwerkatlas", 1);
-  r.onsuccess = () => { const t = r.result.transaction("kv", "readwrite"); t.objectStore("kv").put(value, key);
-    t.oncomplete = () => { r.result.close(); resolve(true); }; };
-  r.onerror = () => reject(r.error);
-})"""
-
-
 def accept_dialogs(page: Page) -> list[str]:
     """beforeunload asks before a page with unsaved edits goes; accept it and remember that it asked."""
     seen: list[str] = []
@@ -69,13 +55,8 @@ def reload(page: Page, open_app) -> None:
     page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=60_000)
 
 
-def stored(page: Page) -> dict | None:
-    text = page.evaluate(IDB_READ, "snv:case")
-    return json.loads(text) if text else None
-
-
 def names_stored(page: Page) -> list[str]:
-    case = stored(page)
+    case = stored_case(page)
     return [p["naam"] for p in case["personen"]] if case else []
 
 
@@ -96,7 +77,7 @@ def test_reload_while_typing_keeps_the_text(page, open_app):
     page.locator("#person-rol").press("End")
     page.locator("#person-rol").press_sequentially("a")
     wait_saved(page)
-    assert any(p.get("rol") == "tante van mama" for p in stored(page)["personen"])
+    assert any(p.get("rol") == "tante van mama" for p in stored_case(page)["personen"])
     page.click("#btn-undo")  # one undo step for the whole typing in that field
     expect(page.locator("#person-rol")).to_have_value("tante van mam")
 
@@ -183,8 +164,8 @@ def test_corrupt_stored_case_is_kept_and_restored_from_earlier_versions(page, op
     go(page, "personen")
     add_person(page, "Marieke")
     wait_saved(page)
-    good = page.evaluate(IDB_READ, "snv:case")
-    page.evaluate(IDB_WRITE, ["snv:case", good[: len(good) // 2]])  # cut in half: unreadable
+    good = stored_text(page)
+    write_stored(page, "snv:case", good[: len(good) // 2])  # cut in half: unreadable
     reload(page, open_app)
     expect(page.get_by_role("alert")).to_contain_text("Eerdere versies")
     expect(page.get_by_role("heading", name="Welkom bij Netwerkatlas")).to_be_visible()
@@ -233,8 +214,8 @@ def test_two_pages_on_one_case(page, open_app):
     expect(page.get_by_role("heading", name="Deze sessie is beëindigd.")).to_be_visible()
     expect(page.locator("body")).not_to_contain_text("Marieke")
     expect(other.get_by_role("heading", name="Welkom bij Netwerkatlas")).to_be_visible()
-    page.wait_for_timeout(300)
-    assert stored(other) is None and other.evaluate("Object.keys(localStorage).filter(k => k.startsWith('snv:'))") == []
+    wait_wiped(other)
+    assert our_keys(other) == []
     other.close()
 
 
@@ -251,4 +232,4 @@ def test_three_mb_case_autosaves_and_survives_reload(page, open_app):
     wait_saved(page)
     reload(page, open_app)
     expect(page.get_by_role("heading", name=re.compile("Hallo"))).to_be_visible()
-    assert len(stored(page)["personen"]) == 1500
+    assert len(stored_case(page)["personen"]) == 1500
