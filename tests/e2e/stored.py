@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 IDB_READ = """(key) => new Promise((resolve, reject) => {
   const r = indexedDB.open("netwerkatlas", 1);
@@ -47,15 +48,22 @@ def our_keys(page) -> list[str]:
     return sorted(local + [k for k in page.evaluate(IDB_KEYS) if k.startswith("snv:")])
 
 
+def _poll(page, script: str, arg, what: str, timeout_s: float = 10.0) -> None:
+    """page.wait_for_function does not await a promise, so poll an async check from here."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(script, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not stored within {timeout_s} s: {what}")
+        page.wait_for_timeout(100)
+
+
 def wait_stored(page, condition: str, arg=None) -> None:
     """Wait until `condition` (JS, gets the stored case as `c` and `arg`) holds for the stored case."""
-    page.wait_for_function(
-        f"async (arg) => {{ const text = await ({IDB_READ})('snv:case');"
-        f" const c = JSON.parse(text || '{{}}'); return Boolean({condition}); }}", arg=arg)
+    _poll(page, f"async (arg) => {{ const text = await ({IDB_READ})('snv:case');"
+                f" const c = JSON.parse(text || '{{}}'); return Boolean({condition}); }}", arg, condition)
 
 
 def wait_wiped(page) -> None:
     """Sessie beëindigen wipes asynchronously: wait until no key of this app is left."""
-    page.wait_for_function(
-        f"async () => (await ({IDB_KEYS})()).concat(Object.keys(localStorage))"
-        ".filter(k => k.startsWith('snv:')).length === 0")
+    _poll(page, f"async () => (await ({IDB_KEYS})()).concat(Object.keys(localStorage))"
+                ".filter(k => k.startsWith('snv:')).length === 0", None, "everything wiped")
