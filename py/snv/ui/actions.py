@@ -202,6 +202,8 @@ def open_versions(app) -> None:
 
     async def fetch() -> None:
         app.versions = await store.versions()
+        if app.sheet and app.sheet.get("kind") == "versions":
+            app.focus_request = "#sheet [data-autofocus]"  # the loading line is gone: focus the list
         app.request_render()
     _spawn_store(app, fetch())
 
@@ -246,6 +248,7 @@ def handle_versions(app, action: str, data: dict) -> None:
             async def delete() -> None:
                 await store.delete_version(version.id)
                 app.versions = await store.versions()
+                app.focus_request = "#sheet [data-autofocus]"
                 app.notice(t("ui.versions.deleted"))
             app.versions = None
             app.open_sheet("versions")
