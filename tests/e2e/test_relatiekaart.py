@@ -15,6 +15,7 @@ from snv.analysis.layout import geometry
 from snv.model import parse_case
 from snv.storage.jsonio import dumps_case
 
+from . import stored as stored_case
 from .conftest import BOOT_TIMEOUT_MS
 
 KLANT = "p-sam"
@@ -43,7 +44,7 @@ def _case(**extra) -> dict:
 def open_map(page, open_app, data: dict | None = None) -> None:
     """Open the app with `data` as the stored case and go to the Relatiekaart."""
     open_app(page)
-    page.evaluate("t => localStorage.setItem('snv:case', t)", dumps_case(parse_case(data or _case())))
+    stored_case.write_stored(page, "snv:case", dumps_case(parse_case(data or _case())))
     page.reload()  # a second boot: give it the same time as the first (a busy machine is slow)
     page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
     page.locator('#bar [data-action="app.go"][data-screen="relatiekaart"]').click()
@@ -55,7 +56,7 @@ def marker(page, pid: str):
 
 
 def stored(page) -> dict:
-    return json.loads(page.evaluate("localStorage.getItem('snv:case')"))
+    return stored_case.stored_case(page)
 
 
 def stored_person(page, pid: str) -> dict:
@@ -63,11 +64,9 @@ def stored_person(page, pid: str) -> dict:
 
 
 def wait_stored(page, pid: str, **fields) -> None:
-    """Autosave runs ≤ 1 s after an edit: wait until localStorage has the change."""
+    """Autosave runs ≤ 1 s after an edit: wait until the stored case has the change."""
     checks = " && ".join(f"p[{json.dumps(k)}] === {json.dumps(v)}" for k, v in fields.items())
-    page.wait_for_function(
-        "([pid]) => { const c = JSON.parse(localStorage.getItem('snv:case') || '{}');"
-        f" const p = (c.personen || []).find(x => x.id === pid); return p && {checks}; }}", arg=[pid])
+    stored_case.wait_stored(page, f"((p) => p && {checks})((c.personen || []).find(x => x.id === arg[0]))", arg=[pid])
 
 
 def to_screen(page, x: float, y: float) -> tuple[float, float]:
@@ -227,7 +226,7 @@ def test_snapshot_then_compare_shows_badge_and_list(page, open_app):
     assert title.input_value().startswith("Kaart van ")
     title.fill("Voor het gesprek")
     page.locator("#rk-snap-make").click()
-    page.wait_for_function("JSON.parse(localStorage.getItem('snv:case')).momentopnamen.length === 1")
+    stored_case.wait_stored(page, "(c.momentopnamen || []).length === 1")
     assert stored(page)["momentopnamen"][0]["titel"] == "Voor het gesprek"
     # Gerda comes closer (keyboard), then compare the snapshot with now (the default)
     marker(page, "p-gerda").focus()

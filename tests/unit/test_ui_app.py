@@ -8,7 +8,7 @@ import pytest
 
 from snv.messages import t
 from snv.model import CaseError, new_case, ops
-from snv.storage.store import CaseStore, MemoryStore
+from snv.storage.store import CaseStore, MemoryBackend, drive
 from snv.render import frame
 from snv.render.start import OnboardView, StartView
 from snv.ui import screens, view
@@ -357,19 +357,19 @@ def test_strengths_add_and_remove():
 # ----- saving -----
 
 def test_autosave_schedules_and_saves():
-    store = CaseStore(MemoryStore(), now=lambda: NOW)
+    store = CaseStore(MemoryBackend(), now=lambda: NOW)
     app, host = make_app(store)
     app.apply(ops.add_person, "A", label="A")
     assert app.save_state == "pending" and host.saves and host.saves[-1] <= 1000
-    assert store.load() is None  # debounced: not yet written
+    assert drive(store.load()) is None  # debounced: not yet written
     assert app.save_now()
     assert app.save_state == "saved" and app.saved_at == NOW
-    assert [p.naam for p in store.load().personen] == ["Sam", "A"]
+    assert [p.naam for p in drive(store.load()).personen] == ["Sam", "A"]
     assert "Opgeslagen om 14:32" in view.regions(app)["savestatus"]
 
 
 def test_full_storage_shows_not_saved_and_keeps_old_value():
-    kv = MemoryStore(quota=4000)
+    kv = MemoryBackend(quota=4000)
     store = CaseStore(kv)
     app, _ = make_app(store)
     app.mark_dirty()
@@ -381,7 +381,8 @@ def test_full_storage_shows_not_saved_and_keeps_old_value():
     regions = view.regions(app)
     assert t("ui.save.failed") in regions["savestatus"]
     assert t("ui.menu.save") in regions["savefix"] and 'data-action="menu.save"' in regions["savefix"]
-    assert [p.naam for p in store.load().personen] == ["Sam"]
+    assert t("err.store.full") in regions["alerts"]  # the written warning is shown, not only the status
+    assert [p.naam for p in drive(store.load()).personen] == ["Sam"]
 
 
 # ----- files -----
@@ -421,12 +422,12 @@ def test_registered_export_runs_with_options():
 
 
 def test_open_file_replaces_case_undoably_and_persists():
-    store = CaseStore(MemoryStore())
+    store = CaseStore(MemoryBackend())
     app, _ = make_app(store)
     other, _pid = ops.add_person(new_case("Kim"), "Oma")
     from snv.storage.jsonio import dumps_case
     assert app.open_file("kim.json", dumps_case(other).encode())
-    assert app.case.klant.naam == "Kim" and store.load().klant.naam == "Kim"
+    assert app.case.klant.naam == "Kim" and drive(store.load()).klant.naam == "Kim"
     app.undo()
     assert app.case.klant.naam == "Sam"
 
@@ -435,13 +436,13 @@ def test_open_file_replaces_case_undoably_and_persists():
                                   b'{"id": "c1", "klant_id": "p1", "personen": [{"id": "p1", "naam": "A"}],'
                                   b' "banden": [{"a": "p1", "b": "p-weg"}]}'])
 def test_open_bad_file_alerts_and_keeps_everything(data):
-    store = CaseStore(MemoryStore())
+    store = CaseStore(MemoryBackend())
     app, _ = make_app(store)
     app.apply(ops.add_person, "Marieke", label="M")
     app.save_now()
-    before, stored = app.case, store.kv.get("snv:case")
+    before, stored = app.case, store.backend.data.get("snv:case")
     assert not app.open_file("kapot.json", data)
-    assert app.case is before and store.kv.get("snv:case") == stored
+    assert app.case is before and store.backend.data.get("snv:case") == stored
     assert len(app.alerts) == 1 and t("ui.file.unchanged") in app.alerts[0]
     assert app.alerts[0] in view.regions(app)["alerts"]
     assert '<div class="alerts" id="alerts" role="alert">' in frame.skeleton()
@@ -450,7 +451,7 @@ def test_open_bad_file_alerts_and_keeps_everything(data):
 # ----- menu: new case, open, end session -----
 
 def test_new_case_asks_first_then_onboards():
-    store = CaseStore(MemoryStore())
+    store = CaseStore(MemoryBackend())
     app, host = make_app(store)
     app.apply(ops.add_person, "A", label="A")
     app.save_now()
@@ -459,11 +460,11 @@ def test_new_case_asks_first_then_onboards():
     app.dispatch("confirm.save", {})  # offer to save first: downloads, keeps the question open
     assert host.downloads and app.sheet.kind == "confirm"
     app.dispatch("confirm.yes", {})
-    assert app.onboarding == "naam" and store.load() is None and not app.can_undo
+    assert app.onboarding == "naam" and drive(store.load()) is None and not app.can_undo
     app.dispatch("onboard.naam", {"onboard-naam": ""})
     assert app.view_state(OnboardView).error == t("ui.onboard.name_needed")
     app.dispatch("onboard.naam", {"onboard-naam": "Kim"})
-    assert app.onboarding == "kaart" and app.case.klant.naam == "Kim" and store.load().klant.naam == "Kim"
+    assert app.onboarding == "kaart" and app.case.klant.naam == "Kim" and drive(store.load()).klant.naam == "Kim"
     assert "Is er al een netwerkkaart?" in view.regions(app)["content"]
     app.dispatch("onboard.begin", {})
     assert app.onboarding is None and app.screen == "start"
@@ -481,8 +482,8 @@ def test_open_on_empty_case_picks_at_once_and_otherwise_asks():
 
 
 def test_end_session_wipes_storage():
-    kv = MemoryStore()
-    kv.set("ander:sleutel", "blijft")
+    kv = MemoryBackend()
+    kv.data["ander:sleutel"] = "blijft"
     store = CaseStore(kv)
     app, _ = make_app(store)
     app.apply(ops.add_person, "A", label="A")
@@ -490,7 +491,7 @@ def test_end_session_wipes_storage():
     app.dispatch("menu.end", {})
     assert app.sheet.kind == "confirm" and app.sheet.yes == t("ui.confirm.end_yes")
     app.dispatch("confirm.yes", {})
-    assert kv.keys() == ["ander:sleutel"]
+    assert list(kv.data) == ["ander:sleutel"]
     assert app.onboarding == "naam" and len(app.case.personen) == 1 and not app.can_undo
     app.dispatch("confirm.yes", {})  # a stale second tap does nothing
     assert app.onboarding == "naam"

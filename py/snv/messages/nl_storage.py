@@ -31,6 +31,14 @@ MESSAGES: dict[str, str] = {
     "store.crypt.busy": "Bezig met openen…",
     "store.crypt.saved": "Versleuteld bestand gedownload: {name}.",
     "store.file_empty": "Dit bestand is leeg. Kies een .json- of .svg-bestand van Netwerkatlas.",
+    # --- the autosave store (storage/store.py); each says what happened, that data is safe, what to do ---
+    "err.store.full": "Opslaan lukt niet: de browser is vol. Je wijzigingen staan nog op het scherm. Sla het dossier op als bestand.",
+    "err.store.denied": "Deze browser laat ons niets bewaren. Misschien staat privé-navigatie aan. Je wijzigingen staan nog op het scherm. Sla het dossier op als bestand.",
+    "err.store.broken": "Opslaan lukt niet door een fout in de browser. Je wijzigingen staan nog op het scherm. Sla het dossier op als bestand.",
+    "err.store.verify": "Opslaan is niet goed gelukt: wat bewaard is, klopt niet. Je wijzigingen staan nog op het scherm. Sla het dossier op als bestand.",
+    "err.store.conflict": "Dit dossier is in een ander tabblad veranderd.",
+    "err.store.stored_broken": "Het opgeslagen dossier kon niet worden gelezen. Het is apart bewaard. Kijk bij Menu, Eerdere versies.",
+    "err.store.version_gone": "Deze versie is er niet meer.",
     # --- pseudonymised export: names and texts that replace what was written ---
     "store.pseudo.klant": "klant",
     "store.pseudo.persoon": "persoon",

@@ -51,20 +51,55 @@ def alias(name: str, *, onboarding: bool = False, current: bool = False) -> str:
             f'<span class="alias-sub">{esc(t("ui.overmij.title"))}</span></span></button>')
 
 
-def save_status(state: str, saved_at: Optional[dt.datetime]) -> str:
+def save_status(state: str, saved_at: Optional[dt.datetime], *, memory: bool = False) -> str:
+    """The header's save status; it never says "Opgeslagen" while anything on screen is not stored."""
+    if memory:
+        return f'<span class="save-failed">{icon_html(icons.WARN)}{esc(t("ui.save.memory"))}</span>'
     if state == "pending":
         return esc(t("ui.save.pending"))
     if state == "saved" and saved_at is not None:
         return esc(t("ui.save.saved", tijd=saved_at.strftime("%H:%M")))
-    if state == "failed":
-        return f'<span class="save-failed">{icon_html(icons.WARN)}{esc(t("ui.save.failed"))}</span>'
+    if state in ("failed", "conflict"):
+        key = "ui.save.failed" if state == "failed" else "ui.save.conflict"
+        return f'<span class="save-failed">{icon_html(icons.WARN)}{esc(t(key))}</span>'
     return ""
 
 
-def save_fix(state: str) -> str:
-    if state != "failed":
+def save_fix(state: str, *, memory: bool = False) -> str:
+    if state != "failed" or memory:  # in memory mode the banner offers the download
         return ""
     return button(t("ui.menu.save"), "menu.save", icon=icons.SAVE, cls="btn btn-small btn-warn")
+
+
+def store_banner(*, conflict: bool, memory: bool) -> str:
+    """Lasting storage problems, above the content (inside the role="alert" region)."""
+    parts = []
+    if conflict:
+        parts.append(
+            f'<div class="alert store-banner" id="conflict-banner">{icon_html(icons.WARN)}'
+            f'<div class="alert-text"><p><strong>{esc(t("ui.store.conflict_title"))}</strong></p>'
+            f'<p>{esc(t("ui.store.conflict_text"))}</p></div>'
+            f'<div class="banner-actions">'
+            f'{button(t("ui.store.conflict_load"), "store.load", icon=icons.OPEN, cls="btn btn-primary", id="conflict-load", aria_label=t("ui.store.conflict_load_desc"))}'
+            f'{button(t("ui.store.conflict_keep"), "store.keep", icon=icons.SAVE, cls="btn", id="conflict-keep")}'
+            "</div></div>")
+    if memory:
+        parts.append(
+            f'<div class="alert store-banner" id="memory-banner">{icon_html(icons.WARN)}'
+            f'<div class="alert-text"><p><strong>{esc(t("ui.store.memory_title"))}</strong></p>'
+            f'<p>{esc(t("ui.store.memory_text"))}</p></div>'
+            f'<div class="banner-actions">'
+            f'{button(t("ui.store.download_now"), "store.download", icon=icons.SAVE, cls="btn btn-primary", id="memory-download")}'
+            "</div></div>")
+    return "".join(parts)
+
+
+def ended_screen() -> str:
+    """A neutral screen after another tab ended the session: nothing of the case is shown."""
+    return (f'<div class="screen screen-ended"><h1 id="screen-title">{esc(t("ui.store.ended_title"))}</h1>'
+            f'<p>{esc(t("ui.store.ended_text"))}</p>'
+            f'{button(t("ui.store.ended_again"), "store.again", icon=icons.NEW, cls="btn btn-primary", id="ended-again")}'
+            "</div>")
 
 
 def tools(*, can_undo: bool, can_redo: bool, undo_label: str, redo_label: str, editing: bool,
@@ -165,6 +200,7 @@ def menu_sheet() -> str:
         + item("ui.menu.open", "menu.open", icons.OPEN, "ui.menu.open_desc")
         + item("ui.menu.save", "menu.save", icons.SAVE, "ui.menu.save_desc")
         + item("ui.menu.export", "menu.export", icons.EXPORT, "ui.menu.export_desc")
+        + item("ui.menu.versions", "menu.versions", icons.UNDO, "ui.menu.versions_desc")
         + "</ul>"
         f'<h3 class="menu-head">{esc(t("ui.menu.session"))}</h3><ul class="menu-list">'
         + item("ui.menu.end", "menu.end", icons.END, "ui.menu.end_desc")
@@ -257,3 +293,38 @@ def file_sheet(kind: str, *, notes: bool, pseudonymise: bool, exports: Sequence[
     body = (f'<p>{esc(t("ui.file.export_lead"))}</p>' + warning + options + passphrase
             + f'<ul class="export-list">{"".join(lis)}</ul>')
     return sheet("export", t("ui.menu.export"), body, modal=True)
+
+
+# ----- earlier versions (persistence) -----
+
+def _size(chars: int) -> str:
+    if chars < 1024 * 1024:
+        return t("ui.versions.kb", n=max(1, round(chars / 1024)))
+    return t("ui.versions.mb", n=f"{chars / (1024 * 1024):.1f}".replace(".", ","))
+
+
+def versions_sheet(versions: Optional[Sequence]) -> str:
+    """versions: storage.store.Version items (newest first), or None while they are fetched."""
+    if versions is None:
+        body = f'<p role="status" data-autofocus tabindex="-1">{esc(t("ui.versions.loading"))}</p>'
+        return sheet("versions", t("ui.menu.versions"), body, modal=True)
+    if not versions:
+        body = f'<p data-autofocus tabindex="-1">{esc(t("ui.versions.empty"))}</p>'
+        return sheet("versions", t("ui.menu.versions"), body, modal=True)
+    items = []
+    for i, v in enumerate(versions):
+        when = {"datum": v.saved_at.strftime("%d-%m-%Y"), "tijd": v.saved_at.strftime("%H:%M")}
+        line = t("ui.versions.item", alias=v.alias or t("ui.versions.no_alias"), grootte=_size(v.size), **when)
+        data = {"id": v.id}
+        items.append(
+            f'<li class="version version-{esc(v.kind)}"><p class="version-line"><strong>{esc(line)}</strong></p>'
+            f'<p class="version-kind">{esc(t("ui.versions.kind." + v.kind))}</p><div class="version-actions">'
+            + button(t("ui.versions.open"), "versions.open", icon=icons.OPEN, cls="btn btn-small", data=data,
+                     aria_label=t("ui.versions.open_label", **when), autofocus=i == 0)
+            + button(t("ui.versions.download"), "versions.download", icon=icons.SAVE, cls="btn btn-small", data=data,
+                     aria_label=t("ui.versions.download_label", **when))
+            + button(t("ui.versions.delete"), "versions.delete", icon=icons.TRASH, cls="btn btn-small", data=data,
+                     aria_label=t("ui.versions.delete_label", **when))
+            + "</div></li>")
+    body = f'<p>{esc(t("ui.versions.lead"))}</p><ul class="version-list">{"".join(items)}</ul>'
+    return sheet("versions", t("ui.menu.versions"), body, modal=True)

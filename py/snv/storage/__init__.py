@@ -2,4 +2,5 @@
 from .files import export_filename, read_case_file  # noqa: F401
 from .jsonio import dumps_case, loads_case  # noqa: F401
 from .privacy import for_export  # noqa: F401
-from .store import CaseStore, KeyValueStore, MemoryStore, StorageFullError  # noqa: F401
+from .store import (CaseStore, ConflictError, MemoryBackend, StorageFullError, StoreError,  # noqa: F401
+                    classify, drive)

@@ -11,7 +11,7 @@ from ..messages import t
 from ..model import FASEN, new_case, ops
 from ..render.start import OnboardView
 from . import person_sheet, screens, unlock
-from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, SaveSheet
+from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, SaveSheet, VersionsSheet
 
 
 def _is_empty(app) -> bool:
@@ -82,9 +82,22 @@ def _ask_then(app, title: str, text: str, yes: str, then: Callable[[], Any]) -> 
 
 
 def start_new_case(app) -> None:
-    """Forget the current case on this device and ask the new-case questions."""
-    if app.store is not None:
-        app.store.clear_all()
+    """Start a new case. The current one is kept as an earlier version first (so *Nieuw dossier*
+    can be undone from *Eerdere versies*); no version is deleted."""
+    store = app.store
+    if store is not None and not _is_empty(app):
+        old = app.case
+
+        async def keep_then_forget() -> None:
+            await store.keep(old, "replaced")
+            await store.delete_data_keep_versions()
+        _spawn_store(app, keep_then_forget())
+    elif store is not None:
+        _spawn_store(app, store.delete_data_keep_versions())
+    _fresh(app)
+
+
+def _fresh(app) -> None:
     app.reset(new_case())
     app.pending_save = False
     app.save_state = "idle"
@@ -92,12 +105,27 @@ def start_new_case(app) -> None:
     app.focus_request = "#onboard-naam"
 
 
+def _spawn_store(app, coro) -> Any:
+    """Run a store operation; a StoreError becomes its Dutch alert (the case on screen stays)."""
+    from ..storage.store import StoreError  # noqa: PLC0415
+
+    async def guarded() -> Any:
+        try:
+            return await coro
+        except StoreError as exc:
+            app.alert(exc.message)
+            return None
+    return app.host.spawn(guarded())
+
+
 def handle_menu(app, action: str, data: dict) -> None:
     verb = action.partition(".")[2]
     naam = app.case.klant.naam
     if verb == "new":
-        _ask_then(app, t("ui.confirm.new_title"), t("ui.confirm.new_text", naam=naam), t("ui.confirm.new_yes"),
-                  lambda: start_new_case(app))
+        text = t("ui.confirm.new_text", naam=naam) + (" " + t("ui.confirm.new_versions") if app.store else "")
+        _ask_then(app, t("ui.confirm.new_title"), text, t("ui.confirm.new_yes"), lambda: start_new_case(app))
+    elif verb == "versions":
+        open_versions(app)
     elif verb == "open":
         def pick() -> None:
             app.sheet = None
@@ -109,15 +137,128 @@ def handle_menu(app, action: str, data: dict) -> None:
         app.open_sheet(ExportSheet())
     elif verb == "end":
         # always ask: ending wipes this device, even an almost empty case
-        app.confirm(t("ui.confirm.end_title"), t("ui.confirm.end_text", naam=naam), t("ui.confirm.end_yes"),
+        text = t("ui.confirm.end_text", naam=naam) + (" " + t("ui.confirm.end_versions") if app.store else "")
+        app.confirm(t("ui.confirm.end_title"), text, t("ui.confirm.end_yes"),
                     lambda: end_session(app), offer_save=not _is_empty(app))
     else:
         raise KeyError(action)
 
 
 def end_session(app) -> None:
-    start_new_case(app)
+    """Wipe everything of this app on this device and tell other open tabs to drop their copy."""
+    store = app.store
+    app.host.broadcast({"t": "ended"})
+
+    async def wipe() -> None:
+        if store is not None:
+            await store.clear_all()
+        await app.host.wipe_device()
+    _spawn_store(app, wipe())
+    _fresh(app)
+    app.conflict = False
+    app.alerts.clear()
     app.notice(t("ui.toast.ended"))
+
+
+# ----- other tabs, memory mode, earlier versions (persistence) -----
+
+def handle_store(app, action: str, data: dict) -> None:
+    verb = action.partition(".")[2]
+    store = app.store
+    if verb == "download":
+        app.open_sheet(SaveSheet())
+    elif verb == "again":  # after the session ended in another tab: a fresh page, a fresh store
+        app.host.reload()
+    elif verb in ("load", "keep") and store is not None:
+        mine = app.case
+
+        async def take() -> None:
+            loaded = await (store.keep_mine_then_take_theirs(mine) if verb == "keep" else store.take_theirs())
+            _show_theirs(app, loaded, t("ui.store.conflict_kept" if verb == "keep" else "ui.store.loaded_theirs"))
+        _spawn_store(app, take())
+    else:
+        raise KeyError(action)
+
+
+def _show_theirs(app, loaded, message: str) -> None:
+    app.conflict = False
+    if loaded.case is None:  # the other tab started a new case (or its case is unreadable: kept aside)
+        _fresh(app)
+        if loaded.problem:
+            app.alert(loaded.problem)
+    else:
+        app.after_load(loaded.case, t("ui.store.loaded_label"))
+    app.pending_save = False  # theirs is what is stored
+    app.save_state = "saved" if loaded.case is not None else "idle"
+    app.saved_at = loaded.info.saved_at if loaded.info else app.saved_at
+    app.notice(message)
+
+
+def open_versions(app) -> None:
+    app.versions = None
+    app.open_sheet(VersionsSheet())
+    store = app.store
+    if store is None:
+        app.versions = []
+        return
+
+    async def fetch() -> None:
+        app.versions = await store.versions()
+        if isinstance(app.sheet, VersionsSheet):
+            app.focus_request = "#sheet [data-autofocus]"  # the loading line is gone: focus the list
+        app.request_render()
+    _spawn_store(app, fetch())
+
+
+def _version(app, vid: str):
+    return next((v for v in app.versions or [] if v.id == vid), None)
+
+
+def handle_versions(app, action: str, data: dict) -> None:
+    verb = action.partition(".")[2]
+    store = app.store
+    version = _version(app, data.get("id", ""))
+    if store is None or version is None:
+        return
+    when = {"datum": version.saved_at.strftime("%d-%m-%Y"), "tijd": version.saved_at.strftime("%H:%M")}
+    if verb == "open":
+        current = app.case
+
+        async def open_it() -> None:
+            from ..model import CaseError  # noqa: PLC0415
+
+            try:
+                case = await store.open_version(version.id)
+            except CaseError:
+                app.alert(t("ui.versions.broken"))
+                return
+            if not _is_empty(app):
+                await store.keep(current, "replaced")  # the current case first, so nothing is lost
+            app.after_load(case, t("ui.versions.opened", **when))
+            app.save_now()
+        _spawn_store(app, open_it())
+    elif verb == "download":
+        async def download() -> None:
+            text = await store.version_text(version.id)
+            if text is not None:
+                app.download(f"netwerkatlas-versie-{version.id.replace(':', '-')}.json", text, "application/json")
+        _spawn_store(app, download())
+    elif verb == "delete":
+        alias = version.alias or t("ui.versions.no_alias")
+
+        def yes() -> None:
+            async def delete() -> None:
+                await store.delete_version(version.id)
+                app.versions = await store.versions()
+                app.focus_request = "#sheet [data-autofocus]"
+                app.notice(t("ui.versions.deleted"))
+            app.versions = None
+            app.open_sheet(VersionsSheet())
+            _spawn_store(app, delete())
+        app.confirm(t("ui.versions.delete_title"), t("ui.versions.delete_text", alias=alias, **when),
+                    t("ui.versions.delete_yes"), yes)
+    else:
+        raise KeyError(action)
 
 
 def handle_confirm(app, action: str, data: dict) -> None:
@@ -220,6 +361,8 @@ HANDLERS: dict[str, Callable[[Any, str, dict], Any]] = {
     "export": handle_export,
     "file": handle_file,
     "onboard": handle_onboard,
+    "store": handle_store,
+    "versions": handle_versions,
     "person": person_sheet.handle,
     "unlock": unlock.handle,
 }

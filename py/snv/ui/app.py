@@ -30,6 +30,10 @@ class Toast:
     redo: bool = False  # show *Opnieuw*
 
 
+def _store_messages() -> set:
+    return {t(f"err.store.{k}") for k in ("full", "denied", "broken", "verify")}
+
+
 class Host:
     """What the app needs from its surroundings. The browser implements it; this one does nothing,
     so the controller can be tested under CPython (tests subclass it to record calls)."""
@@ -52,6 +56,24 @@ class Host:
 
     def print_page(self) -> None: ...
 
+    # persistence (the browser runs these on its event loop; here a store's coroutine runs to its end)
+    def spawn(self, coro: Any) -> Any:
+        from ..storage.store import drive  # noqa: PLC0415
+
+        return drive(coro)
+
+    def broadcast(self, message: dict) -> None:
+        """Tell other open tabs of this app (BroadcastChannel in the browser)."""
+
+    def after_save(self) -> None:
+        """A save was verified: the browser drops its page-hide rescue copy."""
+
+    def reload(self) -> None:
+        """Start this page over (after the session ended in another tab)."""
+
+    async def wipe_device(self) -> None:
+        """Sessie beëindigen: remove everything else of this app on the device (databases, caches)."""
+
 
 class App:
     def __init__(self, case: Optional[Case] = None, *, store: Any = None, host: Optional[Host] = None,
@@ -69,9 +91,20 @@ class App:
         self.alerts: list[str] = []
         self.sheet: Optional[Sheet] = None  # the open sheet (ui/sheets.py), if any
         self.onboarding: Optional[str] = None  # None | "naam" | "kaart": the new-case questions
-        self.save_state = "idle"  # idle | pending | saved | failed
+        self.save_state = "idle"  # idle | pending | saved | failed | conflict (see save_now)
         self.saved_at: Optional[dt.datetime] = None
-        self.pending_save = False
+        self.pending_save = False  # the case changed since the last verified save
+        self.drafting = False  # text typed in a field is not committed yet (ui/browser.py commits it)
+        self.store_problem: Optional[str] = None  # kind of the last StoreError (full, denied, …)
+        self.conflict = False  # another tab saved this case: we write nothing until the user chooses
+        self.memory = False  # the browser gives no storage: the case lives only in this page
+        self.ended = False  # another tab ended the session: show a neutral screen, never save
+        self.versions: Optional[list] = None  # the list in the *Eerdere versies* sheet (None: loading)
+        self.downloaded: Optional[Case] = None  # the case last downloaded as a file (memory mode)
+        self.coalesce: Optional[str] = None  # set by the browser while it commits a typed text field
+        self._coalesce_last: Optional[str] = None
+        self._saving = False
+        self._save_again = False
         self.focus_request: Optional[str] = None  # CSS selector to focus after the next render
         self.trigger: Optional[str] = None  # selector of the element that started this action (set by browser)
         self._passphrase = ""  # set only while one export runs (see `encrypting`); never kept
@@ -118,7 +151,13 @@ class App:
         except CaseError as exc:
             self.alert(exc.message)
             return None
-        self._push_undo(self.case, label or t("ui.toast.changed"))
+        key = self.coalesce
+        if key is not None and key == self._coalesce_last and self._undo:
+            # the same field committed again while typing: one undo step, named by the last commit
+            self._undo[-1] = (self._undo[-1][0], label or self._undo[-1][1])
+        else:
+            self._push_undo(self.case, label or t("ui.toast.changed"))
+        self._coalesce_last = key
         self._redo.clear()
         self._set_case(new)
         self.toast = Toast(label, undo=True) if label else None
@@ -133,6 +172,7 @@ class App:
         if not self._undo:
             return
         previous, label = self._undo.pop()
+        self._coalesce_last = None
         self._redo.append((self.case, label))
         self._set_case(previous)
         self.toast = Toast(t("ui.toast.undone", what=label), redo=True)
@@ -141,6 +181,7 @@ class App:
         if not self._redo:
             return
         following, label = self._redo.pop()
+        self._coalesce_last = None
         self._push_undo(self.case, label)
         self._set_case(following)
         self.toast = Toast(t("ui.toast.redone", what=label), undo=True)
@@ -149,6 +190,7 @@ class App:
         """Start over with `case` and no history (new case, end of session): nothing to undo into."""
         self._undo.clear()
         self._redo.clear()
+        self._coalesce_last = None
         self.case = case
         self.view.clear()
         self.sheet = None
@@ -173,30 +215,129 @@ class App:
             self.sheet = None
 
     # ----- persistence -----
+    # save_state: idle (nothing to save) · pending (a change or typed text waits, or is being written)
+    # · saved (verified in storage) · failed (store_problem says why; the change stays on screen and is
+    # retried with the next change) · conflict (another tab saved; nothing is written until the user
+    # chooses Laden or Mijn versie als kopie bewaren).
+
+    @property
+    def unsaved(self) -> bool:
+        """Something on screen is not in storage (the browser then asks before the page closes)."""
+        if self.ended:
+            return False
+        if self.memory:
+            return self.downloaded is not self.case and not self.onboarding == "naam"
+        return self.drafting or self.pending_save or self._saving or self.save_state in ("failed", "conflict")
 
     def mark_dirty(self) -> None:
         self.pending_save = True
-        if self.store is not None:
-            self.save_state = "pending"
+        if self.store is not None and not self.ended:
+            if self.save_state != "conflict":
+                self.save_state = "pending"
             self.host.schedule_save(SAVE_DELAY_MS)
 
-    def save_now(self) -> bool:
-        """Write the case to the store (called by the debounce timer and on page hide)."""
-        if self.store is None or not self.pending_save:
-            return True
-        from ..storage.store import StorageFullError  # noqa: PLC0415 (storage loads with the ui)
+    def set_drafting(self, on: bool) -> None:
+        """Text is being typed in a field (on) or the typing ended (off), committed or not."""
+        if on == self.drafting:
+            return
+        self.drafting = on
+        if self.store is None or self.ended or self.save_state in ("failed", "conflict"):
+            return
+        if on:
+            self.save_state = "pending"
+        elif not (self.pending_save or self._saving):
+            self.save_state = "saved" if self.saved_at else "idle"
+        self.request_render()
 
+    def save_now(self) -> bool:
+        """Write the case to the store (debounce timer, page hide). False if it could not be saved;
+        the reason is in save_state / store_problem and, for the user, in an alert."""
+        if self.store is None or self.ended or not self.pending_save:
+            return True
+        if self.conflict:
+            return False
+        if self._saving:
+            self._save_again = True
+            return True
+        result = self.host.spawn(self._save())
+        return True if result is None else bool(result)
+
+    async def _save(self) -> bool:
+        from ..storage.store import ConflictError, StoreError  # noqa: PLC0415 (storage loads with the ui)
+
+        self._saving = True
+        case = self.case
         try:
-            self.store.save(self.case)
-        except StorageFullError:
-            self.save_state = "failed"
+            info = await self.store.save(case)
+        except ConflictError:
+            self._saving = False
+            self.conflict = True
+            self.save_state = "conflict"
             self.request_render()
             return False
-        self.pending_save = False
-        self.save_state = "saved"
+        except StoreError as exc:
+            self._saving = False
+            self._save_failed(exc.kind, exc.message)
+            return False
+        except Exception:  # noqa: BLE001 - a bug in a storage adapter: say so, keep the case
+            self._saving = False
+            self._save_failed("broken", t("err.store.broken"))
+            return False
+        self._saving = False
+        if self.case is case:
+            self.pending_save = False
+        if self.store_problem is not None:
+            self.alerts = [a for a in self.alerts if a not in _store_messages()]
+            self.store_problem = None
+        self.save_state = "pending" if self.pending_save or self.drafting else "saved"
         self.saved_at = self.now()
+        self.host.after_save()
+        self.host.broadcast({"t": "saved", "rev": info.revision})
+        if self.pending_save or self._save_again:
+            self._save_again = False
+            self.host.schedule_save(SAVE_DELAY_MS)
         self.request_render()
         return True
+
+    def _save_failed(self, kind: str, message: str) -> None:
+        self.save_state = "failed"
+        self.store_problem = kind
+        self.alert(message)
+
+    def on_other_tab(self, message: dict) -> None:
+        """A message from another tab of this app (BroadcastChannel or the storage event)."""
+        kind = message.get("t")
+        if kind == "ended":
+            self.end_here()
+        elif kind == "saved" and self.store is not None and not self.ended and not self.memory:
+            try:
+                rev = int(message.get("rev", 0))
+            except (TypeError, ValueError):
+                rev = 0
+            if rev > (self.store.revision or 0):
+                self.conflict = True
+                self.save_state = "conflict"
+                self.request_render()
+
+    def end_here(self) -> None:
+        """The session was ended (here or in another tab): drop the case from this page, save nothing."""
+        self.ended = True
+        self.store = None
+        self.reset(new_case())
+        self.pending_save = self.drafting = self.conflict = False
+        self.onboarding = None
+        self.alerts.clear()
+        self.save_state = "idle"
+        self.request_render()
+
+    def after_load(self, case: Case, label: str) -> None:
+        """Another stored case is now current (theirs from another tab, or an earlier version)."""
+        self.replace_case(case, label)
+        self.onboarding = None
+        self.conflict = False
+        self.sheet = None
+        self.view.clear()
+        self.screen = "start"
 
     # ----- navigation, sheets, messages -----
 
@@ -290,6 +431,7 @@ class App:
         name = export_filename(case, "json", self.now().date())  # the exported case: no real name if pseudonymised
         encrypted = bool(self._passphrase)
         name = self.download(name, dumps_case(case), "application/json")
+        self.downloaded = self.case
         self.notice(t("store.crypt.saved", name=name) if encrypted else t("ui.file.saved", name=name))
         return name
 

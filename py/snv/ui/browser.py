@@ -8,10 +8,15 @@ actions.py, person_sheet.py and the render package. Design notes:
 - A change caused by pressing a button (blur of a text field) renders only after that click has been
   handled, so the button under the finger is not replaced between pointerdown and click.
 - Edits are saved ≤ 1 s after the last change (debounced) and at once when the page is hidden.
+  Text typed in a field with a data-action is committed through that action after DRAFT_IDLE_MS of
+  quiet (one undo step per field, see App.coalesce), so typing reaches storage too. When the page
+  goes away with something unsaved, a synchronous rescue copy goes to localStorage (IndexedDB is
+  async and may not finish) and the browser asks before closing (beforeunload, only then).
 """
 from __future__ import annotations
 
 import asyncio
+import json
 import traceback
 from typing import Any, Optional
 
@@ -26,6 +31,7 @@ from .app import App, Host
 
 TEXT_INPUT_TYPES = {"text", "search", "number", "email", "tel", "url", "password", ""}
 DATA_SKIP = {"data-action", "data-live", "data-include"}
+DRAFT_IDLE_MS = 1000  # typed text is committed after this quiet time
 KEY_ATTRS = ("data-pid", "data-field", "data-value", "data-index", "data-soort", "data-screen", "data-filter",
              "data-fase", "data-key", "data-id", "data-name")
 
@@ -75,6 +81,9 @@ class BrowserHost(Host):
         self.pointer_down = False
         self.deferred = False
         self.save_timer: Any = None
+        self.draft_timer: Any = None
+        self.draft_el: Any = None  # the text field typed in since its last commit
+        self.backend: Any = None  # the store's backend (localstore.*Backend or MemoryBackend)
         self.last_screen = ""
         self.proxies: list = []  # event handler proxies must stay alive as long as the page
         # ?bench (tests/bench): mark the phases of each render, so the benchmark can say where time goes
@@ -108,9 +117,16 @@ class BrowserHost(Host):
         on(self.document, "drop", self.on_drop)
         on(self.document, "visibilitychange", self.on_visibility)
         on(js.window, "pagehide", self.on_pagehide)
+        on(js.window, "beforeunload", self.on_beforeunload)
         self._save_cb = create_proxy(self.on_save_timer)
         self._deferred_cb = create_proxy(self.on_deferred_timer)
-        self.proxies += [self._save_cb, self._deferred_cb]
+        self._draft_cb = create_proxy(self.on_draft_timer)
+        self.proxies += [self._save_cb, self._deferred_cb, self._draft_cb]
+        store_js = getattr(js, "snvStore", None)
+        if store_js is not None:
+            message = create_proxy(self.on_other_tab)
+            self.proxies.append(message)
+            store_js.listen(message)
 
     def _link_stylesheets(self) -> None:
         """A screen's own CSS (Screen.stylesheet) is linked here, so index.html needs no line per screen."""
@@ -204,6 +220,53 @@ class BrowserHost(Host):
         self.last_screen = ""
         self.render_now()
 
+    def spawn(self, coro: Any) -> None:
+        asyncio.ensure_future(self._guarded(coro))
+
+    async def _guarded(self, coro: Any) -> None:
+        try:
+            await coro
+        except Exception:  # a bug: tell the user calmly, keep the data, log for developers
+            js.console.error(f"snv: storage task failed\n{traceback.format_exc()}")
+            self.app.alert(t("ui.err.bug"))
+        self.request_render()
+
+    def broadcast(self, message: dict) -> None:
+        store_js = getattr(js, "snvStore", None)
+        if store_js is not None:
+            store_js.post(json.dumps(message))
+
+    def after_save(self) -> None:
+        from .localstore import drop_rescue  # noqa: PLC0415
+
+        drop_rescue()
+
+    async def wipe_device(self) -> None:
+        from .localstore import IndexedDBBackend, LocalStorageBackend  # noqa: PLC0415
+
+        api = js.snvStore
+        await api.wipeCaches()
+        try:
+            ls = LocalStorageBackend()
+            ls.delete_now([k for k in await ls.keys() if k.startswith("snv:")])
+        except Exception:  # noqa: BLE001 - localStorage refused: nothing of ours is there
+            pass
+        await api.idbDrop()
+        if isinstance(self.backend, IndexedDBBackend):
+            await api.idbOpen()  # an empty database for the next case in this tab
+
+    def reload(self) -> None:
+        js.location.reload()
+
+    def on_other_tab(self, text: Any) -> None:
+        try:
+            message = json.loads(str(text))
+        except ValueError:
+            return
+        if isinstance(message, dict):
+            self.app.on_other_tab(message)
+            self.render_now()
+
     def pick_file(self) -> None:
         self.file_input.value = ""
         self.file_input.click()
@@ -278,14 +341,57 @@ class BrowserHost(Host):
         if str(el.type or "") == "checkbox":
             data["checked"] = "true" if el.checked else "false"
         data["value"] = str(el.value)
-        self.app.trigger = self.focus_key(el)
-        self.run(action, data)
+        key = self.focus_key(el)
+        self.app.trigger = key
+        text = event == "change" and _is_text_field(el)
+        if text:
+            if el == self.draft_el:
+                self._end_draft()
+            self.app.coalesce = key  # commits of one field while typing are one undo step
+        try:
+            self.run(action, data)
+        finally:
+            self.app.coalesce = None
 
     def on_input(self, evt: Any) -> None:
         el = _nn(evt.target)
         live = _attr(el, "data-live") if el is not None and hasattr(el, "getAttribute") else None
         if live:
             self._run_field(el, str(live), "input")
+        elif el is not None and _is_text_field(el) and _attr(el, "data-action") not in (None, "file.picked"):
+            # typed text must reach storage: note the draft, commit it after a quiet moment
+            if self.draft_el is not None and self.draft_el != el:
+                self.commit_draft()
+            self.draft_el = el
+            self.app.set_drafting(True)
+            if self.draft_timer is not None:
+                js.clearTimeout(self.draft_timer)
+            self.draft_timer = js.setTimeout(self._draft_cb, DRAFT_IDLE_MS)
+
+    def on_draft_timer(self) -> None:
+        self.draft_timer = None
+        self.commit_draft(idle=True)
+
+    def commit_draft(self, idle: bool = False) -> None:
+        """Commit the field typed in through its own action (as if it was left). An empty field is
+        not committed while typing goes on (it may be retyped); it is when the page goes away."""
+        el = self.draft_el
+        if el is None:
+            return
+        if not el.isConnected:
+            self._end_draft()
+            return
+        if idle and (not str(el.value).strip() or str(el.type or "") == "number"):
+            return  # an empty field may be retyped; a number half typed ("19") is not yet meant
+        self._run_field(el, str(_attr(el, "data-action")), "change")
+        self._end_draft()
+
+    def _end_draft(self) -> None:
+        if self.draft_timer is not None:
+            js.clearTimeout(self.draft_timer)
+            self.draft_timer = None
+        self.draft_el = None
+        self.app.set_drafting(False)
 
     def on_submit(self, evt: Any) -> None:
         form = evt.target
@@ -407,18 +513,37 @@ class BrowserHost(Host):
         self.save_timer = None
         self.app.save_now()
 
-    def flush(self) -> None:
+    def flush(self, leaving: bool = False) -> None:
+        """Commit typed text and save now. When the page goes away, also keep a synchronous rescue
+        copy (the async save may not finish); the next boot uses it (storage/store.py)."""
+        app = self.app
+        if self.draft_el is not None:
+            self.batch += 1
+            try:
+                self.commit_draft()
+            finally:
+                self.batch -= 1
         if self.save_timer is not None:
             js.clearTimeout(self.save_timer)
             self.save_timer = None
-        self.app.save_now()
+        if leaving and app.unsaved and app.store is not None and not app.memory and not app.ended:
+            from .localstore import write_rescue  # noqa: PLC0415
+
+            write_rescue(app.store.rescue_text(app.case))
+        app.save_now()
 
     def on_visibility(self, evt: Any) -> None:
         if str(self.document.visibilityState) == "hidden":
-            self.flush()
+            self.flush(leaving=True)
 
     def on_pagehide(self, evt: Any) -> None:
-        self.flush()
+        self.flush(leaving=True)
+
+    def on_beforeunload(self, evt: Any) -> None:
+        self.flush(leaving=True)
+        if self.app.unsaved:  # only then: the browser asks "Leave site?"
+            evt.preventDefault()
+            evt.returnValue = ""
 
     # ----- rendering -----
 
@@ -591,30 +716,52 @@ class BrowserHost(Host):
 
 
 def start() -> None:
-    """Boot: report the "dossier" stage, restore the stored case (or ask for a new one), first render."""
+    """Boot: report the "dossier" stage, then open the store and the case asynchronously."""
     boot = getattr(js, "snvBoot", None)
     if boot is not None:
         boot.stage("dossier")
-    from ..storage.store import CaseStore  # noqa: PLC0415
-    from .localstore import LocalStorageKV  # noqa: PLC0415
-
     screens.load_screens()
+    asyncio.ensure_future(_boot())
+
+
+async def _boot() -> None:
+    """Open the best storage (IndexedDB, else localStorage, else memory with a lasting warning), load
+    the stored case (or the rescue copy of the last edits), then mount and render."""
+    from ..storage.store import CaseStore, MemoryBackend, StoreError  # noqa: PLC0415
+    from .localstore import open_backend  # noqa: PLC0415
+
     host = BrowserHost()
-    store = CaseStore(LocalStorageKV())
-    app = App(store=store, host=host)
-    host.batch += 1  # no renders before the skeleton exists
     try:
-        case = store.load()
-    except CaseError as exc:
-        case = None
-        app.alert(t("err.stored_broken") if not exc.message else exc.message)
+        backend, problem = await open_backend()
+    except Exception as exc:  # noqa: BLE001 - no adapter (site/store.js missing): memory, with the warning
+        js.console.warn(f"snv: no storage adapter: {exc}")
+        backend, problem = MemoryBackend(), StoreError("denied")
+    tab = str(js.crypto.randomUUID()) if hasattr(js.crypto, "randomUUID") else ""
+    store = CaseStore(backend, tab=tab)
+    app = App(store=store, host=host)
+    host.backend = backend
+    host.batch += 1  # no renders before the skeleton exists
+    loaded = None
+    try:
+        loaded = await store.open()
+    except StoreError:  # storage opened but cannot be read: work in memory, touch nothing stored
+        problem = problem or StoreError("denied")
+        store = app.store = CaseStore(MemoryBackend(), tab=tab)
+        host.backend = store.backend
+    app.memory = problem is not None or isinstance(backend, MemoryBackend)
+    if loaded is not None and loaded.problem:
+        app.alert(loaded.problem)
+    case = loaded.case if loaded is not None else None
     if case is None:
         app.onboarding = "naam"
         app.focus_request = "#onboard-naam"
     else:
         app.case = case
         app.save_state = "saved"
-        app.saved_at = store.saved_at
+        app.saved_at = loaded.info.saved_at if loaded.info else None
+        if loaded.rescued:  # the last edits before the page went away: store them properly now
+            app.notice(t("ui.store.rescued"))
+            app.pending_save = True
     host.batch -= 1
     host.mount(app)
     first_focus = app.focus_request
@@ -625,6 +772,13 @@ def start() -> None:
         host._place_focus(None, None)
     global _HOST
     _HOST = host  # keep the host (and its event proxies) alive
+    if app.pending_save:
+        app.mark_dirty()
+    if not app.memory:
+        try:
+            await js.snvStore.persist()  # ask the browser not to evict our data under pressure
+        except Exception:  # noqa: BLE001 - a courtesy; nothing depends on it
+            pass
 
 
 _HOST: Optional[BrowserHost] = None

@@ -31,6 +31,12 @@ class MenuSheet(Sheet):
 
 
 @dataclass(kw_only=True)
+class VersionsSheet(Sheet):
+    """*Eerdere versies*: kept-aside copies and recent autosaves (the list itself is app.versions)."""
+    kind: ClassVar[str] = "versions"
+
+
+@dataclass(kw_only=True)
 class FileSheet(Sheet):
     """A sheet that writes a file; `error` is a Dutch message under the passphrase fields."""
     error: str = ""

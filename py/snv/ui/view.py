@@ -5,7 +5,7 @@ from ..messages import t
 from ..render import frame, person_sheet
 from ..render.start import OnboardView, onboarding
 from . import screens
-from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, PassphraseSheet, PersonSheet, SaveSheet
+from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, PassphraseSheet, PersonSheet, SaveSheet, VersionsSheet
 
 
 def current_screen(app) -> screens.Screen:
@@ -20,10 +20,15 @@ def regions(app) -> dict[str, str]:
     case = app.case
     kind = app.sheet.kind if app.sheet is not None else ""
     out: dict[str, str] = {}
-    if app.onboarding:
+    if app.ended:
         out["alias"] = frame.alias("", onboarding=True)
-        out["savestatus"] = frame.save_status(app.save_state, app.saved_at)
-        out["savefix"] = frame.save_fix(app.save_state)
+        out["savestatus"] = out["savefix"] = out["tools"] = out["route"] = out["bar"] = ""
+        out["content"] = frame.ended_screen()
+        out["@screen"] = "ended"
+    elif app.onboarding:
+        out["alias"] = frame.alias("", onboarding=True)
+        out["savestatus"] = frame.save_status(app.save_state, app.saved_at, memory=app.memory)
+        out["savefix"] = frame.save_fix(app.save_state, memory=app.memory)
         out["tools"] = frame.tools(can_undo=False, can_redo=False, undo_label="", redo_label="", editing=False,
                                    menu_open=kind == "menu", onboarding=True)
         out["route"] = ""
@@ -33,8 +38,8 @@ def regions(app) -> dict[str, str]:
     else:
         screen = current_screen(app)
         out["alias"] = frame.alias(case.klant.naam, current=screen.key == "overmij")
-        out["savestatus"] = frame.save_status(app.save_state, app.saved_at)
-        out["savefix"] = frame.save_fix(app.save_state)
+        out["savestatus"] = frame.save_status(app.save_state, app.saved_at, memory=app.memory)
+        out["savefix"] = frame.save_fix(app.save_state, memory=app.memory)
         out["tools"] = frame.tools(can_undo=app.can_undo, can_redo=app.can_redo, undo_label=app.undo_label,
                                    redo_label=app.redo_label, editing=screen.editing, menu_open=kind == "menu")
         out["route"] = frame.route(case.fase, full=screen.key == "start")
@@ -44,7 +49,7 @@ def regions(app) -> dict[str, str]:
         items += [(s.key, t(s.label_key), s.icon) for s in screens.for_phase(case.fase)]
         out["bar"] = frame.bar(items, screen.key)
         out["@screen"] = screen.key
-    out["alerts"] = frame.alerts(app.alerts)
+    out["alerts"] = frame.store_banner(conflict=app.conflict and not app.ended, memory=app.memory) + frame.alerts(app.alerts)
     toast = app.toast
     out["toast"] = frame.toast(toast.text, undo=toast.undo and app.can_undo, redo=toast.redo and app.can_redo) if toast else ""
     out["sheet"] = sheet_html(app)
@@ -63,6 +68,8 @@ def sheet_html(app) -> str:
         return person_sheet.render(app.case, pid, sheet.prefill, sheet.errors)
     if isinstance(sheet, MenuSheet):
         return frame.menu_sheet()
+    if isinstance(sheet, VersionsSheet):
+        return frame.versions_sheet(app.versions)
     if isinstance(sheet, ConfirmSheet):
         return frame.confirm_sheet(sheet.title, sheet.text, sheet.yes, offer_save=sheet.offer_save)
     if isinstance(sheet, (SaveSheet, ExportSheet)):
