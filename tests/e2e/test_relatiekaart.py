@@ -254,7 +254,7 @@ def test_export_svg_downloads_and_opens_again(page, open_app, browser):
     assert "Marieke" in "".join(root.itertext())
 
     # a fresh tablet: open the file with the app's own file picker
-    from tests.e2e.conftest import new_context  # noqa: PLC0415
+    from tests.e2e.conftest import new_context
 
     context = new_context(browser)
     try:

@@ -15,7 +15,7 @@ from snv.model import CaseError, new_case
 from snv.model.limits import MAX_PERSONS
 from snv.storage import read_case_file
 from snv.storage.files import MAX_JSON_BYTES, MAX_READ_BYTES
-from snv.storage.store import CASE_KEY, CaseStore, MemoryStore
+from snv.storage.store import CASE_KEY, CaseStore, MemoryBackend, drive
 from snv.ui.app import App
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -90,13 +90,13 @@ def test_import_gives_the_dutch_message(name, data, fragment):
 
 @pytest.mark.parametrize("name, data, fragment", FILES, ids=[f[0] for f in FILES])
 def test_app_keeps_the_current_case(name, data, fragment):
-    store = CaseStore(MemoryStore(), now=lambda: dt.datetime(2026, 12, 2, 14, 0))
+    store = CaseStore(MemoryBackend(), now=lambda: dt.datetime(2026, 12, 2, 14, 0))
     app = App(new_case("Sam"), store=store, now=lambda: dt.datetime(2026, 12, 2, 14, 0))
     app.pending_save = True
     app.save_now()
-    before, stored = app.case, store.kv.get(CASE_KEY)
+    before, stored = app.case, drive(store.backend.get(CASE_KEY))
     assert app.open_file(name, data) is False
-    assert app.case is before and store.kv.get(CASE_KEY) == stored and not app.can_undo
+    assert app.case is before and drive(store.backend.get(CASE_KEY)) == stored and not app.can_undo
     assert len(app.alerts) == 1 and fragment in app.alerts[0]
     assert t("ui.file.unchanged") in app.alerts[0]
 

@@ -24,7 +24,7 @@ from snv.messages import catalogue  # noqa: E402
 from snv.model import Case, CaseError, new_case  # noqa: E402
 from snv.model.demo import demo_case  # noqa: E402
 from snv.storage import read_case_file  # noqa: E402
-from snv.storage.store import CASE_KEY, CaseStore, MemoryStore  # noqa: E402
+from snv.storage.store import CASE_KEY, CaseStore, MemoryBackend, drive  # noqa: E402
 from snv.ui.app import App  # noqa: E402
 
 FAST = settings(max_examples=40, deadline=None, database=None,
@@ -167,16 +167,16 @@ def test_import_never_crashes(file):
 @FAST
 @given(any_file)
 def test_app_keeps_current_case_on_any_file(file):
-    store = CaseStore(MemoryStore(), now=lambda: NOW)
+    store = CaseStore(MemoryBackend(), now=lambda: NOW)
     app = App(new_case("Sam"), store=store, now=lambda: NOW)
     app.pending_save = True
     app.save_now()
-    before, stored = app.case, store.kv.get(CASE_KEY)
+    before, stored = app.case, drive(store.backend.get(CASE_KEY))
     opened = app.open_file(*file)
     if opened:
         assert app.case is not before and app.can_undo
         return
-    assert app.case is before and store.kv.get(CASE_KEY) == stored and not app.can_undo
+    assert app.case is before and drive(store.backend.get(CASE_KEY)) == stored and not app.can_undo
     if app.sheet and app.sheet.kind == "passphrase":  # a well-formed envelope: the passphrase is asked
         return
     assert len(app.alerts) == 1

@@ -24,7 +24,8 @@ from typing import Any, Awaitable, Callable, Optional, Protocol
 
 from ..messages import t
 from ..model import Case, CaseError
-from .jsonio import dumps_case, loads_case
+from ..model.limits import MAX_FILE_BYTES
+from .jsonio import dumps_case, loads_case, loads_json
 
 PREFIX = "snv:"
 CASE_KEY = "snv:case"
@@ -33,6 +34,7 @@ INDEX_KEY = "snv:versions"
 VERSION_PREFIX = "snv:v:"
 LEGACY_BACKUP_PREFIX = "snv:backup:"  # kept-aside copies written by earlier app versions
 RESCUE_KEY = "snv:rescue"  # written synchronously when the page goes away (see ui/browser.py)
+RESCUE_LIMIT = 4 * MAX_FILE_BYTES  # the rescue wraps a whole case as an escaped JSON string
 
 AUTOSAVE_KEEP = 10  # the last N autosaves are kept as versions …
 AUTOSAVE_EVERY = dt.timedelta(minutes=3)  # … one per this much time
@@ -177,7 +179,7 @@ class SavedInfo:
         if not raw:
             return None
         try:
-            meta = json.loads(raw)
+            meta: Any = loads_json(raw)  # depth-checked: nothing read back from storage is trusted
             return SavedInfo(dt.datetime.fromisoformat(meta["saved_at"]), int(meta["revision"]),
                              str(meta["case_id"]), str(meta.get("tab", "")))
         except (ValueError, TypeError, KeyError, AttributeError):
@@ -266,7 +268,7 @@ class CaseStore:
         if raw is None:
             return None
         try:
-            data = json.loads(raw)
+            data: Any = loads_json(raw, limit=RESCUE_LIMIT)
             text, base = str(data["case"]), int(data["base"])
         except (ValueError, TypeError, KeyError):
             await self.backend.delete([RESCUE_KEY])
@@ -375,7 +377,8 @@ class CaseStore:
         if not raw:
             return []
         try:
-            return [Version.from_dict(d) for d in json.loads(raw)]
+            index: Any = loads_json(raw)
+            return [Version.from_dict(d) for d in index]
         except (ValueError, TypeError, KeyError, AttributeError):
             return []
 

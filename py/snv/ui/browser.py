@@ -26,6 +26,7 @@ from pyodide.ffi import create_proxy, jsnull, to_js
 from ..messages import t
 from ..model import CaseError
 from ..render import frame
+from ..storage.jsonio import loads_json
 from . import screens, view
 from .app import App, Host
 
@@ -71,7 +72,8 @@ def _data(el: Any) -> dict:
 
 class BrowserHost(Host):
     def __init__(self) -> None:
-        self.app: Optional[App] = None
+        self.app: App  # set by mount(): no event reaches the host before that
+        self.tasks: set = set()  # running coroutines: asyncio keeps only weak references to them
         self.document = js.document
         self.root = js.document.getElementById("app")
         self.els: dict[str, Any] = {}
@@ -174,7 +176,7 @@ class BrowserHost(Host):
         self.proxies.append(revoke)
 
     def download_encrypted(self, filename: str, inner_name: str, data: bytes, mime: str, passphrase: str) -> None:
-        asyncio.ensure_future(self._download_encrypted(filename, inner_name, data, mime, passphrase))
+        self.run_task(self._download_encrypted(filename, inner_name, data, mime, passphrase))
 
     async def _download_encrypted(self, filename: str, inner_name: str, data: bytes, mime: str,
                                   passphrase: str) -> None:
@@ -186,14 +188,14 @@ class BrowserHost(Host):
         except webcrypto.Unsupported:
             self.app.toast = None
             self.app.alert(t("store.crypt.unsupported"))
-        except Exception:
+        except Exception:  # noqa: BLE001 - any failure: logged, the user told calmly, the case kept
             js.console.error(f"snv: encrypting an export failed\n{traceback.format_exc()}")
             self.app.toast = None  # the "downloaded" toast would be untrue
             self.app.alert(t("store.crypt.failed"))
         self.render_now()
 
     def decrypt(self, envelope: Any, passphrase: str, done) -> None:
-        asyncio.ensure_future(self._decrypt(envelope, passphrase, done))
+        self.run_task(self._decrypt(envelope, passphrase, done))
 
     async def _decrypt(self, envelope: Any, passphrase: str, done) -> None:
         from . import webcrypto  # noqa: PLC0415
@@ -206,13 +208,13 @@ class BrowserHost(Host):
             self.app.alert(t("store.crypt.unsupported"))
             self.render_now()
             return
-        except Exception:
+        except Exception:  # noqa: BLE001 - any failure counts as 'could not decrypt' (logged)
             js.console.error(f"snv: decrypting a file failed\n{traceback.format_exc()}")
             plain = None
         self.batch += 1
         try:
             done(plain)
-        except Exception:
+        except Exception:  # noqa: BLE001 - a bug after decrypting: logged, the user told, the case kept
             js.console.error(f"snv: opening a decrypted file failed\n{traceback.format_exc()}")
             self.app.alert(t("ui.err.file_read"))
         finally:
@@ -221,12 +223,18 @@ class BrowserHost(Host):
         self.render_now()
 
     def spawn(self, coro: Any) -> None:
-        asyncio.ensure_future(self._guarded(coro))
+        self.run_task(self._guarded(coro))
+
+    def run_task(self, coro: Any) -> None:
+        """Start a coroutine and hold on to it until it ends (else it may be garbage-collected)."""
+        task = asyncio.ensure_future(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
 
     async def _guarded(self, coro: Any) -> None:
         try:
             await coro
-        except Exception:  # a bug: tell the user calmly, keep the data, log for developers
+        except Exception:  # noqa: BLE001 - a bug: tell the user calmly, keep the data, log for developers
             js.console.error(f"snv: storage task failed\n{traceback.format_exc()}")
             self.app.alert(t("ui.err.bug"))
         self.request_render()
@@ -260,7 +268,7 @@ class BrowserHost(Host):
 
     def on_other_tab(self, text: Any) -> None:
         try:
-            message = json.loads(str(text))
+            message = loads_json(str(text))  # another tab's message: depth-checked like any input
         except ValueError:
             return
         if isinstance(message, dict):
@@ -281,7 +289,7 @@ class BrowserHost(Host):
         self.batch += 1
         try:
             app.dispatch(action, data)
-        except Exception:  # a bug: tell the user calmly, keep the data, log for developers
+        except Exception:  # noqa: BLE001 - a bug: tell the user calmly, keep the data, log for developers
             js.console.error(f"snv: action {action} failed\n{traceback.format_exc()}")
             app.alert(t("ui.err.bug"))
         finally:
@@ -486,7 +494,7 @@ class BrowserHost(Host):
         return any(str(types[i]) == "Files" for i in range(types.length))
 
     def read_file(self, file: Any) -> None:
-        asyncio.ensure_future(self._read_file(file))
+        self.run_task(self._read_file(file))
 
     async def _read_file(self, file: Any) -> None:
         from ..storage.files import check_file_size  # noqa: PLC0415 (the same limits as the CLI)
@@ -500,7 +508,7 @@ class BrowserHost(Host):
                 self.last_screen = ""  # scroll to top like a screen change
         except CaseError as exc:
             app.alert(exc.message)
-        except Exception:
+        except Exception:  # noqa: BLE001 - any failure reading a file: logged, a Dutch alert, the case kept
             js.console.error(f"snv: reading a file failed\n{traceback.format_exc()}")
             app.alert(t("ui.err.file_read"))
         finally:
@@ -608,7 +616,7 @@ class BrowserHost(Host):
             if screen.mount is not None:
                 try:
                     screen.mount(app, self.els["content"])
-                except Exception:
+                except Exception:  # noqa: BLE001 - a screen's mount failing must not break the frame (logged)
                     js.console.error(f"snv: mount of {screen.key} failed\n{traceback.format_exc()}")
         self._mark("snv-mounted")
 
@@ -626,7 +634,7 @@ class BrowserHost(Host):
     def _q(self, selector: str) -> Any:
         try:
             return _nn(self.root.querySelector(selector))
-        except Exception:  # an invalid selector from a screen's focus_request: ignore it
+        except Exception:  # noqa: BLE001 - an invalid selector from a screen's focus_request: ignore it
             return None
 
     def _place_focus(self, active: Any, active_key: Optional[str]) -> None:
@@ -721,7 +729,7 @@ def start() -> None:
     if boot is not None:
         boot.stage("dossier")
     screens.load_screens()
-    asyncio.ensure_future(_boot())
+    _TASKS.add(asyncio.ensure_future(_boot()))  # held until the page goes: asyncio keeps weak references
 
 
 async def _boot() -> None:
@@ -758,6 +766,7 @@ async def _boot() -> None:
     else:
         app.case = case
         app.save_state = "saved"
+        assert loaded is not None  # a case came from it
         app.saved_at = loaded.info.saved_at if loaded.info else None
         if loaded.rescued:  # the last edits before the page went away: store them properly now
             app.notice(t("ui.store.rescued"))
@@ -782,3 +791,4 @@ async def _boot() -> None:
 
 
 _HOST: Optional[BrowserHost] = None
+_TASKS: set = set()
