@@ -10,10 +10,10 @@ Direction of support is the client's view: "krijgt" = the client gets it (the pe
 from __future__ import annotations
 
 import statistics
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable
 
 from ..messages import t
-from ..model.case import KWALITEITEN, NABIJHEDEN, SECTORS, Case
+from ..model.case import KWALITEITEN, NABIJHEDEN, SECTORS, Case, client_ties
 from .layout import on_map
 
 #: monthly weight of one agreement by how often it happens (DOMAIN §6); unknown counts as rare
@@ -53,13 +53,8 @@ def compute_figures(case: Case) -> dict[str, Any]:
     close = [p.id for p in members if p.nabijheid == "heel_dichtbij"]
 
     # the client's own line with each person
-    quality: dict[str, Optional[str]] = {}
-    member_ties = []
-    for b in case.banden:
-        if klant in (b.a, b.b):
-            quality[b.b if b.a == klant else b.a] = b.kwaliteit
-        elif b.a in member_ids and b.b in member_ids:
-            member_ties.append((b.a, b.b))
+    quality, other_ties = client_ties(case.banden, klant)
+    member_ties = [(b.a, b.b) for b in other_ties if b.a in member_ids and b.b in member_ids]
     quality_counts = {q: 0 for q in KWALITEITEN}
     quality_counts["none"] = 0
     for p in members:

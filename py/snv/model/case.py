@@ -369,7 +369,7 @@ class Case(Model):
         """The quality of the client's line to `pid` on the relatiekaart (None: no line, or no
         quality chosen)."""
         band = self.band(self.klant_id, pid)
-        return band.kwaliteit if band is not None else None
+        return band.kwaliteit if band is not None else None  # the same line client_ties() reads
 
     @property
     def huidig_plan(self) -> Optional[Plan]:
@@ -499,3 +499,18 @@ def _check_ancestry(case: Case) -> None:
             elif not state.get(nxt):
                 state[nxt] = 1
                 stack.append((nxt, iter(children.get(nxt, ()))))
+
+
+def client_ties(banden: "list[Band]", klant_id: str) -> "tuple[dict[str, Optional[str]], list[Band]]":
+    """Split ties into {person id: quality of their line with the client} and the ties between others.
+    One meaning for the client's lines, for a case and for a Momentopname alike."""
+    quality: dict[str, Optional[str]] = {}
+    others: list[Band] = []
+    for b in banden:
+        if b.a == klant_id:
+            quality[b.b] = b.kwaliteit
+        elif b.b == klant_id:
+            quality[b.a] = b.kwaliteit
+        else:
+            others.append(b)
+    return quality, others

@@ -74,9 +74,9 @@ def render(case: Case) -> str:
             if p.sector:
                 facts.append(t(f"label.sector.{p.sector}"))
             facts.append(t(f"label.nabijheid.{p.nabijheid}") if p.nabijheid else t("label.nabijheid.none"))
-            band = case.band(case.klant_id, p.id)
-            if band and band.kwaliteit:
-                facts.append(t("ui.personen.line", kwaliteit=t(f"label.kwaliteit.{band.kwaliteit}")))
+            quality = case.klant_lijn(p.id)
+            if quality:
+                facts.append(t("ui.personen.line", kwaliteit=t(f"label.kwaliteit.{quality}")))
             if p.professioneel:
                 facts.append(t("ui.personen.professional"))
             if p.overleden:

@@ -61,8 +61,7 @@ def render(case: Case, pid: Optional[str], prefill: dict, errors: dict) -> str:
         parts.append(f'<p class="hint hint-box">{icon_html(icons.INFO)}{esc(t("ui.person.name_first"))}</p>')
     else:
         if not is_klant:
-            band = case.band(case.klant_id, person.id)
-            quality = band.kwaliteit if band else None
+            quality = case.klant_lijn(person.id)
             parts.append(_section(t("ui.person.lijn"), segmented(
                 t("ui.person.lijn_q", naam=naam), [(k, t(f"label.kwaliteit.{k}")) for k in KWALITEITEN]
                 + [("", t("label.kwaliteit.none"))], quality or "", "person.quality", data=d, cls="seg-wrap",

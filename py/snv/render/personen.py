@@ -32,16 +32,12 @@ def _fold(text: str) -> str:
     return "".join(c for c in norm if not unicodedata.combining(c))
 
 
-def on_map(p: Persoon) -> bool:
-    return p.sector is not None and p.nabijheid is not None
-
-
 def matches(p: Persoon, query: str, flt: str) -> bool:
     if flt in SECTORS and p.sector != flt:
         return False
     if flt == "hulpverleners" and not p.professioneel:
         return False
-    if flt == "niet_op_kaart" and on_map(p):
+    if flt == "niet_op_kaart" and p.op_kaart:
         return False
     if query:
         q = _fold(query.strip())
@@ -118,15 +114,15 @@ def render(case: Case, view: PersonenView) -> str:
 
 
 def _row(case: Case, p: Persoon) -> str:
-    band = case.band(case.klant_id, p.id)
+    quality = case.klant_lijn(p.id)
     meta = []
     if p.sector:
         meta.append(f'<span class="chip-sector sec-{p.sector}">{icon_html(icons.SECTOR[p.sector])}'
                     f'{esc(t(f"label.sector.{p.sector}"))}</span>')
     ring = t(f"label.nabijheid.{p.nabijheid}") if p.nabijheid else t("label.nabijheid.none")
     meta.append(f'<span class="pr-ring">{esc(ring)}</span>')
-    if band is not None and band.kwaliteit:
-        meta.append(f'<span class="pr-line line-{band.kwaliteit}">{esc(t("ui.personen.line", kwaliteit=t(f"label.kwaliteit.{band.kwaliteit}")))}</span>')
+    if quality:
+        meta.append(f'<span class="pr-line line-{quality}">{esc(t("ui.personen.line", kwaliteit=t(f"label.kwaliteit.{quality}")))}</span>')
     if p.professioneel:
         meta.append(f'<span class="pr-tag">{esc(t("ui.personen.professional"))}</span>')
     if p.soort == "huisdier":

@@ -12,6 +12,7 @@ from typing import Any, Optional
 
 from ..messages import t
 from ..model import NABIJHEDEN, SECTORS, ops
+from ..model.case import client_ties
 from . import icons
 from .format import date_nl
 from .html import button, esc, icon_html
@@ -54,7 +55,7 @@ class RelatiekaartView:
 # ----- helpers on the model -----
 
 def _on_map(case) -> list:
-    return [p for p in case.personen if p.sector and p.nabijheid and p.id != case.klant_id]
+    return [p for p in case.personen if p.op_kaart and p.id != case.klant_id]
 
 
 def snapshot(case, sid: Optional[str]):
@@ -255,15 +256,12 @@ def _compare_panel(case, v: RelatiekaartView, today: dt.date) -> str:
 def list_html(case) -> str:
     """The map in words: by sector, then ring; line and support in words (accessible alternative)."""
     klant_id = case.klant_id
-    quality: dict[str, Optional[str]] = {}
     ties: dict[str, list[str]] = {}
     names = {p.id: p.naam for p in case.personen}
-    for b in case.banden:
-        if klant_id in (b.a, b.b):
-            quality[b.b if b.a == klant_id else b.a] = b.kwaliteit
-        else:
-            ties.setdefault(b.a, []).append(names.get(b.b, "?"))
-            ties.setdefault(b.b, []).append(names.get(b.a, "?"))
+    quality, others = client_ties(case.banden, klant_id)
+    for b in others:
+        ties.setdefault(b.a, []).append(names.get(b.b, "?"))
+        ties.setdefault(b.b, []).append(names.get(b.a, "?"))
     steun: dict[str, list] = {}
     for s in case.steun:
         steun.setdefault(s.persoon, []).append(s)
@@ -306,7 +304,7 @@ def _list_panel(case, v: RelatiekaartView, today: dt.date) -> str:
 
 def _off_map(case) -> str:
     """People in the list who are not on the map yet: one tap opens their sheet to choose a place."""
-    rest = [p for p in case.personen if p.id != case.klant_id and not (p.sector and p.nabijheid) and p.naam.strip()]
+    rest = [p for p in case.personen if p.id != case.klant_id and not p.op_kaart and p.naam.strip()]
     if not rest:
         return ""
     lis = "".join(f'<li>{button(p.naam, f"{KEY}.open", cls="btn rk-chip", data={"pid": p.id})}</li>'

@@ -23,7 +23,7 @@ from typing import Any, Iterable, Optional
 
 from ..analysis import layout as L
 from ..messages import t
-from ..model.case import NABIJHEDEN, SECTORS, STEUNSOORTEN
+from ..model.case import NABIJHEDEN, SECTORS, STEUNSOORTEN, client_ties
 from .format import date_nl
 from .svg import SVG_NS, esc, hexagon, initials, json_for_xml, mix, num, zigzag
 
@@ -341,15 +341,7 @@ def _client(out: list, geo: L.Geometry, klant) -> None:
 
 def _client_ties(state, klant_id: str) -> tuple[dict[str, Optional[str]], list]:
     """{person id: quality of the line with the client} and the other ties."""
-    quality: dict[str, Optional[str]] = {}
-    others = []
-    for b in state.banden:
-        if b.a == klant_id:
-            quality[b.b] = b.kwaliteit
-        elif b.b == klant_id:
-            quality[b.a] = b.kwaliteit
-        else:
-            others.append(b)
+    quality, others = client_ties(state.banden, klant_id)
     return quality, others
 
 
@@ -551,7 +543,7 @@ def export_svg(case, *, today: Optional[dt.date] = None, title: Optional[str] = 
     naam = case.klant.naam
     heading = title or t("map.export.title", naam=naam)
     date_text = t("map.export.date", datum=date_nl(today))
-    on_map = sum(1 for p in case.personen if p.sector and p.nabijheid and p.id != case.klant_id)
+    on_map = sum(1 for p in case.personen if p.op_kaart and p.id != case.klant_id)
     size = L.MAP_SIZE
     top = 96
     legend, legend_h = legend_svg_fragment(40, top + size + 10, size - 80, support=opts.support,

@@ -56,7 +56,7 @@ def key(app, pid: str, key_name: str) -> bool:
     if key_name in ("Enter", " ", "Spacebar"):
         app.open_person(pid)
         return True
-    if not (p.sector and p.nabijheid):
+    if not p.op_kaart:
         return False
     sector, ring = p.sector, p.nabijheid
     if key_name in ("ArrowLeft", "ArrowRight"):

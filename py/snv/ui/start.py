@@ -19,7 +19,7 @@ def next_step(app) -> tuple[str, str, str, dict]:
         return t("ui.next.strengths"), t("ui.next.strengths_btn"), "start.focus_strength", {}
     if not others:
         return t("ui.next.first_people"), t("ui.personen.add_first"), "start.first_person", {}
-    placed = [p for p in others if p.sector and p.nabijheid]
+    placed = [p for p in others if p.op_kaart]
     if not placed:
         if has_map:
             return t("ui.next.first_map"), t("ui.next.to_map"), "app.go", {"screen": "relatiekaart"}

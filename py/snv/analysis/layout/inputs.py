@@ -17,7 +17,7 @@ from .scaling import place
 
 def on_map(person, klant_id: Optional[str]) -> bool:
     """A person is drawn on the relatiekaart when they have a slice and a ring and are not the client."""
-    return person.sector is not None and person.nabijheid is not None and person.id != klant_id
+    return person.op_kaart and person.id != klant_id
 
 
 def layout_input(state, klant_id: Optional[str] = None) -> tuple[MapEntry, ...]:
