@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -224,3 +225,14 @@ def test_date_nl_is_day_month_year_without_leading_zeros():
     import datetime as dt
 
     assert date_nl(dt.date(2026, 3, 4)) == "4-3-2026"
+
+
+def test_overmij_print_leaves_private_notes_out_unless_chosen(hostile_case):
+    """On screen every note shows; on paper the locked ones only when asked (print CSS reads the flag)."""
+    html = overmij.render(hostile_case)
+    assert 'data-print-notes="nee"' in html
+    assert html.count('class="note-read note-private"') == len(HOSTILE)
+    assert 'data-print-notes="ja"' in overmij.render(hostile_case, print_notes=True)
+    css = (Path(__file__).resolve().parents[2] / "site" / "styles.css").read_text("utf-8")
+    print_block = css[css.index("print: content only"):]
+    assert '[data-print-notes="nee"] .note-private' in print_block.split("}")[1]

@@ -561,3 +561,17 @@ def test_sheets_are_typed_values_and_the_app_keeps_no_params():
     assert isinstance(app.sheet, ConfirmSheet) and app.sheet.back is person and person.pid == pid
     app.dispatch("confirm.no", {})
     assert app.sheet is person
+
+
+def test_overmij_print_choice_is_the_file_choice_and_prints():
+    from snv.ui.sheets import FileOptions
+
+    host = RecordingHost()
+    app = App(new_case("Sam"), host=host)
+    app.go("overmij")
+    assert 'data-print-notes="nee"' in view.regions(app)["content"]
+    app.dispatch("overmij.print_notes", {"checked": "true", "event": "change"})
+    assert app.view_state(FileOptions).notes is True
+    assert 'data-print-notes="ja"' in view.regions(app)["content"]
+    app.dispatch("overmij.print", {"event": "click"})
+    assert host.prints == 1

@@ -1,12 +1,16 @@
 """*Alles over mij* (kernwaarde Transparantie): everything written down in this case, read-only,
 the begeleider's notes included. Nothing here is hidden from the client.
+
+On paper it is different: a printout can lie on a table at home. Notes marked "Alleen jij en de
+begeleider" are printed only when that is chosen (the same choice as for files, FileOptions.notes);
+the screen root carries data-print-notes and the print stylesheet hides .note-private otherwise.
 """
 from __future__ import annotations
 
 from ..messages import t
 from ..model import SECTORS, Case, Persoon
 from . import icons
-from .html import button, esc, icon_html
+from .html import button, checkbox, esc, icon_html
 
 
 def _dl(rows: list[tuple[str, str]]) -> str:
@@ -22,7 +26,8 @@ def _notes(p: Persoon) -> str:
         lock = ""
         if n.zichtbaar == "klant_en_begeleider":
             lock = f'<span class="note-lock">{icon_html(icons.LOCK)}{esc(t("ui.person.note_locked"))}</span>'
-        items.append(f'<li class="note-read">{esc(n.tekst)}{lock}</li>')
+        cls = "note-read note-private" if n.zichtbaar == "klant_en_begeleider" else "note-read"
+        items.append(f'<li class="{cls}">{esc(n.tekst)}{lock}</li>')
     return f'<ul class="notes-read">{"".join(items)}</ul>'
 
 
@@ -36,17 +41,26 @@ def _items(texts: list[str], empty: str) -> str:
     return "<ul class=\"plain-list\">" + "".join(f"<li>{esc(x)}</li>" for x in texts) + "</ul>"
 
 
-def render(case: Case) -> str:
-    """Read-only, so no view state."""
+def _print_options(print_notes: bool) -> str:
+    return ('<div class="print-options card">'
+            + checkbox(t("ui.overmij.print_notes"), id="om-print-notes", checked=print_notes,
+                       action="overmij.print_notes", hint=t("ui.overmij.print_notes_hint"))
+            + button(t("ui.overmij.print"), "overmij.print", icon=icons.PRINT, cls="btn", id="overmij-print")
+            + "</div>")
+
+
+def render(case: Case, print_notes: bool = False) -> str:
+    """Read-only; `print_notes`: print the notes for the client and begeleider only too."""
     k = case.klant
     none = t("ui.overmij.none")
     rows = [(t("ui.person.naam"), k.naam), (t("ui.person.geslacht"), t(f"label.geslacht.{k.geslacht}")),
             (t("ui.person.geboortejaar"), str(k.geboortejaar) if k.geboortejaar else none),
             (t("ui.person.interesses"), ", ".join(k.interesses) or none),
             (t("ui.overmij.fase"), t(f"label.fase.{case.fase}"))]
-    parts = [f'<div class="screen screen-overmij"><div class="screen-head"><h1 id="screen-title">{esc(t("ui.overmij.title"))}</h1>'
+    flag = "ja" if print_notes else "nee"
+    parts = [f'<div class="screen screen-overmij" data-print-notes="{flag}"><div class="screen-head"><h1 id="screen-title">{esc(t("ui.overmij.title"))}</h1>'
              f'{button(t("ui.overmij.edit"), "overmij.edit", icon=icons.PERSON, cls="btn", id="overmij-edit")}</div>'
-             f'<p class="lead">{esc(t("ui.overmij.intro"))}</p>']
+             f'<p class="lead">{esc(t("ui.overmij.intro"))}</p>', _print_options(print_notes)]
     parts.append(_section(t("ui.overmij.about"), _dl(rows) + _notes(k), "om-about"))
     if case.ontmoeten.verhaal:
         parts.append(_section(t("ui.overmij.story"), f'<p class="story">{esc(case.ontmoeten.verhaal)}</p>', "om-story"))
