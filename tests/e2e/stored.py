@@ -29,6 +29,21 @@ IDB_KEYS = """() => new Promise((resolve) => {
 })"""
 
 
+IDB_ALL = """() => new Promise((resolve) => {
+  const r = indexedDB.open("netwerkatlas", 1);
+  r.onupgradeneeded = () => r.result.createObjectStore("kv");
+  r.onsuccess = () => { const g = r.result.transaction("kv").objectStore("kv").getAll();
+    g.onsuccess = () => { resolve(g.result.map(String)); r.result.close(); }; };
+  r.onerror = () => resolve([]);
+})"""
+
+
+def everything_stored(page) -> str:
+    """Every value this origin keeps in IndexedDB and localStorage, as one text to search in."""
+    local = page.evaluate("Object.values(localStorage)")
+    return json.dumps(local + page.evaluate(IDB_ALL))
+
+
 def stored_text(page, key: str = "snv:case") -> str | None:
     return page.evaluate(IDB_READ, key)
 

@@ -21,6 +21,8 @@ from snv.model.demo import demo_case
 from snv.storage.jsonio import dumps_case
 from snv.ui import screens
 
+from .stored import everything_stored, stored_case, stored_text, wait_stored
+
 RECORD_CSP = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", (e) => {
@@ -52,7 +54,9 @@ def open_demo(page: Page, open_app, tmp_path: Path) -> Path:
 def test_deep_and_entity_files_give_dutch_messages_and_the_next_file_opens(csp_page, open_app, tmp_path):
     page = csp_page
     good = open_demo(page, open_app, tmp_path)
-    before = page.evaluate("localStorage.getItem('snv:case')")
+    wait_stored(page, "(c.personen || []).some((p) => p.naam === 'Sam')")
+    before = stored_text(page)
+    assert before is not None
 
     deep = tmp_path / "diep.json"
     deep.write_text("[" * 5_000 + "]" * 5_000)
@@ -69,7 +73,7 @@ def test_deep_and_entity_files_give_dutch_messages_and_the_next_file_opens(csp_p
     open_file(page, entity)
     expect(page.get_by_role("alert")).to_contain_text("onveilige onderdelen")
     expect(page.get_by_role("heading", name="Hallo Sam")).to_be_visible()
-    assert page.evaluate("localStorage.getItem('snv:case')") == before
+    assert stored_text(page) == before
 
     # the runtime is alive and the input is ready: the same good file again opens (a change event)
     page.locator(".alert").first.get_by_role("button", name="Sluiten").click()
@@ -108,7 +112,7 @@ def test_encrypted_export_opens_with_the_right_passphrase_only(csp_page, open_ap
     doc = json.loads(path.read_text("utf-8"))
     assert doc["netwerkatlas"] == "versleuteld" and doc["kdf"]["iteraties"] >= 600_000
     assert "Sam" not in json.dumps({k: v for k, v in doc.items() if k != "data"})
-    stored = json.dumps(page.evaluate("Object.fromEntries(Object.entries(localStorage))"))
+    stored = everything_stored(page)
     assert "geheime zin" not in stored
 
     page.click("#btn-menu")
@@ -131,9 +135,8 @@ def test_encrypted_export_opens_with_the_right_passphrase_only(csp_page, open_ap
     expect(page.get_by_role("heading", name="Hallo Sam")).to_be_visible()
     expect(page.locator("#sheet .sheet")).to_have_count(0)
     expect(page.locator("#savestatus")).to_have_text(re.compile(r"Opgeslagen om"), timeout=5000)
-    stored = page.evaluate("localStorage.getItem('snv:case')")
-    assert json.loads(stored)["personen"][0]["naam"] == "Sam"
-    everything = json.dumps(page.evaluate("Object.fromEntries(Object.entries(localStorage))"))
+    assert stored_case(page)["personen"][0]["naam"] == "Sam"
+    everything = everything_stored(page)
     assert "geheime zin" not in everything
 
 
