@@ -26,8 +26,6 @@ MESSAGES: dict[str, str] = {
     "err.moment_one": "Kies één manier voor 'wanneer': een datum, een jaar of een leeftijd.",
     "err.remove_client": "De klant zelf kun je niet verwijderen.",
     "err.svg_no_case": "In dit SVG-bestand zit geen dossier. Alleen kaarten die met Netwerkatlas zijn gemaakt kun je openen.",
-    "err.storage_full": "Opslaan lukt niet: de browser is vol. Sla het dossier op als bestand.",
-    "err.stored_broken": "Het opgeslagen dossier in deze browser kon niet worden gelezen. We zijn met een leeg dossier begonnen. Het oude staat nog apart bewaard.",
     "err.file_unknown_type": "Dit soort bestand kunnen we niet openen. Kies een .json- of .svg-bestand van Netwerkatlas.",
     "err.cli_no_file": "Het bestand '{path}' bestaat niet of kan niet worden gelezen.",
     # pydantic error types -> B1 Dutch
