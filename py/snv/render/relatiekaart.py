@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from ..analysis.layout import on_map
 from ..messages import t
 from ..model import NABIJHEDEN, SECTORS, ops
 from ..model.case import client_ties
@@ -55,7 +56,7 @@ class RelatiekaartView:
 # ----- helpers on the model -----
 
 def _on_map(case) -> list:
-    return [p for p in case.personen if p.op_kaart and p.id != case.klant_id]
+    return [p for p in case.personen if on_map(p, case.klant_id)]
 
 
 def snapshot(case, sid: Optional[str]):
@@ -318,7 +319,7 @@ def render(case, v: RelatiekaartView, *, today: dt.date) -> str:
     panel = v.panel
     opts = map_options(case, v)
     readonly = opts.state is not None  # showing a stored moment: nothing to drag
-    empty = not _on_map(case)
+    empty = not any(on_map(p, case.klant_id) for p in case.personen)
     hint = (f'<p class="rk-empty">{esc(t("map.empty"))}</p>' if empty and not readonly else "")
     zoom = ZOOMS[max(0, min(v.zoom, len(ZOOMS) - 1))]
     ro = ' data-readonly="1"' if readonly else ""

@@ -97,12 +97,6 @@ class MapOptions:
     empty_hints: bool = True  # "Ken je iemand in je straat?" in an empty buren slice
 
 
-# ----- layout: cached by the layout itself, keyed by everything placement reads -----
-
-def placed_for(state, klant_id: str) -> dict[str, L.Placed]:
-    return L.cached_layout_map(state, klant_id)
-
-
 # ----- words -----
 
 def ring_word(nabijheid: str) -> str:
@@ -339,20 +333,14 @@ def _client(out: list, geo: L.Geometry, klant) -> None:
 
 # ----- the map -----
 
-def _client_ties(state, klant_id: str) -> tuple[dict[str, Optional[str]], list]:
-    """{person id: quality of the line with the client} and the other ties."""
-    quality, others = client_ties(state.banden, klant_id)
-    return quality, others
-
-
 def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
     """Append the map's elements (in map units) to `out`; returns the placement used."""
     geo = L.geometry()
     state = opts.state if opts.state is not None else case
     klant_id = case.klant_id
-    placed = placed_for(state, klant_id)
+    placed = L.cached_layout_map(state, klant_id)
     people = {p.id: p for p in state.personen}
-    quality, others = _client_ties(state, klant_id)
+    quality, others = client_ties(state.banden, klant_id)
     steun: dict[str, list] = {}
     for s in state.steun:
         steun.setdefault(s.persoon, []).append(s)
@@ -394,7 +382,7 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
 
         new_state = opts.state if opts.state is not None else map_state(case)
         badges = diff_maps(opts.compare_old, new_state, klant_id).badges()
-        old_placed = placed_for(opts.compare_old, klant_id)
+        old_placed = L.cached_layout_map(opts.compare_old, klant_id)
         old_people = {p.id: p for p in opts.compare_old.personen}
         out.append(f'<g class="rk-ghosts" font-size="{num(L.LABEL_FONT)}">')
         for pid, ghost_codes in badges.items():
@@ -543,7 +531,7 @@ def export_svg(case, *, today: Optional[dt.date] = None, title: Optional[str] = 
     naam = case.klant.naam
     heading = title or t("map.export.title", naam=naam)
     date_text = t("map.export.date", datum=date_nl(today))
-    on_map = sum(1 for p in case.personen if p.op_kaart and p.id != case.klant_id)
+    on_map = sum(1 for p in case.personen if L.on_map(p, case.klant_id))
     size = L.MAP_SIZE
     top = 96
     legend, legend_h = legend_svg_fragment(40, top + size + 10, size - 80, support=opts.support,

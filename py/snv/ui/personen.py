@@ -1,7 +1,7 @@
 """Personen: the list of everybody in the network; tap a row to open the shared person sheet."""
 from __future__ import annotations
 
-from ..model import FASEN
+from ..model import FASEN, SECTORS
 from ..render import icons, personen
 from ..render.personen import FILTERS, PAGE, PersonenView
 from .screens import Screen, register
@@ -20,7 +20,7 @@ def handle(app, action: str, data: dict) -> None:
             app.open_person(pid)
     elif verb == "add":
         flt = v.filter
-        app.new_person(sector=flt if flt in FILTERS[1:6] else None)
+        app.new_person(sector=flt if flt in SECTORS else None)
     elif verb == "search":
         v.query = str(data.get("value", ""))[:200]
         v.limit = PAGE

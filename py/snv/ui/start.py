@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from ..messages import t
 from ..model import FASEN, ops
+from ..model.case import client_ties
 from ..model.limits import MAX_TEXT
 from ..render import icons, start
+from ..render.html import plural
 from ..render.start import StartView
 from . import screens
 from .screens import Screen, register
@@ -24,9 +26,8 @@ def next_step(app) -> tuple[str, str, str, dict]:
         if has_map:
             return t("ui.next.first_map"), t("ui.next.to_map"), "app.go", {"screen": "relatiekaart"}
         return t("ui.next.place"), t("ui.next.to_people"), "app.go", {"screen": "personen"}
-    lined = {b.b if b.a == case.klant_id else b.a for b in case.banden
-             if case.klant_id in (b.a, b.b) and b.kwaliteit}
-    if not any(p.id in lined for p in others):
+    quality, _ = client_ties(case.banden, case.klant_id)
+    if not any(quality.get(p.id) for p in others):
         return t("ui.next.lines"), t("ui.next.to_people"), "app.go", {"screen": "personen"}
     if not case.steun:
         return t("ui.next.support"), t("ui.next.to_people"), "app.go", {"screen": "personen"}
@@ -38,7 +39,7 @@ def next_step(app) -> tuple[str, str, str, dict]:
 def _count(key: str, app) -> str:
     if key == "personen":
         n = len(app.case.personen) - 1
-        return t("ui.personen.count_one" if n == 1 else "ui.personen.count_many", count=n)
+        return plural(n, "ui.personen.count_one", "ui.personen.count_many")
     return ""
 
 

@@ -10,10 +10,12 @@ from typing import Any, Callable
 
 from ..messages import t
 from ..model import CaseError
+from ..render import frame
 from .sheets import FileSheet, PassphraseSheet
 
-FIELD, FIELD_AGAIN = "export-passphrase", "export-passphrase2"  # ids in the save/export sheet
-INCLUDE = f"{FIELD} {FIELD_AGAIN}"  # data-include of the export buttons (ui/browser.py adds their values)
+# ids of the passphrase fields in the save/export sheet; its export buttons send their values
+# (data-include, added by ui/browser.py) with the one action, so they never become app state
+FIELD, FIELD_AGAIN = frame.PASSPHRASE_FIELDS.split()
 
 
 def export_with_passphrase(app, data: dict, run: Callable[[], Any]) -> bool:

@@ -5,7 +5,7 @@ from ..messages import t
 from ..render import frame, person_sheet
 from ..render.start import OnboardView, onboarding
 from . import screens
-from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, PassphraseSheet, PersonSheet, SaveSheet, VersionsSheet
+from .sheets import ConfirmSheet, FileOptions, FileSheet, MenuSheet, PassphraseSheet, PersonSheet, VersionsSheet
 
 
 def current_screen(app) -> screens.Screen:
@@ -19,7 +19,10 @@ def regions(app) -> dict[str, str]:
     """Inner HTML of every region in frame.REGIONS, plus "@sheet" and "@screen" for frame attributes."""
     case = app.case
     kind = app.sheet.kind if app.sheet is not None else ""
-    out: dict[str, str] = {}
+    out: dict[str, str] = {
+        "savestatus": frame.save_status(app.save_state, app.saved_at, memory=app.memory),
+        "savefix": frame.save_fix(app.save_state, memory=app.memory),
+    }
     if app.ended:
         out["alias"] = frame.alias("", onboarding=True)
         out["savestatus"] = out["savefix"] = out["tools"] = out["route"] = out["bar"] = ""
@@ -27,8 +30,6 @@ def regions(app) -> dict[str, str]:
         out["@screen"] = "ended"
     elif app.onboarding:
         out["alias"] = frame.alias("", onboarding=True)
-        out["savestatus"] = frame.save_status(app.save_state, app.saved_at, memory=app.memory)
-        out["savefix"] = frame.save_fix(app.save_state, memory=app.memory)
         out["tools"] = frame.tools(can_undo=False, can_redo=False, undo_label="", redo_label="", editing=False,
                                    menu_open=kind == "menu", onboarding=True)
         out["route"] = ""
@@ -38,8 +39,6 @@ def regions(app) -> dict[str, str]:
     else:
         screen = current_screen(app)
         out["alias"] = frame.alias(case.klant.naam, current=screen.key == "overmij")
-        out["savestatus"] = frame.save_status(app.save_state, app.saved_at, memory=app.memory)
-        out["savefix"] = frame.save_fix(app.save_state, memory=app.memory)
         out["tools"] = frame.tools(can_undo=app.can_undo, can_redo=app.can_redo, undo_label=app.undo_label,
                                    redo_label=app.redo_label, editing=screen.editing, menu_open=kind == "menu")
         out["route"] = frame.route(case.fase, full=screen.key == "start")
@@ -72,7 +71,7 @@ def sheet_html(app) -> str:
         return frame.versions_sheet(app.versions)
     if isinstance(sheet, ConfirmSheet):
         return frame.confirm_sheet(sheet.title, sheet.text, sheet.yes, offer_save=sheet.offer_save)
-    if isinstance(sheet, (SaveSheet, ExportSheet)):
+    if isinstance(sheet, FileSheet):
         opts = app.view_state(FileOptions)
         exports = [(e.key, t(e.label_key), e.icon) for e in screens.exports()]
         return frame.file_sheet(sheet.kind, notes=opts.notes, pseudonymise=opts.pseudonymise, exports=exports,

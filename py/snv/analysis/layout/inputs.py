@@ -58,10 +58,11 @@ _CACHE_MAX = 6  # the map now, the compared snapshot, and a few undo steps
 def cached_layout_map(state, klant_id: Optional[str] = None) -> dict[str, Placed]:
     """layout_map(state, klant_id), reused while its input is unchanged. Callers must not change the
     returned dict."""
-    key = layout_key(state, klant_id)
+    entries = layout_input(state, klant_id)  # built once: it is both the key and what is placed
+    key = (entries, None)  # == layout_key(state, klant_id)
     hit = _CACHE.get(key)
     if hit is None:
-        hit = layout_map(state, klant_id)
+        hit = place(entries)
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[key] = hit
