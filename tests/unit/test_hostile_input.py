@@ -176,3 +176,10 @@ def test_deeply_nested_svg_is_refused_while_parsing(encoding):
     body = "<g>" * 5_000 + "</g>" * 5_000
     with pytest.raises(CaseError, match="te veel lagen"):
         read_case_file("kaart.svg", _svg("", encoding=encoding, body=body))
+
+
+def test_svg_metadata_text_is_read_in_document_order():
+    from snv.storage.files import _case_text_from_svg
+
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><metadata id="snv-case">a<b>B<c>C</c>c</b>b</metadata></svg>'
+    assert _case_text_from_svg(svg) == "aBCcb"

@@ -122,24 +122,6 @@ class _Builder(ET.TreeBuilder):
         return super().end(tag)
 
 
-def _walk(root: ET.Element):
-    """Every element, document order, with an explicit stack (Element.iter recurses per level)."""
-    stack = [root]
-    while stack:
-        el = stack.pop()
-        yield el
-        stack.extend(reversed(list(el)))
-
-
-def _text(el: ET.Element) -> str:
-    parts = []
-    for node in _walk(el):
-        parts.append(node.text or "")
-        if node is not el:
-            parts.append(node.tail or "")
-    return "".join(parts)
-
-
 def _case_text_from_svg(data: bytes) -> str:
     check_size(len(data), MAX_SVG_BYTES)
     try:
@@ -152,13 +134,13 @@ def _case_text_from_svg(data: bytes) -> str:
     except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden,
             defusedxml.NotSupportedError):
         raise CaseError(t("store.svg_unsafe")) from None
-    except (ET.ParseError, ValueError, LookupError, RecursionError) as exc:
-        if isinstance(exc, CaseError):
-            raise
+    except CaseError:  # too deep (_Builder): its own message
+        raise
+    except (ET.ParseError, ValueError, LookupError, RecursionError):
         # LookupError: an unknown encoding name in the XML declaration
         raise CaseError(t("store.svg_broken")) from None
     found = None
-    for el in _walk(root):
+    for el in root.iter():  # the depth is capped at MAX_XML_DEPTH while parsing
         local = _local(el.tag)
         if local in _ACTIVE or any(_local(a).lower().startswith("on") for a in el.attrib):
             # Our maps never contain scripts; a file that does was made or changed by someone else.
@@ -167,7 +149,7 @@ def _case_text_from_svg(data: bytes) -> str:
             found = el
     if found is None:
         raise CaseError(t("err.svg_no_case"))
-    return _text(found)
+    return "".join(found.itertext())
 
 
 def slug(text: str, fallback: str = "dossier", max_length: int = 40) -> str:
