@@ -10,6 +10,7 @@ import time
 import pytest
 
 from snv.model import Case, CaseError, check_integrity, ops
+from snv.model import case as case_module
 from snv.model.demo import big_case
 from snv.storage.jsonio import dumps_case, loads_case
 from snv.ui.app import App, Host
@@ -69,12 +70,31 @@ def test_app_still_applies_a_valid_edit_after_a_refused_one(demo_case):
     assert app.case.persoon("p-anna").naam == "Anneke" and app.can_undo and app.alerts == []
 
 
+def test_an_edit_through_app_apply_checks_the_new_case_once(demo_case, monkeypatch):
+    calls = []
+    real = case_module._check_integrity
+    monkeypatch.setattr(case_module, "_check_integrity", lambda c: calls.append(c) or real(c))
+    app = _app(demo_case)
+    app.apply(ops.update_person, "p-anna", naam="Anneke", label="Naam")
+    assert calls == [app.case]  # ops._with checked it; App.apply's own check found it already checked
+    broken = app.case.model_copy(update={"klant_id": "p-weg"})
+    assert check_integrity_raises(broken) and check_integrity_raises(broken)  # a failed case stays unchecked
+
+
+def check_integrity_raises(case) -> bool:
+    try:
+        check_integrity(case)
+    except ValueError:
+        return True
+    return False
+
+
 def test_check_cost_on_a_2000_person_case_is_printed(capsys):
     case = big_case(2000)
     runs = 5
     start = time.perf_counter()
     for _ in range(runs):
-        check_integrity(case)
+        case_module._check_integrity(case)  # the check itself (check_integrity skips a case it saw)
     check_ms = (time.perf_counter() - start) / runs * 1000
     start = time.perf_counter()
     for i in range(runs):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+import weakref
 from typing import Annotated, Any, ClassVar, Final, Literal, Optional, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
@@ -373,8 +374,8 @@ class Case(Model):
 
     @property
     def huidig_plan(self) -> Optional[Plan]:
-        """The plan with the highest version."""
-        return max(self.plannen, key=lambda p: p.versie) if self.plannen else None
+        """The plan with the highest version: the last one (check_integrity keeps versions rising)."""
+        return self.plannen[-1] if self.plannen else None
 
     @model_validator(mode="after")
     def _integrity(self) -> "Case":
@@ -402,10 +403,24 @@ def _check_refs(model: BaseModel, targets: dict[str, set], what: Optional[str] =
         raise ValueError(t(ref.error, what=t(what or ref.what, owner=owner), id=value))
 
 
+# Cases that passed check_integrity, by identity. Models are frozen and edits make new objects, so a
+# case that passed once stays valid: App.apply's defence-in-depth check of a case that ops._with (or
+# loading) just checked costs nothing. A weak map: a case no longer used is not kept alive.
+_CHECKED: "weakref.WeakValueDictionary[int, Case]" = weakref.WeakValueDictionary()
+
+
 def check_integrity(case: Case) -> None:
     """Whole-case consistency: every reference points at something that exists (driven by the
     reference table), ids are unique, and the rules that are not references. Raises ValueError with
-    a Dutch sentence. Runs on every load and on every edit (ops._with), so it must stay linear."""
+    a Dutch sentence. Runs on every load and on every edit (ops._with), so it must stay linear;
+    the same object is checked once."""
+    if _CHECKED.get(id(case)) is case:
+        return
+    _check_integrity(case)
+    _CHECKED[id(case)] = case
+
+
+def _check_integrity(case: Case) -> None:
     people = _unique([p.id for p in case.personen], "personen")
     if case.klant_id not in people:
         raise ValueError(t("err.klant_missing", id=case.klant_id))
