@@ -42,5 +42,4 @@ MESSAGES: dict[str, str] = {
     "store.pseudo.rol.huisdier": "huisdier",
     "store.pseudo.rol.persoon": "persoon",
     "store.pseudo.kaartje": "Kaartje {nr}",
-    "store.pseudo.voorstelling": "Voorstelling {nr}",
 }

@@ -41,13 +41,9 @@ MESSAGES: dict[str, str] = {
     "err.store.version_gone": "Deze versie is er niet meer.",
     # --- pseudonymised export: names and texts that replace what was written ---
     "store.pseudo.klant": "klant",
-    "store.pseudo.persoon": "persoon",
-    "store.pseudo.huisdier": "huisdier",
     "store.pseudo.naam": "{rol} {nr}",
     "store.pseudo.weggelaten": "…",
     "store.pseudo.interesse": "interesse {nr}",
-    "store.pseudo.sterk_punt": "Sterk punt {nr}",
-    "store.pseudo.wens": "Wens {nr}",
     "store.pseudo.zorg": "Zorg {nr}",
     "store.pseudo.vraag": "Vraag {nr}",
     "store.pseudo.gebeurtenis": "Gebeurtenis {nr}",
