@@ -230,3 +230,19 @@ def test_view_state_is_created_from_the_class_defaults_once():
     assert v == relatiekaart.RelatiekaartView() and app.view_state(relatiekaart.RelatiekaartView) is v
     app.reset(app.case)
     assert app.view_state(relatiekaart.RelatiekaartView) is not v  # a new case starts from the defaults
+
+
+def test_figures_are_computed_once_per_case_with_a_sentence_highlighted(demo_case, monkeypatch):
+    import snv.analysis.figures as figures
+
+    calls = []
+    real = figures.compute_figures
+    monkeypatch.setattr(figures, "compute_figures", lambda case: calls.append(case) or real(case))
+    first = relatiekaart._figures(demo_case)[0][0]["key"]
+    calls.clear()
+    other = demo_case.model_copy()  # a new case object: nothing remembered for it
+    view = relatiekaart.RelatiekaartView(panel="figures", fig=first)
+    html = relatiekaart.render(other, view, today=dt.date(2026, 12, 2))
+    assert calls == [other] and 'aria-pressed="true"' in html
+    relatiekaart.render(other, view, today=dt.date(2026, 12, 2))
+    assert calls == [other]  # the same (frozen) case again: the figures are reused

@@ -7,6 +7,7 @@ ui/relatiekaart_dom.py wires dragging in the browser and writes the measured siz
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -88,13 +89,21 @@ def _diff_available() -> bool:
     return True
 
 
+_FIGURES: list = [None, None]  # [weakref to the last case, its figures]: one render asks twice
+
+
 def _figures(case) -> tuple[list[dict], bool]:
-    """Figure sentences (strengths first) and whether analysis was available."""
+    """Figure sentences (strengths first) and whether analysis was available. Cases are frozen, so
+    the figures of the same case object are computed once (the highlight and the panel both ask)."""
+    last, figures = _FIGURES
+    if last is not None and last() is case:
+        return figures
     try:
         from ..analysis.figures import compute_figures, sentences  # noqa: PLC0415
     except ImportError:
         return [], False
-    return list(sentences(compute_figures(case))), True
+    _FIGURES[:] = [weakref.ref(case), (list(sentences(compute_figures(case))), True)]
+    return _FIGURES[1]
 
 
 def _highlight(case, v: RelatiekaartView) -> frozenset:
