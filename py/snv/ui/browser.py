@@ -86,6 +86,7 @@ class BrowserHost(Host):
         self.draft_timer: Any = None
         self.draft_el: Any = None  # the text field typed in since its last commit
         self.backend: Any = None  # the store's backend (localstore.*Backend or MemoryBackend)
+        self.rescued: Any = None  # (case, revision) of the rescue copy written since the last save
         self.last_screen = ""
         self.proxies: list = []  # event handler proxies must stay alive as long as the page
         # ?bench (tests/bench): mark the phases of each render, so the benchmark can say where time goes
@@ -248,6 +249,7 @@ class BrowserHost(Host):
         from .localstore import drop_rescue  # noqa: PLC0415
 
         drop_rescue()
+        self.rescued = None
 
     async def wipe_device(self) -> None:
         from .localstore import IndexedDBBackend, LocalStorageBackend  # noqa: PLC0415
@@ -535,9 +537,14 @@ class BrowserHost(Host):
             js.clearTimeout(self.save_timer)
             self.save_timer = None
         if leaving and app.unsaved and app.store is not None and not app.memory and not app.ended:
-            from .localstore import write_rescue  # noqa: PLC0415
+            # beforeunload, visibilitychange and pagehide all come when a page goes away: serialise and
+            # write a (possibly large) case once, not three times, unless it changed in between
+            rescue = (app.case, app.store.revision)
+            if self.rescued != rescue:
+                from .localstore import write_rescue  # noqa: PLC0415
 
-            write_rescue(app.store.rescue_text(app.case))
+                write_rescue(app.store.rescue_text(app.case))
+                self.rescued = rescue
         app.save_now()
 
     def on_visibility(self, evt: Any) -> None:
