@@ -628,7 +628,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     # Timing is printed, never asserted, so the exit code only says whether the benchmark ran.
     install_test_requirements()
     build()
-    runs = [["bench_relatiekaart.py", "--sizes", *map(str, args.sizes), "--reps", str(args.reps)]]
+    sizes = ["--sizes", *map(str, args.sizes), "--reps", str(args.reps)]
+    runs = [["bench_relatiekaart.py", *sizes], ["bench_screens.py", *sizes]]
     if not args.no_analysis:
         runs.append(["bench_analysis.py"])
     for script, *options in runs:
@@ -668,7 +669,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "bench": Command(
         cmd_bench,
-        "build if stale, time the Relatiekaart in headless Chromium and the analysis in CPython; prints, never asserts",
+        "build if stale, time the Relatiekaart and every screen in headless Chromium and the analysis in CPython; prints, never asserts",
         [
             (("--sizes",), {"type": int, "nargs": "+", "default": [100, 500], "metavar": "N",
                             "help": "case sizes in persons (default 100 500)"}),

@@ -150,10 +150,10 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     case = _read_case(args.file)
-    from .render.relatiekaart_svg import export_svg  # noqa: PLC0415 (lazy, like figures)
+    from .render import instruments  # noqa: PLC0415 (lazy, like figures)
     # render is pure: privacy choices are applied first, so the drawing and the embedded case match
     case = for_export(case, notes=args.met_notities, pseudonymise=args.zonder_namen)
-    _write(args.output, export_svg(case))
+    _write(args.output, instruments.export_svg(args.kaart, case))
     return 0
 
 
@@ -176,7 +176,8 @@ def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_figures)
 
     p = sub.add_parser("render", help=t("store.cli.help.render"), description=t("store.cli.help.render"))
-    p.add_argument("kaart", choices=["relatiekaart"], help=t("store.cli.help.kaart"))
+    from .render.instruments import keys  # noqa: PLC0415 (a light module: it imports the drawings lazily)
+    p.add_argument("kaart", choices=keys(), help=t("store.cli.help.kaart"))
     p.add_argument("file", metavar="BESTAND", help=t("store.cli.help.file"))
     p.add_argument("-o", "--output", metavar="BESTAND", help=t("store.cli.help.out_svg"))
     p.add_argument("--zonder-namen", action="store_true", help=t("store.cli.help.zonder_namen"))

@@ -51,7 +51,7 @@ def test_subcommand_help_is_dutch(capsys):
     (["validate"], "deze argumenten ontbreken: BESTAND"),
     (["opruimen"], "onbekende keuze: 'opruimen'"),
     (["validate", "a.json", "--snel"], "onbekende argumenten: --snel"),
-    (["render", "familiekaart", "x.json"], "onbekende keuze"),
+    (["render", "stamboom", "x.json"], "onbekende keuze"),
     (["demo", "-o"], "hier hoort één waarde bij"),
 ])
 def test_usage_errors_are_dutch(capsys, argv, fragment):

@@ -29,7 +29,7 @@ def _timed(fn: Callable[[], object]) -> Callable[..., float]:
 
 
 def install(app) -> None:
-    """window.snvBench: regions, map, layout, figures, export, render (of the relatiekaart screen)."""
+    """window.snvBench: regions, map, layout, figures, export, render (of the relatiekaart screen); go(key)."""
     def render_map() -> None:
         screen = screens.get("relatiekaart")
         if screen is not None:
@@ -46,4 +46,6 @@ def install(app) -> None:
     hooks = js.Object.new()
     for name, fn in work.items():
         setattr(hooks, name, create_proxy(_timed(fn)))
+    # not timed: tests/bench/bench_screens.py opens any registered screen, whatever the bar shows
+    hooks.go = create_proxy(lambda key: app.host.run("app.go", {"screen": str(key), "event": "click"}))
     js.window.snvBench = hooks

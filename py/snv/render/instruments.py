@@ -1,0 +1,47 @@
+"""The instruments of the netwerkatlas as drawings: the one list that the CLI (`snv render KAART`),
+the export menu and print (one instrument, or the whole atlas) read.
+
+Each instrument has a module `snv.render.<key>_svg` with
+
+    export_svg(case, *, today: datetime.date | None = None) -> str
+
+a standalone SVG file: the client's name and the date at the top, the drawing, its legend,
+`<title>`/`<desc>`, and the whole case as JSON in `<metadata id="snv-case">` (so the file opens again
+as the full case). Pure: the caller applies the privacy choices first (storage.privacy.for_export).
+Modules are imported when first used, so a CLI call loads only the drawing it needs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Instrument:
+    key: str  # also the screen key and the CLI name
+    module: str  # has export_svg(case, *, today=None) -> str
+    order: int  # the order in the atlas (and in print of the whole atlas)
+    page: str = "landscape"  # the @page size of its print page: "landscape" (A4) or "a3" (A3 landscape)
+
+
+INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
+    Instrument("relatiekaart", "snv.render.relatiekaart_svg", 30),
+), key=lambda i: i.order))
+
+
+def keys() -> list[str]:
+    return [i.key for i in INSTRUMENTS]
+
+
+def get(key: str) -> Instrument:
+    for instrument in INSTRUMENTS:
+        if instrument.key == key:
+            return instrument
+    raise KeyError(key)
+
+
+def export_svg(key: str, case, *, today: Optional[dt.date] = None) -> str:
+    """The standalone SVG file of instrument `key` (KeyError for an unknown key)."""
+    return importlib.import_module(get(key).module).export_svg(case, today=today)

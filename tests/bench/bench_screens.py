@@ -1,0 +1,146 @@
+"""Benchmark of every screen in the real app: Pyodide in headless Chromium, built dist/ served locally.
+
+    python3 build.py bench                       (runs this after bench_relatiekaart.py)
+    python3 tests/bench/bench_screens.py [--sizes 100 500] [--reps 20] [--only KEY ...]
+
+For cases of 100 and 500 persons (snv.model.demo.big_case: as many events, a family, contacts and a
+poster) it opens each screen of SCENARIOS and times, over --reps repetitions:
+  render  an action that changes only the view (sort, select, zoom…) and re-renders the screen
+  edit    a typical edit of the case through the UI (the edit, the re-render, the autosave scheduled)
+each measured from the synthetic event until the page is laid out again. It prints median and p95 with
+the targets (p95 ≤ 50 ms at 100, ≤ 150 ms at 500). Numbers are printed, never asserted. A scenario may
+add `extra`: names of window.snvBench hooks (ui/bench.py) that time pure work inside Pyodide.
+Exit status 0 when the run completed, 1 when the app could not start or a scenario's selector failed.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_relatiekaart import ARGS, ROOT, _build_module, interaction_target, print_table
+
+sys.path.insert(0, str(ROOT / "py"))
+
+from snv.model.demo import big_case
+from snv.storage.jsonio import dumps_case
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """How to time one screen. `render` and `edit` are JavaScript function bodies that get `i` (the
+    repetition, from 0) and perform one action synchronously, e.g. a click on a data-action element;
+    alternate on `i` when an action toggles. The app renders inside the event handler, so the time
+    until the following forced layout is the whole interaction."""
+    screen: str
+    render: str
+    edit: str
+    render_name: str
+    edit_name: str
+    extra: tuple[tuple[str, str, float], ...] = field(default=())  # (snvBench hook, measure name, target ms)
+
+
+SCENARIOS: dict[str, Scenario] = {
+    "personen": Scenario(
+        "personen",
+        render="document.querySelectorAll('#content [data-action=\"personen.filter\"]')[i % 2].click();",
+        edit="document.querySelector('#content [data-action=\"personen.open\"], #content [data-action=\"person.open\"]').click();",
+        render_name="filter chip (re-render the list)", edit_name="open a person (sheet)"),
+}
+
+TIMED = """([body, i]) => {
+    const act = new Function('i', body);
+    const t0 = performance.now();
+    act(i);
+    void document.body.offsetHeight;  // force style and layout of what the action changed
+    return performance.now() - t0;
+}"""
+
+
+def open_case(page, base_url: str, path: Path) -> None:
+    page.goto(base_url + "?bench=1")
+    page.wait_for_selector('html[data-app-state="ready"], html[data-app-state="error"]', state="attached",
+                           timeout=90_000)
+    if page.evaluate("document.documentElement.dataset.appState") != "ready":
+        raise RuntimeError("the app did not start (data-app-state is 'error')")
+    page.set_input_files("#file-input", str(path))
+    page.wait_for_function("document.querySelector('#bar [data-action=\"app.go\"]') !== null")
+
+
+def go(page, key: str) -> None:
+    """Open screen `key` through the app (its phase first, when its button is not in the bar)."""
+    page.evaluate("(key) => window.snvBench.go(key)", key)
+    page.wait_for_function("(key) => document.querySelector(`#content .screen-${key}`) !== null", arg=key)
+
+
+def run_size(page, base_url: str, n: int, reps: int, tmp: Path, only: list[str]) -> list[tuple]:
+    path = tmp / f"big-{n}.json"
+    path.write_text(dumps_case(big_case(n)), "utf-8")
+    open_case(page, base_url, path)
+    label = f"{n} persons"
+    target = interaction_target(n)
+    rows: list[tuple] = []
+    for key, sc in SCENARIOS.items():
+        if only and key not in only:
+            continue
+        go(page, sc.screen)
+        for name, body in ((sc.render_name, sc.render), (sc.edit_name, sc.edit)):
+            for i in range(2):  # warm-up
+                page.evaluate(TIMED, [body, i])
+            samples = [page.evaluate(TIMED, [body, i]) for i in range(reps)]
+            rows.append((label, f"{key}: {name}", samples, target))
+            page.keyboard.press("Escape")  # close a sheet an action opened
+        for hook, name, hook_target in sc.extra:
+            page.evaluate(f"window.snvBench.{hook}()")
+            samples = [page.evaluate(f"window.snvBench.{hook}()") for _ in range(reps)]
+            rows.append((label, f"{key}: {name}", samples, hook_target))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Every screen's render and edit in headless Chromium (Pyodide).")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500])
+    parser.add_argument("--reps", type=int, default=20)
+    parser.add_argument("--only", nargs="*", default=[], metavar="KEY", help="only these SCENARIOS")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    build = _build_module()
+    server = build.make_server(build.build(), port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    rows: list[tuple] = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(build.CHROMIUM), args=ARGS)
+            try:
+                for n in args.sizes:
+                    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+                    page = context.new_page()
+                    errors: list[str] = []
+                    page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+                    try:
+                        rows += run_size(page, server.url, n, args.reps, Path(tmp), args.only)
+                    except Exception as exc:  # noqa: BLE001 - report which scenario broke, then stop
+                        errors.insert(0, f"{type(exc).__name__}: {exc}")
+                    context.close()
+                    if errors:
+                        print(f"screen benchmark failed with {n} persons:\n  " + "\n  ".join(errors), file=sys.stderr)
+                        return 1
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+    print(f"\nScreens benchmark: Pyodide in headless Chromium, 1024×768, {args.reps} repetitions")
+    all_met = print_table(rows)
+    print("\nAll targets met." if all_met else "\nSome targets were NOT met (see 'met').")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
