@@ -314,7 +314,7 @@ def test_export_sheet_lists_exports_and_respects_privacy(page, open_app):
     page.get_by_role("button", name=re.compile("Exporteren")).click()
     sheet = page.get_by_role("dialog", name="Exporteren")
     expect(sheet).to_contain_text("Dit bestand bevat persoonlijke gegevens. Bewaar het veilig.")
-    expect(sheet.get_by_role("button", name="Afdrukken")).to_be_visible()
+    expect(sheet.get_by_role("button", name="Hele netwerkatlas afdrukken")).to_be_visible()
     page.check("#opt-pseudo")
     with page.expect_download() as info:
         page.click("#export-json")

@@ -24,6 +24,7 @@ class RecordingHost(Host):
         self.downloads: list[tuple[str, str, str]] = []
         self.picks = 0
         self.prints = 0
+        self.printed: list = []  # the print document of each print (None: the page as it is)
 
     def request_render(self):
         self.renders += 1
@@ -37,8 +38,9 @@ class RecordingHost(Host):
     def pick_file(self):
         self.picks += 1
 
-    def print_page(self):
+    def print_page(self, document=None):
         self.prints += 1
+        self.printed.append(document)
 
 
 def make_app(store=None, naam="Sam"):
@@ -163,7 +165,7 @@ _REGISTERED_BY_EARLIER_TEST: list[str] = []
 
 def test_a_test_may_register_screens_and_exports():
     screens.register(screens.Screen("tijdelijk", "ui.screen.start", "", (), lambda app: ""))
-    screens.register_export(screens.Export("tijdelijk", "ui.file.print", lambda app, opts: None))
+    screens.register_export(screens.Export("tijdelijk", "ui.print.instrument", lambda app, opts: None))
     assert screens.get("tijdelijk") is not None
     _REGISTERED_BY_EARLIER_TEST.append("tijdelijk")
 
@@ -413,7 +415,7 @@ def test_save_file_downloads_json_without_private_notes_by_default():
 
 def test_registered_export_runs_with_options():
     calls = []
-    screens.register_export(screens.Export("test_export", "ui.file.print", lambda app, opts: calls.append(opts)))
+    screens.register_export(screens.Export("test_export", "ui.print.instrument", lambda app, opts: calls.append(opts)))
     app, _ = make_app()
     app.dispatch("menu.export", {})
     assert 'data-key="test_export"' in view.regions(app)["sheet"]

@@ -141,7 +141,6 @@ MESSAGES: dict[str, str] = {
     "ui.file.save_button": "Opslaan",
     "ui.file.export_lead": "Kies wat je wilt maken.",
     "ui.file.export_json": "Dossier als bestand (.json)",
-    "ui.file.print": "Afdrukken",
     "ui.file.saved": "Bestand {name} is gemaakt. Bewaar het veilig.",
     "ui.file.unchanged": "Je gegevens zijn niet veranderd.",
     "ui.file.drop": "Laat het bestand los om het te openen.",

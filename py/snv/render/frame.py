@@ -284,12 +284,13 @@ def file_sheet(kind: str, *, notes: bool, pseudonymise: bool, exports: Sequence[
                    f'{button(t("ui.file.save_button"), "export.json", icon=icons.SAVE, cls="btn btn-primary", autofocus=True, id="save-json", extra=include)}'
                    "</div>")
         return sheet("save", t("ui.menu.save"), lead + warning + options + passphrase + actions, modal=True)
-    items = [(
-        "json", t("ui.file.export_json"), icons.SAVE)] + list(exports) + [("print", t("ui.file.print"), icons.PRINT)]
+    items = [("json", t("ui.file.export_json"), icons.SAVE)] + list(exports) + [
+        ("print", t("ui.print.screen"), icons.PRINT), ("print_atlas", t("ui.print.atlas"), icons.PRINT)]
+    printing = {"print": "export.print", "print_atlas": "export.print_atlas"}  # paper: no passphrase
     lis = []
     for i, (key, label, icon) in enumerate(items):
-        action = "export.json" if key == "json" else "export.print" if key == "print" else "export.run"
-        lis.append(f'<li>{button(label, action, icon=icon, cls="btn export-btn", data={"key": key}, autofocus=(i == 0), id=f"export-{key}", extra="" if key == "print" else include)}</li>')
+        action = "export.json" if key == "json" else printing.get(key, "export.run")
+        lis.append(f'<li>{button(label, action, icon=icon, cls="btn export-btn", data={"key": key}, autofocus=(i == 0), id=f"export-{key}", extra="" if key in printing else include)}</li>')
     body = (f'<p>{esc(t("ui.file.export_lead"))}</p>' + warning + options + passphrase
             + f'<ul class="export-list">{"".join(lis)}</ul>')
     return sheet("export", t("ui.menu.export"), body, modal=True)

@@ -140,6 +140,8 @@ def _toolbar(v: RelatiekaartView) -> str:
         toggle(t("map.tool.compare"), f"{KEY}.panel", ICON_COMPARE, panel == "compare", panel="compare"),
         toggle(t("map.tool.list"), f"{KEY}.panel", icons.LIST, panel == "list", panel="list"),
         button(t("map.tool.export"), f"{KEY}.export", icon=icons.EXPORT, cls="btn rk-tool", id="rk-export"),
+        button(t("ui.print.instrument"), "app.print", icon=icons.PRINT, cls="btn rk-tool", id="relatiekaart-print",
+               data={"instrument": KEY}),
         '<span class="rk-zoom">'
         + button(t("map.tool.zoom_out"), f"{KEY}.zoom", icon=ICON_ZOOM_OUT, cls="btn rk-tool",
                  data={"step": "-1"}, disabled=zoom <= 0)

@@ -10,7 +10,7 @@ from typing import Any, Callable
 from ..messages import t
 from ..model import FASEN, new_case, ops
 from ..render.start import OnboardView
-from . import person_sheet, screens, unlock
+from . import person_sheet, printing, screens, unlock
 from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, SaveSheet, VersionsSheet
 
 
@@ -24,6 +24,10 @@ def handle_app(app, action: str, data: dict) -> Any:
     verb = action.partition(".")[2]
     if verb == "go":
         app.go(data.get("screen", "start"))
+    elif verb == "print":  # data-instrument: one instrument; without it: the whole atlas
+        instrument = data.get("instrument")
+        app.sheet = None
+        printing.print_instruments(app, [instrument] if instrument else None)
     elif verb == "undo":
         app.undo()
     elif verb == "redo":
@@ -302,9 +306,12 @@ def handle_export(app, action: str, data: dict) -> None:
     elif verb == "json":
         if unlock.export_with_passphrase(app, data, lambda: app.save_file(**export_options(app))):
             app.close_sheet()
-    elif verb == "print":
+    elif verb == "print":  # the screen on show: an instrument's page, else the page's own print layout
         app.sheet = None
-        app.host.print_page()
+        app.host.print_page(printing.for_screen(app))
+    elif verb == "print_atlas":
+        app.sheet = None
+        printing.print_instruments(app)
     elif verb == "run":
         export = {e.key: e for e in screens.exports()}.get(data.get("key", ""))
         if export is not None and unlock.export_with_passphrase(app, data,

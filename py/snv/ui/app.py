@@ -54,7 +54,8 @@ class Host:
 
     def pick_file(self) -> None: ...
 
-    def print_page(self) -> None: ...
+    def print_page(self, document: Optional[str] = None) -> None:
+        """Open the print dialog: for `document` (print pages, ui/printing.py), or for the page as it is."""
 
     # persistence (the browser runs these on its event loop; here a store's coroutine runs to its end)
     def spawn(self, coro: Any) -> Any:

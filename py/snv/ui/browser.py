@@ -27,7 +27,7 @@ from ..messages import t
 from ..model import CaseError
 from ..render import frame
 from ..storage.jsonio import loads_json
-from . import screens, view
+from . import printing, screens, view
 from .app import App, Host
 
 TEXT_INPUT_TYPES = {"text", "search", "number", "email", "tel", "url", "password", ""}
@@ -121,6 +121,8 @@ class BrowserHost(Host):
         on(self.document, "visibilitychange", self.on_visibility)
         on(js.window, "pagehide", self.on_pagehide)
         on(js.window, "beforeunload", self.on_beforeunload)
+        on(js.window, "beforeprint", self.on_beforeprint)
+        on(js.window, "afterprint", self.on_afterprint)
         self._save_cb = create_proxy(self.on_save_timer)
         self._deferred_cb = create_proxy(self.on_deferred_timer)
         self._draft_cb = create_proxy(self.on_draft_timer)
@@ -281,8 +283,30 @@ class BrowserHost(Host):
         self.file_input.value = ""
         self.file_input.click()
 
-    def print_page(self) -> None:
+    def print_page(self, document: Optional[str] = None) -> None:
+        if document is not None:
+            self._show_print(document)
         js.window.print()
+
+    def _show_print(self, document: str) -> None:
+        """Put print pages in #print-root; the print stylesheet then prints only them."""
+        root = _nn(self.document.getElementById("print-root"))
+        if root is not None:
+            root.innerHTML = document
+            self.document.documentElement.dataset.print = "doc"
+
+    def on_beforeprint(self, _evt: Any) -> None:
+        # Ctrl+P or the browser's menu: an instrument prints its own page (a print button filled it already)
+        if self.document.documentElement.dataset.print != "doc":
+            document = printing.for_screen(self.app)
+            if document is not None:
+                self._show_print(document)
+
+    def on_afterprint(self, _evt: Any) -> None:
+        root = _nn(self.document.getElementById("print-root"))
+        if root is not None:
+            root.innerHTML = ""
+        self.document.documentElement.removeAttribute("data-print")
 
     # ----- running actions -----
 
