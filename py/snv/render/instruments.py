@@ -1,4 +1,4 @@
-"""The instruments of the netwerkatlas as drawings: the one list that the CLI (`snv render KAART`),
+"""The instruments of the netwerkatlas (and other printable drawings, like the plan) as drawings: the one list that the CLI (`snv render KAART`),
 the export menu and print (one instrument, or the whole atlas) read.
 
 Each instrument has a module `snv.render.<key>_svg` with
@@ -24,6 +24,7 @@ class Instrument:
     module: str  # has export_svg(case, *, today=None) -> str
     order: int  # the order in the atlas (and in print of the whole atlas)
     page: str = "landscape"  # the @page size of its print page: "landscape" (A4) or "a3" (A3 landscape)
+    atlas: bool = True  # part of the netwerkatlas (printed with "Hele netwerkatlas afdrukken"); the plan is not
 
 
 INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
@@ -32,7 +33,13 @@ INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
 
 
 def keys() -> list[str]:
+    """Every drawing (the CLI's choices), in order."""
     return [i.key for i in INSTRUMENTS]
+
+
+def atlas_keys() -> list[str]:
+    """The drawings of the netwerkatlas, in atlas order."""
+    return [i.key for i in INSTRUMENTS if i.atlas]
 
 
 def get(key: str) -> Instrument:

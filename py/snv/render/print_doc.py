@@ -50,7 +50,7 @@ def page(case, key: str, *, today: dt.date) -> str:
 
 
 def document(case, keys: Optional[Iterable[str]] = None, *, today: Optional[dt.date] = None) -> str:
-    """The pages of `keys` (default: every instrument, in atlas order), one instrument per page."""
+    """The pages of `keys` (default: the whole netwerkatlas, in atlas order), one instrument per page."""
     today = today or dt.date.today()
-    chosen = list(keys) if keys is not None else instruments.keys()
+    chosen = list(keys) if keys is not None else instruments.atlas_keys()
     return "".join(page(case, key, today=today) for key in chosen)
