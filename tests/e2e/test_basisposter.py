@@ -78,6 +78,11 @@ def test_ontmoeten_then_poster_by_touch_reload_export_and_open(page, open_app, b
     page.locator("#bp-questions .bp-q-down").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('#bp-questions .bp-q-text').innerText === 'Wie helpt mij met de post?'")
+    # a tap after the drag still works (Omhoog of the second question, then back with Omlaag)
+    page.locator("#bp-questions .bp-q-up").nth(1).tap()
+    page.wait_for_function("document.querySelector('#bp-questions .bp-q-text').innerText === 'Hoe vind ik werk?'")
+    page.locator("#bp-questions .bp-q-down").first.tap()
+    page.wait_for_function("document.querySelector('#bp-questions .bp-q-text').innerText === 'Wie helpt mij met de post?'")
     # mark the first for the meeting
     page.locator("#bp-questions .bp-q-meeting").first.tap()
     page.wait_for_selector('#bp-questions .bp-q-meeting[aria-pressed="true"]')

@@ -47,7 +47,7 @@ def test_screens_are_registered_in_their_phases_with_exports():
     assert poster.phases == ("netwerkatlas", "meedenkbijeenkomst") and poster.order == 14
     assert t(poster.label_key) == "Poster" and poster.mount is not None and poster.stylesheet == "basisposter.css"
     assert meet.phases == ("ontmoeten",) and meet.order == 5 and t(meet.label_key) == "Ontmoeten"
-    assert [s.key for s in screens.for_phase("ontmoeten")][0] == "ontmoeten"
+    assert screens.for_phase("ontmoeten")[0].key == "ontmoeten"
     bar = [s.key for s in screens.for_phase("netwerkatlas")]
     assert bar.index("personen") < bar.index("basisposter") < bar.index("relatiekaart")
     assert {"basisposter_svg", "ontmoeten_svg"} <= {e.key for e in screens.exports()}

@@ -61,7 +61,6 @@ def _down(ev) -> None:
     rows = _rows(listing)
     if row is None or len(rows) < 2:
         return
-    ev.preventDefault()
     mids = []
     for r in rows:
         box = r.getBoundingClientRect()
