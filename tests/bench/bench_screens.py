@@ -51,6 +51,18 @@ SCENARIOS: dict[str, Scenario] = {
         render="document.querySelectorAll('#content [data-action=\"personen.filter\"]')[i % 2].click();",
         edit="document.querySelector('#content [data-action=\"personen.open\"], #content [data-action=\"person.open\"]').click();",
         render_name="filter chip (re-render the list)", edit_name="open a person (sheet)"),
+    "basisposter": Scenario(
+        "basisposter",
+        render="(i % 2 ? document.querySelector('#basisposter-done')"
+               " : document.querySelector('#content .bp-q-main')).click();",
+        edit="document.querySelector('#content .bp-q-meeting').click();",
+        render_name="select / unselect a question", edit_name="toggle Naar de bijeenkomst"),
+    "ontmoeten": Scenario(
+        "ontmoeten",
+        render="document.querySelector('#content [data-action=\"ontmoeten.more\"]').click();",
+        edit="document.querySelector('#om-person').value = 'Nieuw ' + i;"
+             " document.querySelector('#om-person-add').click();",
+        render_name="Meer mensen (writer chooser)", edit_name="quick add a person by name"),
 }
 
 TIMED = """([body, i]) => {

@@ -404,9 +404,33 @@ def big_case(n_persons: int, seed: int = 1) -> Case:
     afspraken = [{"id": f"a{k}", "vraag_id": f"v{k % 5 + 1}", "wat": f"Afspraak {k}",
                   "wie": rng.sample(helpers, min(len(helpers), rng.randint(0, 3))),
                   "hoe_vaak": rng.choice(["dagelijks", "wekelijks", "maandelijks", "eenmalig"])} for k in range(1, 21)]
-    return Case.model_validate({
+    return _big_poster(Case.model_validate({
         "schema_version": SCHEMA_VERSION, "id": f"c-big-{n}-{seed}", "klant_id": "p0", "fase": "netwerkatlas",
         "personen": personen, "banden": banden, "steun": steun, "contacten": contacten,
         "basisposter": {"vragen": vragen},
         "plannen": [{"versie": 1, "datum": "2025-06-12", "afspraken": afspraken}],
-    })
+    }))
+
+
+def _big_poster(case: Case) -> Case:
+    """(wt-poster) A full basisposter for a big case: cards in the three fields with writers, ten
+    questions (the existing v1..v5 that plans point at, then v6..v10) with owners, and who thought along."""
+    others = [p.id for p in case.personen[1:] if not p.professioneel][:40] or [case.klant_id]
+    writers = [case.klant_id, *others[:4]]
+
+    def cards(prefix: str, words: list[str]) -> list[dict]:
+        return [{"id": f"{prefix}{k}", "tekst": f"{w} ({k})", "door": writers[k % len(writers)]}
+                for k, w in enumerate(words, 1)]
+
+    old = [v.model_dump() for v in case.basisposter.vragen]
+    extra = [{"id": f"v{k}", "tekst": f"Vraag {k}: wie helpt mij hiermee?", "volgorde": k,
+              "naar_bijeenkomst": k % 2 == 0, "eigenaar": others[k % len(others)]} for k in range(len(old) + 1, 11)]
+    poster = {
+        "sterke_punten": cards("bs", ["Ik kan goed koken", "Ik ben op tijd", "Ik zorg voor mijn kat",
+                                      "Ik ben eerlijk", "Ik weet veel van treinen", "Ik help graag"]),
+        "wensen_dromen": cards("bw", ["Een baan in een keuken", "Meer vrienden", "Op vakantie", "Leren zwemmen"]),
+        "zorgen": cards("bz", ["Alleen in de avond", "Post en rekeningen", "Ruzie met de buren", "Te druk"]),
+        "vragen": [*old, *extra],
+        "meedenkers": others[:5],
+    }
+    return Case.model_validate({**case.model_dump(), "basisposter": poster})

@@ -13,9 +13,9 @@ from typing import Any, Optional
 from pydantic import ValidationError
 
 from ..messages import t
-from .case import FASEN, Band, Case, KaartPersoon, Momentopname, Persoon, PosterItem, Steun, check_integrity
+from .case import FASEN, Band, Case, KaartPersoon, Momentopname, Persoon, PosterItem, Steun, Vraag, check_integrity
 from .errors import CaseError, from_validation_error
-from .limits import MAX_PERSONS
+from .limits import MAX_PERSONS, MAX_TEXT
 from .load import new_id
 from .refs import iter_refs, ref_groups, without
 
@@ -168,3 +168,152 @@ def take_snapshot(case: Case, titel: str = "", when: Optional[dt.datetime] = Non
 
 def remove_snapshot(case: Case, sid: str) -> Case:
     return _with(case, momentopnamen=[m for m in case.momentopnamen if m.id != sid])
+
+
+# ----- basisposter and ontmoeten: cards, questions for the plan, who thought along, the story -----
+# (wt-poster) The poster's cards are PosterItems in three fields; questions are Vraag with a volgorde
+# that is always 1..n after an edit here (the list itself is kept in that order too).
+
+def _card_text(tekst: str) -> str:
+    """Text of a card or question: trimmed, not empty, not longer than MAX_TEXT (Dutch CaseError)."""
+    text = str(tekst or "").strip()
+    if not text:
+        raise CaseError(t("basisposter.err.empty"))
+    if len(text) > MAX_TEXT:
+        raise CaseError(t("basisposter.err.long", max=MAX_TEXT))
+    return text
+
+
+def _poster_field(veld: str) -> None:
+    if veld not in POSTER_FIELDS:
+        raise CaseError(t("err.v.literal_error", expected=", ".join(POSTER_FIELDS)))
+
+
+def _known_person(case: Case, pid: Optional[str]) -> Optional[str]:
+    """None stays None; an id must name a person of the case (CaseError otherwise)."""
+    if pid is None:
+        return None
+    if pid not in {p.id for p in case.personen}:
+        raise CaseError(t("basisposter.err.unknown_person"))
+    return pid
+
+
+def add_card(case: Case, veld: str, tekst: str, door: Optional[str] = None) -> tuple[Case, str]:
+    """A card on the poster with a checked text (empty or too long is refused); returns (case, id)."""
+    _poster_field(veld)
+    return add_poster_item(case, veld, _card_text(tekst), _known_person(case, door))
+
+
+_UNSET: Any = object()
+
+
+def update_poster_item(case: Case, veld: str, item_id: str, *, tekst: Optional[str] = None,
+                       door: Any = _UNSET) -> Case:
+    """Change the text and/or the writer (`door`, None = nobody) of one card."""
+    _poster_field(veld)
+    items = list(getattr(case.basisposter, veld))
+    index = next((i for i, item in enumerate(items) if item.id == item_id), None)
+    if index is None:
+        raise CaseError(t("basisposter.err.gone"))
+    changes: dict[str, Any] = {}
+    if tekst is not None:
+        changes["tekst"] = _card_text(tekst)
+    if door is not _UNSET:
+        changes["door"] = _known_person(case, door)
+    items[index] = items[index].model_copy(update=changes)
+    return _with(case, basisposter=case.basisposter.model_copy(update={veld: items}))
+
+
+def questions_in_order(vragen) -> list:
+    """The questions by `volgorde` (ties keep list order): the numbering 1..n people see."""
+    return [v for _, _, v in sorted((v.volgorde, i, v) for i, v in enumerate(vragen))]
+
+
+def _renumbered(vragen) -> list:
+    return [v if v.volgorde == n else v.model_copy(update={"volgorde": n}) for n, v in enumerate(vragen, 1)]
+
+
+def _with_questions(case: Case, vragen: list) -> Case:
+    return _with(case, basisposter=case.basisposter.model_copy(update={"vragen": _renumbered(vragen)}))
+
+
+def _question_index(vragen: list, vid: str) -> int:
+    for i, v in enumerate(vragen):
+        if v.id == vid:
+            return i
+    raise CaseError(t("basisposter.err.gone"))
+
+
+def add_question(case: Case, tekst: str, *, naar_bijeenkomst: bool = False,
+                 eigenaar: Optional[str] = None) -> tuple[Case, str]:
+    """A question for the plan, in the client's own words, numbered last; returns (case, id)."""
+    vragen = questions_in_order(case.basisposter.vragen)
+    vid = new_id("v")
+    vraag = _validated(Vraag, {"id": vid, "tekst": _card_text(tekst), "volgorde": len(vragen) + 1,
+                               "naar_bijeenkomst": bool(naar_bijeenkomst),
+                               "eigenaar": _known_person(case, eigenaar)})
+    return _with_questions(case, [*vragen, vraag]), vid
+
+
+def update_question(case: Case, vid: str, *, tekst: Optional[str] = None, naar_bijeenkomst: Optional[bool] = None,
+                    eigenaar: Any = _UNSET) -> Case:
+    """Reword a question, mark it for the meedenkbijeenkomst, or choose its owner (None = nobody)."""
+    vragen = questions_in_order(case.basisposter.vragen)
+    i = _question_index(vragen, vid)
+    changes: dict[str, Any] = {}
+    if tekst is not None:
+        changes["tekst"] = _card_text(tekst)
+    if naar_bijeenkomst is not None:
+        changes["naar_bijeenkomst"] = bool(naar_bijeenkomst)
+    if eigenaar is not _UNSET:
+        changes["eigenaar"] = _known_person(case, eigenaar)
+    vragen[i] = vragen[i].model_copy(update=changes)
+    return _with_questions(case, vragen)
+
+
+def remove_question(case: Case, vid: str) -> Case:
+    """Remove a question; agreements that answered it keep their text and lose the link. The rest
+    is numbered 1..n again."""
+    vragen = questions_in_order(case.basisposter.vragen)
+    del vragen[_question_index(vragen, vid)]
+    rest = without(case, "vraag", vid)
+    return _with_questions(rest, vragen)
+
+
+def move_question(case: Case, vid: str, to_index: int) -> Case:
+    """Put a question at place `to_index` (0-based, clamped to the list) and number all 1..n."""
+    vragen = questions_in_order(case.basisposter.vragen)
+    vraag = vragen.pop(_question_index(vragen, vid))
+    try:
+        to = int(to_index)
+    except (TypeError, ValueError):
+        raise CaseError(t("err.v.other")) from None
+    vragen.insert(max(0, min(to, len(vragen))), vraag)
+    return _with_questions(case, vragen)
+
+
+def set_meedenkers(case: Case, ids) -> Case:
+    """Who thought along with the poster (persons of the case, each once, in the given order)."""
+    known = {p.id for p in case.personen}
+    chosen = list(dict.fromkeys(str(i) for i in ids))
+    if any(i not in known for i in chosen):
+        raise CaseError(t("basisposter.err.unknown_person"))
+    return _with(case, basisposter=case.basisposter.model_copy(update={"meedenkers": chosen}))
+
+
+def update_ontmoeten(case: Case, *, verhaal: Optional[str] = None, datum: Any = _UNSET) -> Case:
+    """The client's story (own words; may be empty) and the optional date of the first meeting."""
+    changes: dict[str, Any] = {}
+    if verhaal is not None:
+        text = str(verhaal).rstrip()
+        if len(text) > MAX_TEXT:
+            raise CaseError(t("basisposter.err.long", max=MAX_TEXT))
+        changes["verhaal"] = text
+    if datum is not _UNSET:
+        if datum is not None and not isinstance(datum, dt.date):
+            try:
+                datum = dt.date.fromisoformat(str(datum))
+            except ValueError:
+                raise CaseError(t("ontmoeten.err.date")) from None
+        changes["datum"] = datum
+    return _with(case, ontmoeten=case.ontmoeten.model_copy(update=changes))

@@ -60,3 +60,51 @@ def zigzag(x1: float, y1: float, x2: float, y2: float, step: float = 12.0, amp: 
         parts.append(f"L{num(x1 + ux * d + nx * side)} {num(y1 + uy * d + ny * side)}")
     parts.append(f"L{num(x2)} {num(y2)}")
     return "".join(parts)
+
+
+def wrap(text: str, max_chars: int) -> list[str]:
+    """`text` as lines of at most `max_chars` characters for SVG <text> (which does not wrap): words
+    are filled greedily, a word longer than a line is broken, a newline starts a new line (an empty
+    line stays empty). Whitespace inside a line becomes one space. Empty text gives []."""
+    width = max(1, int(max_chars))
+    lines: list[str] = []
+    for paragraph in str(text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+            continue
+        line = ""
+        for word in words:
+            while len(word) > width:  # a long word (a link, a name without spaces) is cut, never overflows
+                room = width - len(line) - 1 if line else width
+                if room <= 0:
+                    lines.append(line)
+                    line, room = "", width
+                head, word = word[:room], word[room:]
+                lines.append(f"{line} {head}" if line else head)
+                line = ""
+            if not word:
+                continue
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return lines
+
+
+def clip_lines(lines: list[str], max_lines: int, max_chars: int) -> list[str]:
+    """At most `max_lines` lines; when text was left out the last line ends in "…" (within max_chars)."""
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[:max(1, max_lines)]
+    last = kept[-1]
+    kept[-1] = (last[:max(0, max_chars - 1)].rstrip() if len(last) >= max_chars else last) + "…"
+    return kept

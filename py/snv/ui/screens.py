@@ -90,6 +90,8 @@ SCREEN_MODULES = (
     "snv.ui.personen",
     "snv.ui.overmij",
     "snv.ui.relatiekaart",
+    "snv.ui.ontmoeten",
+    "snv.ui.basisposter",
 )
 
 
