@@ -100,5 +100,4 @@ MESSAGES: dict[str, str] = {
     "basisposter.export.meedenkers": "Meegedacht: {namen}",
     "basisposter.export.initials": "Letters: wie het opschreef",
     "basisposter.export.more": "… en nog {count}",
-    "ui.print.instrument": "Afdrukken",
 }
