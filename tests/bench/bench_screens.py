@@ -51,6 +51,14 @@ SCENARIOS: dict[str, Scenario] = {
         render="document.querySelectorAll('#content [data-action=\"personen.filter\"]')[i % 2].click();",
         edit="document.querySelector('#content [data-action=\"personen.open\"], #content [data-action=\"person.open\"]').click();",
         render_name="filter chip (re-render the list)", edit_name="open a person (sheet)"),
+    "gebeurteniskaart": Scenario(
+        "gebeurteniskaart",
+        render="document.querySelectorAll('#gk-scroll .gk-ev')[i % 2 ? 3 : 2].dispatchEvent("
+               "new MouseEvent('click', {bubbles: true}));",
+        edit="if (!document.querySelector('#gk-gevoel')) document.querySelector('#gk-scroll .gk-ev').dispatchEvent("
+             "new MouseEvent('click', {bubbles: true}));"
+             "document.querySelector(`#gk-gevoel [data-value=\"${i % 2 ? 'fijn' : 'moeilijk'}\"]`).click();",
+        render_name="select an event (panel opens)", edit_name="change an event's feeling"),
 }
 
 TIMED = """([body, i]) => {

@@ -64,7 +64,7 @@ class Size:
 
 
 #: the screen's zoom levels, "Verder weg" … "Dichterbij": wider columns show more of each title
-ZOOM_SIZES = tuple(Size(w, 60, 92, 30, 2, 16, 14, min_half=100) for w in (104, 144, 188, 240))
+ZOOM_SIZES = tuple(Size(w, 60, 92, 30, 3, 16, 14, min_half=110) for w in (104, 144, 188, 240))
 DEFAULT_ZOOM = 1
 #: the printed page: 1200 wide (A4 landscape → 1 unit ≈ 0.25 mm, so 16 units ≈ 11 pt)
 PAGE_W = 1200

@@ -28,6 +28,7 @@ class Instrument:
 
 INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
     Instrument("relatiekaart", "snv.render.relatiekaart_svg", 30),
+    Instrument("gebeurteniskaart", "snv.render.gebeurteniskaart_svg", 40),
 ), key=lambda i: i.order))
 
 

@@ -1,0 +1,137 @@
+"""Browser-only wiring of the Gebeurteniskaart: the life line scrolls sideways inside its own box (a
+finger swipe is the browser's own scrolling, the page itself never scrolls sideways); this keeps that
+scroll position over re-renders, keeps the selected card in view, and gives the cards their keys:
+Enter or space opens a card, ← / → go to the previous / next card, Esc closes the panel.
+
+Imported lazily by ui/gebeurteniskaart.py's mount hook (never under CPython). Handlers are created once
+as module-level proxies and attached to each new line, so re-rendering leaks nothing.
+"""
+from __future__ import annotations
+
+import js  # browser only
+from pyodide.ffi import create_proxy, jsnull, to_js
+
+from ..render.gebeurteniskaart import GebeurteniskaartView
+from ..render.gebeurteniskaart_svg import KEY
+
+_state: dict = {"app": None, "doc_wired": False}
+_proxies: dict = {}
+
+
+def _js(value):
+    return None if value is None or value is jsnull else value
+
+
+def _proxy(name: str, fn):
+    if name not in _proxies:
+        _proxies[name] = create_proxy(fn)
+    return _proxies[name]
+
+
+def _view():
+    app = _state["app"]
+    return app.view_state(GebeurteniskaartView) if app is not None else None
+
+
+def mount(app, root=None) -> None:
+    _state["app"] = app
+    doc = js.document
+    box = _js(doc.getElementById("gk-scroll"))
+    if box is None:
+        return
+    view = _view()
+    if not box.getAttribute("data-wired"):
+        box.setAttribute("data-wired", "1")
+        box.addEventListener("scroll", _proxy("scroll", _scrolled), to_js({"passive": True},
+                                                                         dict_converter=js.Object.fromEntries))
+        box.addEventListener("keydown", _proxy("key", _key))
+    if view is not None and view.scroll_x is not None:
+        box.scrollLeft = view.scroll_x
+    card = _js(box.querySelector(".gk-ev.is-sel"))
+    if card is not None:
+        _keep_in_view(box, card)
+    sel = view.sel if view is not None else None
+    if sel != _state.get("last_sel"):
+        _state["last_sel"] = sel
+        _line_above_sheet(box)
+    if not _state["doc_wired"]:
+        _state["doc_wired"] = True
+        doc.addEventListener("keydown", _proxy("esc", _esc))
+
+
+def _keep_in_view(box, card) -> None:
+    """Scroll the box (only sideways) so the card is inside it."""
+    b = box.getBoundingClientRect()
+    c = card.getBoundingClientRect()
+    if c.left < b.left + 8:
+        box.scrollLeft = box.scrollLeft - (b.left - c.left) - 24
+    elif c.right > b.right - 8:
+        box.scrollLeft = box.scrollLeft + (c.right - b.right) + 24
+
+
+def _line_above_sheet(box) -> None:
+    """Portrait: the panel is a bottom sheet. When it opens over the line, scroll the page so the
+    line sits just under the header, above the sheet."""
+    doc = js.document
+    panel = _js(doc.getElementById("gk-panel"))
+    if panel is None or str(js.getComputedStyle(panel).position) != "fixed":
+        return
+    b, p = box.getBoundingClientRect(), panel.getBoundingClientRect()
+    if b.bottom <= p.top:
+        return
+    header = _js(doc.querySelector(".topbar"))
+    top = header.getBoundingClientRect().bottom if header is not None else 0
+    js.window.scrollBy(0, b.top - top - 8)
+
+
+def _scrolled(ev) -> None:
+    view = _view()
+    if view is not None:
+        view.scroll_x = float(ev.currentTarget.scrollLeft)
+
+
+def _key(ev) -> None:
+    target = _js(ev.target)
+    card = _js(target.closest(".gk-ev")) if target is not None and hasattr(target, "closest") else None
+    if card is None or ev.ctrlKey or ev.metaKey or ev.altKey:
+        return
+    key = str(ev.key)
+    if key in ("Enter", " ", "Spacebar"):
+        ev.preventDefault()
+        _run(f"{KEY}.select", {"id": card.getAttribute("data-id")})
+    elif key in ("ArrowLeft", "ArrowRight"):
+        cards = js.Array.from_(js.document.querySelectorAll("#gk-scroll .gk-ev"))
+        ids = [cards[i] for i in range(cards.length)]
+        i = next((n for n, c in enumerate(ids) if c == card), -1)
+        j = i + (1 if key == "ArrowRight" else -1)
+        if 0 <= j < len(ids):
+            ev.preventDefault()
+            ids[j].focus()
+            box = _js(js.document.getElementById("gk-scroll"))
+            if box is not None:
+                _keep_in_view(box, ids[j])
+
+
+def _esc(ev) -> None:
+    app = _state["app"]
+    if str(ev.key) != "Escape" or app is None or app.sheet is not None or app.screen != KEY:
+        return
+    view = _view()
+    if view is not None and view.sel is not None:
+        ev.preventDefault()
+        field = _js(js.document.activeElement)
+        if (field is not None and _js(field.closest("#gk-panel")) is not None and field.getAttribute("data-action")
+                and str(field.tagName) in ("INPUT", "TEXTAREA") and str(field.value) != str(field.defaultValue)):
+            # keep what was typed: the field's own action commits it, as if it was left
+            field.dispatchEvent(js.Event.new("change", to_js({"bubbles": True}, dict_converter=js.Object.fromEntries)))
+        _run(f"{KEY}.close", {})
+
+
+def _run(action: str, data: dict) -> None:
+    """Through the host when it has `run` (one render per action, errors become a calm alert)."""
+    app = _state["app"]
+    run = getattr(app.host, "run", None)
+    if run is not None:
+        run(action, {**data, "event": "key"})
+    else:
+        app.dispatch(action, data)
