@@ -128,7 +128,7 @@ def _when(case, ev, v: GebeurteniskaartView) -> str:
     about = ""
     if kind != "onbekend":
         on = bool(moment is not None and same and moment.ongeveer)
-        about = (f'<div class="gk-about">'
+        about = ('<div class="gk-about">'
                  + button(t("gebeurteniskaart.f.ongeveer"), f"{KEY}.ongeveer", cls="btn gk-toggle", pressed=on,
                           id="gk-ongeveer", disabled=moment is None or not same)
                  + f'<p class="hint">{esc(t("gebeurteniskaart.f.ongeveer_hint"))}</p></div>')

@@ -82,7 +82,7 @@ def wrap(text: str, max_chars: int, max_lines: int) -> list[str]:
     lines: list[str] = []
     current = ""
     rest = False
-    for i, word in enumerate(words):
+    for word in words:
         while len(word) > max_chars:  # a very long word: cut it over lines
             if current:
                 lines.append(current)
@@ -110,7 +110,10 @@ def wrap(text: str, max_chars: int, max_lines: int) -> list[str]:
         lines, rest = lines[:max_lines], True
     if rest and lines:
         last = lines[-1]
-        lines[-1] = (last[: max_chars - 1].rstrip() if len(last) >= max_chars else last) + "…"
+        if len(last) >= max_chars:  # make room for "…", at a word break when there is one
+            cut = last[: max_chars - 1]
+            last = cut.rsplit(" ", 1)[0] if " " in cut else cut
+        lines[-1] = last.rstrip() + "…"
     return [line for line in lines if line] or [""]
 
 

@@ -72,8 +72,8 @@ def _switch_kind(app, v: GebeurteniskaartView, ev, kind: str) -> None:
             converted = {"jaar": moment.datum.year, "ongeveer": about}
         elif kind == "jaar" and moment.leeftijd is not None and birth is not None:
             converted = {"jaar": birth + moment.leeftijd, "ongeveer": about}
-        elif kind == "leeftijd" and birth is not None and (moment.jaar or moment.datum):
-            year = moment.jaar if moment.jaar is not None else moment.datum.year  # type: ignore[union-attr]
+        elif kind == "leeftijd" and birth is not None and (moment.jaar is not None or moment.datum is not None):
+            year = moment.jaar if moment.jaar is not None else moment.datum.year
             if 0 <= year - birth <= 130:
                 converted = {"leeftijd": year - birth, "ongeveer": about}
     if converted is not None:
