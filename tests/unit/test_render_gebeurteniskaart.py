@@ -187,3 +187,21 @@ def test_card_text_stays_inside_its_card(zoom, demo_case):
     for ev in demo_case.gebeurtenissen:
         for line in gsvg._title_lines(ev, size):
             assert len(line) * size.title_font * 0.62 <= size.card_w - 16 + 1e-6
+
+
+def test_screen_draws_only_the_cards_near_the_scroll_position_and_always_the_selected_one():
+    from snv.model.demo import big_case
+
+    case = big_case(200)
+    full = card_boxes(gsvg.line_svg(case))
+    assert len(full) == 200
+    window = gsvg.screen_window(3000, 1000)
+    assert window[0] <= 3000 - 1000 and window[1] >= 3000 + 1000 + 1000
+    part = gsvg.line_svg(case, window=window)
+    boxes = card_boxes(part)
+    assert 10 < len(boxes) < 60
+    assert all(window[0] - 200 <= x <= window[1] for x, _y, _w, _h in boxes.values())
+    assert DET.fromstring(part).get("width") == DET.fromstring(gsvg.line_svg(case)).get("width")  # same scroll width
+    last = max(full, key=lambda k: full[k][0])
+    assert last in card_boxes(gsvg.line_svg(case, window=window, selected=last))
+    assert gsvg.screen_window(3100, 1000) == window  # a small scroll draws the same

@@ -14,7 +14,8 @@ from ..analysis import timeline as tl
 from ..messages import t
 from ..model.limits import MAX_NAME, MAX_TEXT
 from . import icons
-from .gebeurteniskaart_svg import (DEFAULT_ZOOM, GEVOELENS, KEY, ZOOM_SIZES, feeling_word, legend_items, line_svg)
+from .gebeurteniskaart_svg import (DEFAULT_ZOOM, GEVOELENS, KEY, ZOOM_SIZES, feeling_word, legend_items, line_svg,
+                                   screen_window)
 from .html import attrs, button, esc, icon_html, segmented, text_field, textarea
 
 NEW = "new"  # GebeurteniskaartView.sel while a new event waits for its title
@@ -46,6 +47,7 @@ class GebeurteniskaartView:
     errors: dict[str, str] = field(default_factory=dict)  # field -> Dutch message under it
     who: str = ""  # the name filter under *Wie waren erbij?*
     scroll_x: Optional[float] = None  # sideways scroll of the line (kept by ui/gebeurteniskaart_dom.py)
+    view_w: Optional[float] = None  # width of the line's box in css px (measured there)
 
 
 def selected_event(case, v: GebeurteniskaartView):
@@ -213,10 +215,15 @@ def _panel(case, v: GebeurteniskaartView) -> str:
             + (f'<div class="gk-panel-foot">{foot}</div>' if foot else "") + "</aside>")
 
 
+def line_of(case, v: GebeurteniskaartView) -> str:
+    """The life line as the screen shows it now: the part near the scroll position, the selection."""
+    sel = v.sel if v.sel != NEW and selected_event(case, v) is not None else None
+    return line_svg(case, zoom=v.zoom, selected=sel, window=screen_window(v.scroll_x, v.view_w))
+
+
 def render(case, v: GebeurteniskaartView) -> str:
     """The whole screen."""
     has_panel = panel_open(case, v)
-    sel = v.sel if has_panel and v.sel != NEW else None
     empty = "" if case.gebeurtenissen else f'<p class="gk-empty">{esc(t("gebeurteniskaart.empty"))}</p>'
     scroll = attrs(cls="gk-scroll", id="gk-scroll", data_zoom=str(v.zoom))
     return (
@@ -224,7 +231,7 @@ def render(case, v: GebeurteniskaartView) -> str:
         f'<div class="gk-head"><h1 id="screen-title">{esc(t("gebeurteniskaart.title"))}</h1>'
         f'<p class="gk-b1">{esc(t("gebeurteniskaart.b1"))}</p></div>'
         f'{_toolbar(v)}'
-        f'<div class="gk-main"><div{scroll}>{line_svg(case, zoom=v.zoom, selected=sel)}</div>{empty}'
+        f'<div class="gk-main"><div{scroll}>{line_of(case, v)}</div>{empty}'
         f'<p class="gk-hint hint">{esc(t("gebeurteniskaart.hint"))}</p>{_legend()}</div>'
         f'{_panel(case, v) if has_panel else ""}'
         f"</div>"

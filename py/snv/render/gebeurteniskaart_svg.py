@@ -153,9 +153,19 @@ def _card_y(gevoel: str, line_y: float, h: float, size: Size) -> float:
     return line_y - h / 2
 
 
+_LINES: dict = {}  # event id -> (event object, size, title lines): re-used while the event is unchanged
+
+
 def _title_lines(ev, size: Size) -> list[str]:
+    hit = _LINES.get(ev.id)
+    if hit is not None and hit[0] is ev and hit[1] == size:
+        return hit[2]
     title = ev.titel.strip() or t("gebeurteniskaart.no_title")
-    return wrap(title, _chars(size.card_w - 16, size.title_font), size.title_lines)
+    lines = wrap(title, _chars(size.card_w - 16, size.title_font), size.title_lines)
+    if len(_LINES) > 6000:
+        _LINES.clear()
+    _LINES[ev.id] = (ev, size, lines)
+    return lines
 
 
 def _card(slot: tl.Slot, line_y: float, size: Size, lines: list[str], birth_year: Optional[int], names: dict,
@@ -247,9 +257,13 @@ _CARD_CACHE_MAX = 6000
 
 
 def draw_line(out: list, case, slots: Sequence[tl.Slot], size: Size, *, top: float = 0.0,
-              selected: Optional[str] = None, interactive: bool = True) -> float:
+              selected: Optional[str] = None, interactive: bool = True, fixed: bool = False,
+              window: Optional[tuple[float, float]] = None) -> float:
     """Append the rows of the life line to `out`, the first row starting at `top`. Each row is as high
-    as its cards need (fijn above, moeilijk below, allebei across the line). Returns the height used."""
+    as its cards need (fijn above, moeilijk below, allebei across the line); `fixed`: as high as the
+    highest possible card, so the height does not depend on the titles. With `window` (x from, x to)
+    only the cards and markers inside it are drawn (the screen draws what can be scrolled to soon; the
+    line itself is drawn whole). Returns the height used."""
     birth = case.klant.geboortejaar
     names = {p.id: (p.naam.strip() or "?") for p in case.personen} if size.people_line else {}
     rows: dict[int, list[tl.Slot]] = {}
@@ -257,15 +271,23 @@ def draw_line(out: list, case, slots: Sequence[tl.Slot], size: Size, *, top: flo
         rows.setdefault(s.row, []).append(s)
     n_rows = max(rows) + 1 if rows else 0
     y0 = top
+    highest = max(size.min_half, size.card_h(size.title_lines, size.people_line) + size.gap + 6)
     for r in range(n_rows):
         row = rows.get(r, [])
+        if window is not None:
+            a, b = window
+            shown = [s for s in row if s.x + s.width >= a and s.x <= b]
+        else:
+            shown = row
         lines = {}
-        up = down = size.min_half
-        for s in row:
+        up = down = highest if fixed else size.min_half
+        for s in shown if fixed else row:
             if s.item is None:
                 continue
             ev = s.item.event
             lines[ev.id] = ln = _title_lines(ev, size)
+            if fixed:
+                continue
             h = size.card_h(len(ln), size.people_line and bool(ev.personen))
             if ev.gevoel == "fijn":
                 up = max(up, h + size.gap + 6)
@@ -285,10 +307,10 @@ def draw_line(out: list, case, slots: Sequence[tl.Slot], size: Size, *, top: flo
             out.append(f'<path d="M{num(end - 2)} {num(line_y - 8)}L{num(end + 10)} {num(line_y)}L{num(end - 2)} '
                        f'{num(line_y + 8)}" fill="none" stroke="{LINE}" stroke-width="4" stroke-linejoin="round" '
                        f'stroke-linecap="round"/>')
-        for s in row:
+        for s in shown:
             if s.item is None:
                 out.append(_marker(s, y0 + 4, line_y, bottom - 4, size))
-        for s in row:
+        for s in shown:
             if s.item is None:
                 continue
             ev = s.item.event
@@ -313,23 +335,53 @@ def screen_size(zoom: int) -> Size:
     return ZOOM_SIZES[max(0, min(zoom, len(ZOOM_SIZES) - 1))]
 
 
-def line_svg(case, *, zoom: int = DEFAULT_ZOOM, selected: Optional[str] = None) -> str:
-    """The interactive inline SVG of the screen: one row, as wide as it needs (its container scrolls)."""
-    size = screen_size(zoom)
+WINDOW_MARGIN = 1200  # css px drawn beyond each side of what is visible
+WINDOW_STEP = 600  # the drawn window moves in steps, so a small scroll changes nothing
+
+
+def screen_window(scroll_x: Optional[float], view_w: Optional[float]) -> tuple[float, float]:
+    """The part of the screen's line to draw (x from, x to) for a scroll position and a box width."""
+    x = max(0.0, scroll_x or 0.0)
+    start = max(0.0, (x - WINDOW_MARGIN) // WINDOW_STEP * WINDOW_STEP)
+    width = (view_w or 1100.0) + 2 * WINDOW_MARGIN
+    return start, (start + width) // WINDOW_STEP * WINDOW_STEP + WINDOW_STEP
+
+
+_LAYOUT: list = [None, None, None]  # [the ordered items list, size, slots]: one case, one zoom → one layout
+
+
+def screen_slots(case, size: Size) -> list[tl.Slot]:
     items = tl.ordered(case)
+    if _LAYOUT[0] is items and _LAYOUT[1] == size:
+        return _LAYOUT[2]
     slots = tl.lay_out(items, slot_w=size.slot_w, marker_w=size.marker_w, group_marker_w=size.group_w, x0=12)
+    _LAYOUT[:] = [items, size, slots]
+    return slots
+
+
+def line_svg(case, *, zoom: int = DEFAULT_ZOOM, selected: Optional[str] = None,
+             window: Optional[tuple[float, float]] = None) -> str:
+    """The interactive inline SVG of the screen: one row, as wide as it needs (its container scrolls).
+    With `window` only the cards inside it are drawn (see screen_window); the selected one always."""
+    size = screen_size(zoom)
+    slots = screen_slots(case, size)
     end = (slots[-1].x + slots[-1].width) if slots else 12
     width = max(320, end + 28)
+    if window is not None and selected is not None:
+        sel = next((s for s in slots if s.item is not None and s.item.event.id == selected), None)
+        if sel is not None and not window[0] <= sel.x <= window[1]:
+            window = (min(window[0], sel.x - size.slot_w), max(window[1], sel.x + 2 * size.slot_w))
     body: list[str] = []
-    height = draw_line(body, case, slots, size, top=4, selected=selected) + 8
+    height = draw_line(body, case, slots, size, top=4, selected=selected, fixed=True, window=window) + 8
     if not slots:  # the empty line: the start of a life, waiting for its first event
         height = 2 * size.min_half
         body.append(f'<line class="gk-line" x1="12" y1="{num(height / 2)}" x2="{num(width - 24)}" '
                     f'y2="{num(height / 2)}" stroke="{LINE}" stroke-width="4" stroke-linecap="round" '
                     f'stroke-dasharray="10 8"/>')
+    drawn = f' data-from="{num(window[0])}" data-to="{num(window[1])}"' if window is not None else ""
     return (f'<svg xmlns="{SVG_NS}" class="gk-svg" viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" '
-            f'height="{num(height)}" role="group" font-family="{FONT}" '
-            f'aria-label="{esc(t("gebeurteniskaart.aria", naam=case.klant.naam, count=len(items)))}">'
+            f'height="{num(height)}" role="group" font-family="{FONT}"{drawn} '
+            f'aria-label="{esc(t("gebeurteniskaart.aria", naam=case.klant.naam, count=len(tl.ordered(case))))}">'
             + "".join(body) + "</svg>")
 
 

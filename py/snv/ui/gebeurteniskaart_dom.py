@@ -11,8 +11,8 @@ from __future__ import annotations
 import js  # browser only
 from pyodide.ffi import create_proxy, jsnull, to_js
 
-from ..render.gebeurteniskaart import GebeurteniskaartView
-from ..render.gebeurteniskaart_svg import KEY
+from ..render.gebeurteniskaart import GebeurteniskaartView, line_of
+from ..render.gebeurteniskaart_svg import KEY, screen_window
 
 _state: dict = {"app": None, "doc_wired": False}
 _proxies: dict = {}
@@ -47,6 +47,8 @@ def mount(app, root=None) -> None:
         box.addEventListener("keydown", _proxy("key", _key))
     if view is not None and view.scroll_x is not None:
         box.scrollLeft = view.scroll_x
+    if view is not None:
+        view.view_w = float(box.clientWidth)
     card = _js(box.querySelector(".gk-ev.is-sel"))
     if card is not None:
         _keep_in_view(box, card)
@@ -86,8 +88,31 @@ def _line_above_sheet(box) -> None:
 
 def _scrolled(ev) -> None:
     view = _view()
-    if view is not None:
-        view.scroll_x = float(ev.currentTarget.scrollLeft)
+    if view is None:
+        return
+    box = ev.currentTarget
+    view.scroll_x = float(box.scrollLeft)
+    view.view_w = float(box.clientWidth)
+    if not _state.get("frame_asked"):
+        _state["frame_asked"] = True
+        js.requestAnimationFrame(_proxy("frame", _redraw))
+
+
+def _redraw(_t=None) -> None:
+    """Only the cards near what is visible are drawn (500 cards at once make every render slow): when a
+    swipe nears the edge of the drawn part, draw the line again for the new place. Only the <svg> is
+    swapped, inside the same scrolling box, so the swipe goes on smoothly."""
+    _state["frame_asked"] = False
+    app, view = _state["app"], _view()
+    box = _js(js.document.getElementById("gk-scroll"))
+    svg = _js(box.querySelector("svg.gk-svg")) if box is not None else None
+    if app is None or view is None or svg is None:
+        return
+    want = screen_window(view.scroll_x, view.view_w)
+    drawn = (float(svg.getAttribute("data-from") or 0), float(svg.getAttribute("data-to") or 0))
+    if drawn[0] <= want[0] and want[1] <= drawn[1]:
+        return
+    svg.outerHTML = line_of(app.case, view)
 
 
 def _key(ev) -> None:
