@@ -69,6 +69,10 @@ def test_make_events_by_touch_reload_show_on_map_export_and_open_again(page, ope
     page.wait_for_selector('#gk-panel .gk-chip.is-on[data-pid="p-marieke"]')
     stored.wait_stored(page, "(c.gebeurtenissen || []).length === 2 && c.gebeurtenissen.some("
                              "g => g.wanneer && g.wanneer.leeftijd === 8 && g.personen.includes('p-marieke'))")
+    # a story typed and left alone reaches storage after a quiet second, without leaving the field
+    page.locator("#gk-verhaal").press_sequentially("Met de trein", delay=20)
+    stored.wait_stored(page, "(c.gebeurtenissen || []).some(g => g.verhaal === 'Met de trein')")
+    assert page.evaluate("document.activeElement.id") == "gk-verhaal"
 
     # the cards are named buttons: fijn above the line, moeilijk below it
     up = page.get_by_role("button", name="Logeren op de boerderij, 2010, fijn")

@@ -112,7 +112,14 @@ def _redraw(_t=None) -> None:
     drawn = (float(svg.getAttribute("data-from") or 0), float(svg.getAttribute("data-to") or 0))
     if drawn[0] <= want[0] and want[1] <= drawn[1]:
         return
+    active = _js(js.document.activeElement)
+    focused = _js(active.closest(".gk-ev")) if active is not None and hasattr(active, "closest") else None
+    keep = focused.getAttribute("data-id") if focused is not None and box.contains(focused) else None
     svg.outerHTML = line_of(app.case, view)
+    if keep:  # the card with the focus is drawn again: give it the focus back
+        again = _js(box.querySelector(f'.gk-ev[data-id="{keep}"]'))
+        if again is not None:
+            again.focus(to_js({"preventScroll": True}, dict_converter=js.Object.fromEntries))
 
 
 def _key(ev) -> None:
@@ -125,16 +132,28 @@ def _key(ev) -> None:
         ev.preventDefault()
         _run(f"{KEY}.select", {"id": card.getAttribute("data-id")})
     elif key in ("ArrowLeft", "ArrowRight"):
-        cards = js.Array.from_(js.document.querySelectorAll("#gk-scroll .gk-ev"))
-        ids = [cards[i] for i in range(cards.length)]
-        i = next((n for n, c in enumerate(ids) if c == card), -1)
-        j = i + (1 if key == "ArrowRight" else -1)
-        if 0 <= j < len(ids):
-            ev.preventDefault()
-            ids[j].focus()
-            box = _js(js.document.getElementById("gk-scroll"))
-            if box is not None:
-                _keep_in_view(box, ids[j])
+        ev.preventDefault()
+        step = 1 if key == "ArrowRight" else -1
+        box = _js(js.document.getElementById("gk-scroll"))
+        current = card.getAttribute("data-id")
+        for attempt in range(2):
+            cards = js.Array.from_(js.document.querySelectorAll("#gk-scroll .gk-ev"))
+            els = [cards[i] for i in range(cards.length)]
+            i = next((n for n, c in enumerate(els) if c.getAttribute("data-id") == current), -1)
+            j = i + step
+            if 0 <= j < len(els):
+                els[j].focus(to_js({"preventScroll": True}, dict_converter=js.Object.fromEntries))
+                if box is not None:
+                    _keep_in_view(box, els[j])
+                return
+            if attempt or box is None:
+                return
+            # the next card is not drawn yet: move the line on and draw that part first
+            box.scrollLeft = box.scrollLeft + step * box.clientWidth / 2
+            view = _view()
+            if view is not None:
+                view.scroll_x = float(box.scrollLeft)
+            _redraw()
 
 
 def _esc(ev) -> None:
