@@ -190,6 +190,9 @@ def test_close_returns_focus_to_the_card_and_zoom_stays_in_range():
     for _ in range(10):
         app.dispatch(f"{K}.zoom", {"step": "-1"})
     assert view(app).zoom == 0
+    view(app).scroll_x, view(app).view_w = 1000.0, 600.0
+    app.dispatch(f"{K}.zoom", {"step": "1"})  # wider columns: the same moment is further to the right
+    assert view(app).scroll_x > 1000.0
 
 
 def test_export_downloads_an_svg_that_opens_as_the_case():
@@ -203,3 +206,22 @@ def test_export_downloads_an_svg_that_opens_as_the_case():
     assert "Eerste baan" in text and read_case_file(filename, text.encode()) == app.case
     export.run(app, {"notes": False, "pseudonymise": True})
     assert "Eerste baan" not in app.host.downloads[-1][1] and "Marja" not in app.host.downloads[-1][1]
+
+
+def test_as_list_names_every_event_in_order_and_selects_from_there():
+    app = make_app(events=[
+        {"id": "g-b", "wanneer": {"leeftijd": 12}, "titel": "Op kamp", "gevoel": "fijn", "personen": ["p-ma"]},
+        {"id": "g-a", "wanneer": {"jaar": 2005}, "titel": "Nieuwe school", "gevoel": "moeilijk"},
+        {"id": "g-c", "wanneer": None, "titel": "<b>Ziek</b>", "gevoel": "allebei"},
+    ])
+    assert "gk-listview" not in screens.get(K).render(app)
+    app.dispatch(f"{K}.list", {})
+    html = screens.get(K).render(app)
+    assert app.focus_request == "#gk-list-title"
+    listing = html[html.index('class="gk-list"'):]
+    assert listing.index("Nieuwe school") < listing.index("Op kamp") < listing.index("&lt;b&gt;Ziek")
+    assert "12 jaar (2013) · fijn · Met Marja" in listing and "<b>Ziek" not in listing
+    app.dispatch(f"{K}.select", {"id": "g-b"})
+    assert 'data-id="g-b" aria-current="true"' in screens.get(K).render(app)
+    app.dispatch(f"{K}.list", {})
+    assert "gk-listview" not in screens.get(K).render(app)

@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "gebeurteniskaart.tool.zoom_in": "Dichterbij",
     "gebeurteniskaart.tool.zoom_out": "Verder weg",
     "gebeurteniskaart.tool.export": "Levenslijn als SVG",
+    "gebeurteniskaart.tool.list": "Als lijst",
     "ui.print.instrument": "Afdrukken",
     # --- groups on the line ---
     "gebeurteniskaart.group.ages": "Leeftijd",

@@ -48,6 +48,7 @@ class GebeurteniskaartView:
     who: str = ""  # the name filter under *Wie waren erbij?*
     scroll_x: Optional[float] = None  # sideways scroll of the line (kept by ui/gebeurteniskaart_dom.py)
     view_w: Optional[float] = None  # width of the line's box in css px (measured there)
+    as_list: bool = False  # *Als lijst*: every event in words, in the same order
 
 
 def selected_event(case, v: GebeurteniskaartView):
@@ -74,6 +75,8 @@ def _toolbar(v: GebeurteniskaartView) -> str:
         + button(t("gebeurteniskaart.tool.zoom_in"), f"{KEY}.zoom", icon=ICON_ZOOM_IN, cls="btn gk-tool",
                  data={"step": "1"}, disabled=zoom >= len(ZOOM_SIZES) - 1, id="gk-zoom-in")
         + "</span>",
+        button(t("gebeurteniskaart.tool.list"), f"{KEY}.list", icon=icons.LIST, cls="btn gk-tool", id="gk-list-btn",
+               pressed=v.as_list),
         button(t("gebeurteniskaart.tool.export"), f"{KEY}.export", icon=icons.EXPORT, cls="btn gk-tool",
                id="gk-export"),
         button(t("ui.print.instrument"), "app.print", icon=icons.PRINT, cls="btn", id=f"{KEY}-print",
@@ -88,6 +91,34 @@ def _legend() -> str:
                     f'{face}</svg><span>{esc(word)}</span></li>' for face, word in legend_items())
     return (f'<ul class="gk-legend" aria-label="{esc(t("gebeurteniskaart.legend.title"))}">{items}'
             f'<li><span>{esc(t("gebeurteniskaart.legend.about"))}</span></li></ul>')
+
+
+def list_html(case, v: GebeurteniskaartView) -> str:
+    """*Als lijst*: the events in words, in life-line order, under the same year / group headings."""
+    birth = case.klant.geboortejaar
+    names = {p.id: p.naam.strip() or "?" for p in case.personen}
+    parts, current = [], None
+    for it in tl.ordered(case):
+        if it.marker != current:
+            if current is not None:
+                parts.append("</ul></li>")
+            current = it.marker
+            parts.append(f'<li class="gk-list-group"><h3>{esc(it.marker)}</h3><ul>')
+        ev = it.event
+        when = "" if it.group == tl.GROUP_UNKNOWN else tl.moment_text(ev.wanneer, birth, short=False)
+        who = ", ".join(names.get(pid, "?") for pid in ev.personen)
+        bits = [b for b in (when, feeling_word(ev.gevoel).lower(),
+                            t("gebeurteniskaart.export.with", namen=who) if who else "") if b]
+        label = ev.titel.strip() or t("gebeurteniskaart.no_title")
+        current_attr = ' aria-current="true"' if ev.id == v.sel else ""
+        parts.append(f'<li><button type="button" class="gk-list-ev f-{ev.gevoel}" data-action="{KEY}.select" '
+                     f'data-id="{esc(ev.id)}"{current_attr}>'
+                     f'{icon_html(FACE_ICON[ev.gevoel])}<span><strong>{esc(label)}</strong> '
+                     f'<span class="gk-list-bits">{esc(" · ".join(bits))}</span></span></button></li>')
+    if current is not None:
+        parts.append("</ul></li>")
+    return (f'<section class="gk-listview" aria-labelledby="gk-list-title"><h2 id="gk-list-title">'
+            f'{esc(t("gebeurteniskaart.tool.list"))}</h2><ol class="gk-list">{"".join(parts)}</ol></section>')
 
 
 def _feelings(current: str) -> str:
@@ -232,7 +263,8 @@ def render(case, v: GebeurteniskaartView) -> str:
         f'<p class="gk-b1">{esc(t("gebeurteniskaart.b1"))}</p></div>'
         f'{_toolbar(v)}'
         f'<div class="gk-main"><div{scroll}>{line_of(case, v)}</div>{empty}'
-        f'<p class="gk-hint hint">{esc(t("gebeurteniskaart.hint"))}</p>{_legend()}</div>'
+        f'<p class="gk-hint hint">{esc(t("gebeurteniskaart.hint"))}</p>{_legend()}'
+        f'{list_html(case, v) if v.as_list and case.gebeurtenissen else ""}</div>'
         f'{_panel(case, v) if has_panel else ""}'
         f"</div>"
     )

@@ -147,8 +147,14 @@ def handle(app, action: str, data: dict) -> Any:
             step = int(data.get("step", 0))
         except (TypeError, ValueError):
             step = 0
+        old = ZOOM_SIZES[v.zoom].slot_w
         v.zoom = max(0, min(len(ZOOM_SIZES) - 1, v.zoom + step))
-        v.scroll_x = None  # the columns changed width: the browser keeps the selected card in view
+        if v.scroll_x:  # stay at about the same place in time (the columns changed width)
+            half = (v.view_w or 0) / 2
+            v.scroll_x = max(0.0, (v.scroll_x + half) * ZOOM_SIZES[v.zoom].slot_w / old - half)
+    elif verb == "list":
+        v.as_list = not v.as_list
+        app.focus_request = "#gk-list-title" if v.as_list else "#gk-list-btn"
     elif verb == "who":
         v.who = value[:MAX_NAME]
     elif verb == "export":

@@ -45,6 +45,15 @@ def mount(app, root=None) -> None:
         box.addEventListener("scroll", _proxy("scroll", _scrolled), to_js({"passive": True},
                                                                          dict_converter=js.Object.fromEntries))
         box.addEventListener("keydown", _proxy("key", _key))
+        # two fingers apart / together = *Dichterbij* / *Verder weg* (the box allows only panning, so
+        # the browser does not zoom the page); ctrl + wheel is a trackpad's pinch
+        passive = to_js({"passive": True}, dict_converter=js.Object.fromEntries)
+        box.addEventListener("touchstart", _proxy("t0", _pinch_start), passive)
+        box.addEventListener("touchmove", _proxy("t1", _pinch_move), passive)
+        box.addEventListener("touchend", _proxy("t2", _pinch_end), passive)
+        box.addEventListener("touchcancel", _proxy("t3", _pinch_cancel), passive)
+        box.addEventListener("wheel", _proxy("wheel", _wheel), to_js({"passive": False},
+                                                                     dict_converter=js.Object.fromEntries))
     if view is not None and view.scroll_x is not None:
         box.scrollLeft = view.scroll_x
     if view is not None:
@@ -120,6 +129,49 @@ def _redraw(_t=None) -> None:
         again = _js(box.querySelector(f'.gk-ev[data-id="{keep}"]'))
         if again is not None:
             again.focus(to_js({"preventScroll": True}, dict_converter=js.Object.fromEntries))
+
+
+PINCH_IN, PINCH_OUT = 1.25, 0.8  # finger distance ratio for one zoom step
+
+
+def _spread(ev) -> float:
+    a, b = ev.touches.item(0), ev.touches.item(1)
+    return float(((a.clientX - b.clientX) ** 2 + (a.clientY - b.clientY) ** 2) ** 0.5)
+
+
+def _pinch_start(ev) -> None:
+    _state["pinch"] = [_spread(ev), _spread(ev)] if ev.touches.length == 2 else None
+
+
+def _pinch_move(ev) -> None:
+    pinch = _state.get("pinch")
+    if pinch is not None and ev.touches.length == 2:
+        pinch[1] = _spread(ev)
+
+
+def _pinch_cancel(_ev=None) -> None:
+    _state["pinch"] = None
+
+
+def _pinch_end(ev) -> None:
+    pinch = _state.get("pinch")
+    if pinch is None or ev.touches.length >= 2:
+        return
+    _state["pinch"] = None
+    ratio = pinch[1] / pinch[0] if pinch[0] else 1.0
+    if ratio >= PINCH_IN or ratio <= PINCH_OUT:
+        _run(f"{KEY}.zoom", {"step": "1" if ratio >= PINCH_IN else "-1"})
+
+
+def _wheel(ev) -> None:
+    if not ev.ctrlKey:
+        return
+    ev.preventDefault()
+    now = float(js.performance.now())
+    if now - _state.get("wheel_at", 0.0) < 250:  # one step per gesture
+        return
+    _state["wheel_at"] = now
+    _run(f"{KEY}.zoom", {"step": "1" if ev.deltaY < 0 else "-1"})
 
 
 def _key(ev) -> None:
