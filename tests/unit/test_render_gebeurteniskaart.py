@@ -205,3 +205,16 @@ def test_screen_draws_only_the_cards_near_the_scroll_position_and_always_the_sel
     last = max(full, key=lambda k: full[k][0])
     assert last in card_boxes(gsvg.line_svg(case, window=window, selected=last))
     assert gsvg.screen_window(3100, 1000) == window  # a small scroll draws the same
+
+
+def test_title_field_keeps_its_place_when_a_new_event_is_made():
+    """The browser keeps a focused field only when the nodes around it stay in the same places."""
+    c = case_with(THREE)
+
+    def field(html: str) -> str:
+        start = html.index('<div class="gk-panel-body">')
+        return html[start:html.index('id="gk-titel"', start)]
+
+    new = screen.render(c, GebeurteniskaartView(sel=NEW))
+    made = screen.render(c, GebeurteniskaartView(sel="g-up"))
+    assert field(new) == field(made)

@@ -227,8 +227,10 @@ def _panel(case, v: GebeurteniskaartView) -> str:
         show = (button(t("gebeurteniskaart.show"), f"{KEY}.show", icon=ICON_MAP, cls="btn", id="gk-show")
                 if ev.personen else f'<p class="hint">{esc(t("gebeurteniskaart.show_none"))}</p>')
         body = "".join([
+            # the same structure as for a new event (with its hint): the field typed in is kept as it is
+            # when the event has just been made (ui/browser.py patches around the focused field)
             text_field(t("gebeurteniskaart.f.titel"), id="gk-titel", value=ev.titel, action=f"{KEY}.titel",
-                       maxlength=MAX_NAME, error=title_error),
+                       maxlength=MAX_NAME, error=title_error, hint=t("gebeurteniskaart.f.titel_hint")),
             textarea(t("gebeurteniskaart.f.verhaal"), id="gk-verhaal", value=ev.verhaal, action=f"{KEY}.verhaal",
                      rows=3, maxlength=MAX_TEXT),
             _section(t("gebeurteniskaart.f.wanneer"), _when(case, ev, v), "gk-when"),
