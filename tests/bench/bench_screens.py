@@ -63,6 +63,14 @@ SCENARIOS: dict[str, Scenario] = {
         edit="document.querySelector('#om-person').value = 'Nieuw ' + i;"
              " document.querySelector('#om-person-add').click();",
         render_name="Meer mensen (writer chooser)", edit_name="quick add a person by name"),
+    "gebeurteniskaart": Scenario(
+        "gebeurteniskaart",
+        render="document.querySelectorAll('#gk-scroll .gk-ev')[i % 2 ? 3 : 2].dispatchEvent("
+               "new MouseEvent('click', {bubbles: true}));",
+        edit="if (!document.querySelector('#gk-gevoel')) document.querySelector('#gk-scroll .gk-ev').dispatchEvent("
+             "new MouseEvent('click', {bubbles: true}));"
+             "document.querySelector(`#gk-gevoel [data-value=\"${i % 2 ? 'fijn' : 'moeilijk'}\"]`).click();",
+        render_name="select an event (panel opens)", edit_name="change an event's feeling"),
 }
 
 TIMED = """([body, i]) => {

@@ -10,7 +10,8 @@ import datetime as dt
 import random
 from typing import Any
 
-from .case import KWALITEITEN, NABIJHEDEN, RICHTINGEN, SCHEMA_VERSION, SECTORS, STEUNSOORTEN, Case
+from .case import (KWALITEITEN, NABIJHEDEN, RICHTINGEN, SCHEMA_VERSION, SECTORS, STEUNSOORTEN, Case, Gebeurtenis,
+                   check_integrity)
 from .ops import map_state
 
 D = dt.date
@@ -404,12 +405,45 @@ def big_case(n_persons: int, seed: int = 1) -> Case:
     afspraken = [{"id": f"a{k}", "vraag_id": f"v{k % 5 + 1}", "wat": f"Afspraak {k}",
                   "wie": rng.sample(helpers, min(len(helpers), rng.randint(0, 3))),
                   "hoe_vaak": rng.choice(["dagelijks", "wekelijks", "maandelijks", "eenmalig"])} for k in range(1, 21)]
-    return _big_poster(Case.model_validate({
+    case = Case.model_validate({
         "schema_version": SCHEMA_VERSION, "id": f"c-big-{n}-{seed}", "klant_id": "p0", "fase": "netwerkatlas",
         "personen": personen, "banden": banden, "steun": steun, "contacten": contacten,
         "basisposter": {"vragen": vragen},
         "plannen": [{"versie": 1, "datum": "2025-06-12", "afspraken": afspraken}],
-    }))
+    })
+    case = _big_poster(case)
+    case = _big_events(case, n, seed)
+    return case
+
+
+def _big_events(case: Case, n: int, seed: int) -> Case:
+    """`n` life events for big_case: exact dates, years, ages (the client has no birth year here, so
+    they sort by age after the years) and unknown moments, some approximate, each with up to three persons."""
+    rng = random.Random(seed * 7919 + n)
+    people = [p.id for p in case.personen if p.id != case.klant_id]
+    kinds = ("datum", "jaar", "leeftijd", "onbekend")
+    events = []
+    for k in range(n):
+        kind = kinds[k % len(kinds)] if k % 9 else "jaar"
+        wanneer: Any
+        if kind == "datum":
+            wanneer = {"datum": f"{rng.randint(1990, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"}
+        elif kind == "jaar":
+            wanneer = {"jaar": rng.randint(1988, 2025), "ongeveer": rng.random() < 0.3}
+        elif kind == "leeftijd":
+            wanneer = {"leeftijd": rng.randint(0, 35), "ongeveer": rng.random() < 0.5}
+        else:
+            wanneer = None
+        events.append({"id": f"g{k}", "wanneer": wanneer, "titel": f"{rng.choice(_GEBEURTENISSEN)} {k}",
+                       "gevoel": rng.choice(["fijn", "moeilijk", "allebei"]),
+                       "personen": rng.sample(people, min(len(people), rng.randint(0, 3)))})
+    new = case.model_copy(update={"gebeurtenissen": [Gebeurtenis.model_validate(e) for e in events]})
+    check_integrity(new)
+    return new
+
+
+_GEBEURTENISSEN = ["Verhuisd", "Nieuwe baan", "Op vakantie", "Diploma gehaald", "Ziek geweest", "Ruzie gehad",
+                   "Verliefd", "Oma overleden", "Eerste eigen huis", "Gestopt met school", "Hond gekregen"]
 
 
 def _big_poster(case: Case) -> Case:

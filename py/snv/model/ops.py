@@ -13,7 +13,8 @@ from typing import Any, Optional
 from pydantic import ValidationError
 
 from ..messages import t
-from .case import FASEN, Band, Case, KaartPersoon, Momentopname, Persoon, PosterItem, Steun, Vraag, check_integrity
+from .case import (FASEN, Band, Case, Gebeurtenis, KaartPersoon, Moment, Momentopname, Persoon, PosterItem, Steun,
+                   Vraag, check_integrity)
 from .errors import CaseError, from_validation_error
 from .limits import MAX_PERSONS, MAX_TEXT
 from .load import new_id
@@ -317,3 +318,106 @@ def update_ontmoeten(case: Case, *, verhaal: Optional[str] = None, datum: Any = 
                 raise CaseError(t("ontmoeten.err.date")) from None
         changes["datum"] = datum
     return _with(case, ontmoeten=case.ontmoeten.model_copy(update=changes))
+# ----- gebeurteniskaart: life events (add_event, update_event, remove_event) -----
+
+def _event_moment(wanneer: Any) -> Optional[Moment]:
+    """A Moment from None, a Moment, or a dict with one of datum / jaar / leeftijd (+ ongeveer).
+    A date may be a datetime.date, "2020-05-02" or "2-5-2020". Bad values: CaseError in Dutch."""
+    if wanneer is None or isinstance(wanneer, Moment):
+        return wanneer
+    if not isinstance(wanneer, dict):
+        raise CaseError(t("err.moment_one"))
+    data = {k: v for k, v in wanneer.items() if k in ("datum", "jaar", "leeftijd", "ongeveer")}
+    if set(wanneer) - set(data):
+        raise CaseError(t("err.moment_one"))
+    jaar, leeftijd, datum = data.get("jaar"), data.get("leeftijd"), data.get("datum")
+    if jaar is not None and (type(jaar) is not int or not 1850 <= jaar <= 2200):
+        raise CaseError(t("gebeurteniskaart.err.year"))
+    if leeftijd is not None and (type(leeftijd) is not int or not 0 <= leeftijd <= 130):
+        raise CaseError(t("gebeurteniskaart.err.age"))
+    if datum is not None:
+        data["datum"] = _event_date(datum)
+    data["ongeveer"] = bool(data.get("ongeveer", False))
+    if sum(data.get(k) is not None for k in ("datum", "jaar", "leeftijd")) != 1:
+        raise CaseError(t("err.moment_one"))
+    return _validated(Moment, data)
+
+
+def _event_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        day = value
+    else:
+        text = str(value).strip()
+        try:
+            if len(text) == 10 and text[4] == "-":  # 2020-05-02
+                day = dt.date.fromisoformat(text)
+            else:  # 2-5-2020 (the way the app writes dates)
+                d, m, y = (int(part) for part in text.replace("/", "-").split("-"))
+                if not 1000 <= y <= 9999:
+                    raise ValueError(text)
+                day = dt.date(y, m, d)
+        except ValueError:
+            raise CaseError(t("gebeurteniskaart.err.date")) from None
+    if not 1850 <= day.year <= 2200:
+        raise CaseError(t("gebeurteniskaart.err.year"))
+    return day
+
+
+def _event_fields(case: Case, fields: dict[str, Any]) -> dict[str, Any]:
+    """Checked values for the fields of a Gebeurtenis that people edit."""
+    allowed = {"titel", "verhaal", "wanneer", "gevoel", "personen"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"not an event field: {sorted(unknown)}")
+    out = dict(fields)
+    if "titel" in out:
+        titel = str(out["titel"] or "").strip()
+        if not titel:
+            raise CaseError(t("gebeurteniskaart.err.title"))
+        out["titel"] = titel
+    if "verhaal" in out:
+        out["verhaal"] = str(out["verhaal"] or "").strip()
+    if "wanneer" in out:
+        out["wanneer"] = _event_moment(out["wanneer"])
+    if "gevoel" in out and out["gevoel"] not in ("fijn", "moeilijk", "allebei"):
+        raise CaseError(t("gebeurteniskaart.err.feeling"))
+    if "personen" in out:
+        known = {p.id for p in case.personen}
+        people = list(dict.fromkeys(out["personen"] or ()))  # each once, in the order chosen
+        missing = [pid for pid in people if pid not in known]
+        if missing:
+            raise CaseError(t("err.edit_refused", detail=t("err.unknown_person", what=t("ref.gebeurtenis"),
+                                                            id=missing[0])))
+        out["personen"] = people
+    return out
+
+
+def add_event(case: Case, titel: str, **fields: Any) -> tuple[Case, str]:
+    """Add a life event (wanneer, verhaal, gevoel, personen optional); returns the case and its id."""
+    eid = fields.pop("id", None) or new_id("g")
+    if eid in {g.id for g in case.gebeurtenissen}:
+        raise CaseError(t("err.duplicate_id", id=eid, what="gebeurtenissen"))
+    values = _event_fields(case, {"titel": titel, **fields})
+    event = _validated(Gebeurtenis, {"id": eid, **values})
+    return _with(case, gebeurtenissen=[*case.gebeurtenissen, event]), eid
+
+
+def update_event(case: Case, eid: str, **changes: Any) -> Case:
+    """Change titel, verhaal, wanneer (a Moment, a dict or None), gevoel and/or personen of one event."""
+    old = next((g for g in case.gebeurtenissen if g.id == eid), None)
+    if old is None:
+        raise CaseError(t("gebeurteniskaart.err.unknown"))
+    values = _event_fields(case, changes)
+    new = old.model_copy(update=values)
+    new = _validated(Gebeurtenis, new.model_dump())  # the same checks as a file gets
+    if new == old:
+        return case
+    return _with(case, gebeurtenissen=[new if g.id == eid else g for g in case.gebeurtenissen])
+
+
+def remove_event(case: Case, eid: str) -> Case:
+    if not any(g.id == eid for g in case.gebeurtenissen):
+        raise CaseError(t("gebeurteniskaart.err.unknown"))
+    return _with(case, gebeurtenissen=[g for g in case.gebeurtenissen if g.id != eid])

@@ -31,6 +31,7 @@ INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
     Instrument("relatiekaart", "snv.render.relatiekaart_svg", 30),
     Instrument("ontmoeten", "snv.render.ontmoeten_svg", 5),
     Instrument("basisposter", "snv.render.basisposter_svg", 10, page="a3"),
+    Instrument("gebeurteniskaart", "snv.render.gebeurteniskaart_svg", 40),
 ), key=lambda i: i.order))
 
 

@@ -52,6 +52,7 @@ class RelatiekaartView:
     snap_title: Optional[str] = None  # the title being typed; None = the default with today's date
     fit: Optional[int] = None  # css px the map may be high to fit the screen (measured)
     hit: Optional[float] = None  # hit circle radius in map units that makes 44 css px (measured)
+    event: Optional[str] = None  # Gebeurtenis id whose persons are highlighted (from the Gebeurteniskaart)
 
 
 # ----- helpers on the model -----
@@ -106,7 +107,24 @@ def _figures(case) -> tuple[list[dict], bool]:
     return _FIGURES[1]
 
 
+def _event(case, v: RelatiekaartView):
+    """The life event whose persons the map points out (*Laat zien op de relatiekaart*), if any."""
+    return next((g for g in case.gebeurtenissen if g.id == v.event), None) if v.event else None
+
+
+def _event_chip(case, v: RelatiekaartView) -> str:
+    ev = _event(case, v)
+    if ev is None:
+        return ""
+    return (f'<p class="rk-event">{esc(t("gebeurteniskaart.rk_chip", titel=ev.titel))} '
+            + button(t("gebeurteniskaart.rk_chip_clear"), "gebeurteniskaart.show_clear", icon=icons.CLOSE,
+                     cls="btn btn-small", id="rk-event-clear") + "</p>")
+
+
 def _highlight(case, v: RelatiekaartView) -> frozenset:
+    ev = _event(case, v)
+    if ev is not None:
+        return frozenset(ev.personen)
     if v.panel != "figures" or not v.fig:
         return frozenset()
     for s in _figures(case)[0]:
@@ -346,7 +364,7 @@ def render(case, v: RelatiekaartView, *, today: dt.date) -> str:
     return (
         f'<div class="rk{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}"{fit}>'
         f'<div class="rk-head"><h1 id="screen-title">{esc(t("map.title"))}</h1>'
-        f'<p class="rk-b1">{esc(t("map.hint"))}</p></div>'
+        f'<p class="rk-b1">{esc(t("map.hint"))}</p>{_event_chip(case, v)}</div>'
         f'{_toolbar(v)}'
         f'<div class="rk-main">'
         f'<div class="rk-scroll" id="rk-scroll"><div class="rk-stage" style="--rk-zoom:{zoom:g}"{ro}>'

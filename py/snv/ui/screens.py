@@ -92,6 +92,7 @@ SCREEN_MODULES = (
     "snv.ui.relatiekaart",
     "snv.ui.ontmoeten",
     "snv.ui.basisposter",
+    "snv.ui.gebeurteniskaart",
 )
 
 
