@@ -27,6 +27,7 @@ class Instrument:
 
 
 INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
+    Instrument("familiekaart", "snv.render.familiekaart_svg", 20),
     Instrument("relatiekaart", "snv.render.relatiekaart_svg", 30),
 ), key=lambda i: i.order))
 
