@@ -51,6 +51,12 @@ SCENARIOS: dict[str, Scenario] = {
         render="document.querySelectorAll('#content [data-action=\"personen.filter\"]')[i % 2].click();",
         edit="document.querySelector('#content [data-action=\"personen.open\"], #content [data-action=\"person.open\"]').click();",
         render_name="filter chip (re-render the list)", edit_name="open a person (sheet)"),
+    "familiekaart": Scenario(
+        "familiekaart",
+        render="document.querySelectorAll('#content .fk-hit')[i % 2].click();",
+        edit="document.querySelector('#content [data-action=\"familiekaart.soort\"][aria-pressed=\"false\"]').click();",
+        render_name="select a person (panel)", edit_name="change a parent-child kind",
+        extra=(("genogram", "genogram layout (~60 relatives)", 100.0),)),
 }
 
 TIMED = """([body, i]) => {
