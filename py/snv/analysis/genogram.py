@@ -210,12 +210,14 @@ def genogram(case) -> Genogram:
 
     # (3) x: alternating passes, each row solved exactly under its order and spacing
     row_order = {g: [p for c in chains[g] for p in c] for g in rows_gen}
+    has_kids = {p for p in people if any(gen[k] == gen[p] + 1 for k in children.get(p, ()))}
     gaps = {g: _gaps(chains[g]) for g in rows_gen}
     for i in range(_PASSES):
         for g in reversed(rows_gen[:-1]):
             _place_up(row_order[g], gaps[g], xs, children, gen, partners_of)
         for g in rows_gen[1:]:
-            _place_down(row_order[g], gaps[g], xs, unit_of, unit_kids, partners_of, weight_free=0.05 + 0.1 * i)
+            _place_down(row_order[g], gaps[g], xs, unit_of, unit_kids, partners_of, weight_free=0.05 + 0.1 * i,
+                        has_kids=has_kids)
 
     min_x = min(xs.values())
     nodes = {pid: Node(pid, round(xs[pid] - min_x + MARGIN, 1), round((gen[pid] - top) * ROW_H + MARGIN, 1),
@@ -474,8 +476,10 @@ def _place_up(row: list, gaps: list, xs: dict, children: dict, gen: dict, partne
 
 
 def _place_down(row: list, gaps: list, xs: dict, unit_of: dict, unit_kids: dict, partners_of: dict,
-                weight_free: float) -> None:
-    """Children under their parents, as a group centred under the couple."""
+                weight_free: float, has_kids: set) -> None:
+    """Children under their parents, as a group centred under the couple. Someone with children of
+    their own moves only a little that way: staying over their own children (the up pass) matters more,
+    or a whole branch would be squeezed under its grandparents."""
     desired: dict[str, float] = {}
     weights: dict[str, float] = {}
     pos = {p: i for i, p in enumerate(row)}
@@ -489,7 +493,8 @@ def _place_down(row: list, gaps: list, xs: dict, unit_of: dict, unit_kids: dict,
         kids.sort(key=lambda k: pos[k])
         centre = sum(xs[q] for q in unit) / len(unit)
         i = kids.index(pid)
-        desired[pid] = centre + (i - (len(kids) - 1) / 2) * SPACING
+        target = centre + (i - (len(kids) - 1) / 2) * SPACING
+        desired[pid] = 0.2 * target + 0.8 * xs[pid] if pid in has_kids else target
         weights[pid] = 1.0
     for pid in row:
         if pid not in desired:

@@ -108,7 +108,7 @@ MESSAGES: dict[str, str] = {
     "familiekaart.legend.child": "Kind (lijn naar beneden)",
     "familiekaart.legend.kind.adoptie": "Adoptiekind (stippellijn)",
     "familiekaart.legend.kind.pleeg": "Pleegkind (stippellijn)",
-    "familiekaart.legend.kind.stief": "Stiefouder en stiefkind (grijze stippellijn)",
+    "familiekaart.legend.kind.stief": "Stiefouder (grijze stippen)",
     "familiekaart.legend.twins": "Tweeling (uit één punt)",
     # export
     "familiekaart.export.title": "Familiekaart van {naam}",

@@ -7,6 +7,7 @@ Symbols are <button>s laid over the SVG in percentages of the drawing, so they s
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Optional
 
@@ -231,6 +232,21 @@ def _off_map(case, g: G.Genogram, v: FamiliekaartView) -> str:
             f'<ul>{"".join(lis)}</ul></section>')
 
 
+_SVG: list = [None, {}]  # [weakref to the last case, {lines: svg}]: selecting a person redraws nothing
+
+
+def _drawing(case, g: G.Genogram, lines: bool) -> str:
+    """The genogram SVG of this case object (cases are frozen); the selection is shown by its button."""
+    last, by_lines = _SVG
+    if last is None or last() is not case:
+        by_lines = {}
+        _SVG[:] = [weakref.ref(case), by_lines]
+    svg = by_lines.get(lines)
+    if svg is None:
+        svg = by_lines[lines] = genogram_svg(case, GenogramOptions(lines=lines), g)
+    return svg
+
+
 def render(case, v: FamiliekaartView) -> str:
     g = G.cached_genogram(case)
     if v.selected and v.selected not in g.nodes:
@@ -241,7 +257,7 @@ def render(case, v: FamiliekaartView) -> str:
     zoom = ZOOMS[v.zoom] if v.zoom is not None else None
     w = num(g.width)
     size = (f"--fk-w:{w}px;--fk-zoom:{zoom:g}" if zoom is not None else f"--fk-w:{w}px")
-    svg = genogram_svg(case, GenogramOptions(lines=v.lines, selected=v.selected), g)
+    svg = _drawing(case, g, v.lines)
     return (
         f'<div class="screen screen-{KEY} fk{" has-panel" if panel else ""}">'
         f'<div class="fk-head"><h1 id="screen-title">{esc(t("familiekaart.title"))}</h1>'

@@ -65,8 +65,12 @@ def _short(text: str, limit: int = MAX_CHARS) -> str:
 
 def person_label(p) -> tuple[str, str]:
     """(name, second line) under the symbol: "?" for a nameless placeholder; role and birth year."""
-    info = [x for x in (p.rol.strip(), str(p.geboortejaar) if p.geboortejaar else "") if x]
-    return _short(p.naam) or "?", _short(" · ".join(info), 16)
+    rol = " ".join(p.rol.split())
+    if p.geboortejaar:
+        info = f"{_short(rol, 9)} · {p.geboortejaar}" if rol else str(p.geboortejaar)
+    else:
+        info = _short(rol, 16)
+    return _short(p.naam) or "?", info
 
 
 def symbol_name(p, klant_id: str) -> str:
@@ -134,10 +138,18 @@ def partner_line(x1: float, x2: float, y: float, status: str, over: float = 0.0)
     return "".join(out)
 
 
-def _child_drop(x: float, y1: float, y2: float, soort: str, *, x1: Optional[float] = None) -> str:
+HALO = f'fill="none" stroke="{FILL}" stroke-width="8"'  # under a line: where it crosses another, a gap shows
+
+
+def _child_drop(x: float, y1: float, y2: float, soort: str, *, x1: Optional[float] = None, halo: bool = False) -> str:
     dash = ' stroke-dasharray="7 5"' if soort in DASHED_KINDS else ""
     start = x if x1 is None else x1
-    return (f'<path class="fk-child k-{soort}" d="M{num(start)} {num(y1)}L{num(x)} {num(y2)}" fill="none" '
+    d = f"M{num(start)} {num(y1)}L{num(x)} {num(y2)}"
+    # the halo starts a little below the bar, so the line's own joint stays whole
+    f = min(1.0, 6.0 / max(1.0, abs(y2 - y1)))
+    under = (f'<path d="M{num(start + (x - start) * f)} {num(y1 + (y2 - y1) * f)}L{num(x)} {num(y2)}" {HALO}/>'
+             if halo else "")
+    return (f'{under}<path class="fk-child k-{soort}" d="{d}" fill="none" '
             f'stroke="{TEXT}" stroke-width="2"{dash}/>')
 
 
@@ -161,12 +173,14 @@ def _unit_lines(out: list, g: G.Genogram, unit: G.Unit, idx: int, adjacent: set)
 
     xs = [sx] + [meet(k.pid) for k in kids]
     out.append('<g class="fk-unit">')
-    out.append(f'<path d="M{num(sx)} {num(sy)}V{num(bar)}" stroke="{TEXT}" stroke-width="2" fill="none"/>')
+    drop = f"M{num(sx)} {num(sy)}V{num(bar)}"
+    out.append(f'<path d="M{num(sx)} {num(max(sy, py + LABEL_BOTTOM))}V{num(bar - 3)}" {HALO}/>'
+               f'<path d="{drop}" stroke="{TEXT}" stroke-width="2" fill="none"/>')
     if max(xs) - min(xs) > 0.5:
         out.append(f'<path d="M{num(min(xs))} {num(bar)}H{num(max(xs))}" stroke="{TEXT}" stroke-width="2" fill="none"/>')
     for k in kids:
         soort = _kind_of(g, unit.parents, k.pid)
-        out.append(_child_drop(k.x, bar, k.y - HALF, soort, x1=meet(k.pid)))
+        out.append(_child_drop(k.x, bar, k.y - HALF, soort, x1=meet(k.pid), halo=True))
     out.append("</g>")
 
 
@@ -184,9 +198,15 @@ def _extra_line(g: G.Genogram, ouder: str, kind: str, soort: str) -> str:
             f'fill="none" stroke="{GREY}" stroke-width="2"{dash}/>')
 
 
+def emotion_svg(kwaliteit: str, x1: float, y1: float, x2: float, y2: float) -> str:
+    """A tie between two relatives in the relatiekaart's line style, in the accent colour so it is not
+    read as a family line (conflict stays vermillion, verbroken grey)."""
+    return tie_svg(kwaliteit, x1, y1, x2, y2).replace(f'stroke="{TEXT}"', f'stroke="{ACCENT}"')
+
+
 def _emotion_lines(out: list, case, g: G.Genogram) -> None:
     nodes = g.nodes
-    out.append('<g class="fk-emotions" opacity="0.9">')
+    out.append('<g class="fk-emotions" opacity="0.8">')
     for band in case.banden:
         if not band.kwaliteit or band.a not in nodes or band.b not in nodes:
             continue
@@ -197,7 +217,7 @@ def _emotion_lines(out: list, case, g: G.Genogram) -> None:
             continue
         ux, uy = dx / d, dy / d
         cut = HALF + 8
-        out.append(tie_svg(band.kwaliteit, a.x + ux * cut, a.y + uy * cut, b.x - ux * cut, b.y - uy * cut))
+        out.append(emotion_svg(band.kwaliteit, a.x + ux * cut, a.y + uy * cut, b.x - ux * cut, b.y - uy * cut))
     out.append("</g>")
 
 
@@ -292,7 +312,7 @@ def legend_items(case=None, g: Optional[G.Genogram] = None, *, lines: bool = Fal
         if has("geslacht", geslacht):
             items.append((f'<g {box}>{symbol_svg(geslacht)}</g>', t(f"familiekaart.legend.{geslacht}")))
     if has("dead", True):
-        items.append((f'<g {box}>{symbol_svg("onbekend", overleden=True)}</g>', t("familiekaart.legend.dead")))
+        items.append((f'<g {box}>{symbol_svg("man", overleden=True)}</g>', t("familiekaart.legend.dead")))
     for status in PARTNER_STYLE:
         if has("status", status):
             items.append((partner_line(6, 58, 22, status), t(f"familiekaart.status.{status}")))
@@ -310,13 +330,13 @@ def legend_items(case=None, g: Optional[G.Genogram] = None, *, lines: bool = Fal
     if lines:
         for q in QUALITY_STYLE:
             if has("kwaliteit", q):
-                items.append((tie_svg(q, 4, 22, 60, 22), t(f"label.kwaliteit.{q}")))
+                items.append((emotion_svg(q, 4, 22, 60, 22), t(f"label.kwaliteit.{q}")))
     return items
 
 
 # ----- export -----
 
-LEGEND_W = 330.0
+LEGEND_W = 400.0
 TOP = 100.0
 
 
@@ -331,9 +351,9 @@ def export_svg(case, *, today: Optional[dt.date] = None, lines: bool = False) ->
     date_text = t("familiekaart.export.date", datum=date_nl(today))
     items = legend_items(case, g, lines=lines)
     legend_h = 40 + len(items) * 50
-    draw_w = max(g.width, 700.0)
+    height = max(TOP + g.height, TOP + legend_h + 20)
+    draw_w = max(g.width, 700.0, height * 1.35 - LEGEND_W)  # landscape: at least 1.35 wide per 1 high
     width = draw_w + LEGEND_W
-    height = max(TOP + g.height, TOP + legend_h + 20, width / 1.6)
     dx = (draw_w - g.width) / 2
     body: list[str] = []
     draw_genogram(body, case, g, GenogramOptions(lines=lines, interactive=False))
