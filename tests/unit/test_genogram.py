@@ -217,3 +217,48 @@ def test_set_and_remove_partner_and_parent_links():
         ops.set_partner(case, "p-a", KLANT)  # a parent and child cannot be partners
     with pytest.raises(CaseError):
         ops.set_partner(case, "p-a", "p-b", "verloofd")
+
+
+def _grow(seed: int, link_share: float):
+    """A family grown by random steps: new relatives (add_relative), and with `link_share` a link between
+    two people already on the map (which can contradict the rows: an uncle's partner from a younger line)."""
+    import random
+
+    rng = random.Random(seed)
+    case = family([])
+    for step in range(45):
+        on_map = list(G.genogram(case).nodes)
+        pid, rel = rng.choice(on_map), rng.choice(ops.RELATIONS)
+        kw = {"geboortejaar": rng.choice([None, 1950, 1970, 1990, 1990, 2010]),
+              "geslacht": rng.choice(["man", "vrouw", "anders", "onbekend"]),
+              "status": rng.choice(ops.PARTNER_STATUSES), "soort": rng.choice(ops.PARENT_KINDS)}
+        try:
+            if rng.random() < link_share and len(on_map) > 2:
+                case = ops.link_relative(case, pid, rel, rng.choice(on_map), status=kw["status"], soort=kw["soort"])
+            else:
+                if rel == "kind" and rng.random() < 0.5:
+                    kw["met"] = next((p.b if p.a == pid else p.a for p in case.partners if pid in (p.a, p.b)), None)
+                case, _ = ops.add_relative(case, pid, rel, f"P{step}", **kw)
+        except CaseError as exc:
+            assert exc.message  # refused in Dutch; the case is unchanged
+    return case
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_random_families_of_new_relatives_keep_every_invariant(seed):
+    """Several partners, remarriages, placeholder parents, step and adoptive links, twins: all invariants."""
+    assert_invariants(_grow(seed, 0.0))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_random_links_between_relatives_never_overlap_or_put_a_child_above_a_parent(seed):
+    """Links between people already on the map can ask the impossible (partners whose families put them
+    in different generations): then the partner line gives way, never the parent-child order."""
+    case = _grow(seed, 0.25)
+    g = G.genogram(case)
+    nodes, items = g.nodes, list(g.nodes.values())
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            assert a.y != b.y or abs(a.x - b.x) >= G.SPACING - 1e-6
+    for ok in case.ouder_kind:
+        assert nodes[ok.kind].y > nodes[ok.ouder].y

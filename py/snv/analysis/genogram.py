@@ -212,12 +212,13 @@ def genogram(case) -> Genogram:
     row_order = {g: [p for c in chains[g] for p in c] for g in rows_gen}
     has_kids = {p for p in people if any(gen[k] == gen[p] + 1 for k in children.get(p, ()))}
     gaps = {g: _gaps(chains[g]) for g in rows_gen}
+    sizes = {g: [len(c) for c in chains[g]] for g in rows_gen}
     for i in range(_PASSES):
         for g in reversed(rows_gen[:-1]):
-            _place_up(row_order[g], gaps[g], xs, children, gen, partners_of)
+            _place_up(row_order[g], gaps[g], xs, children, gen, partners_of, sizes[g])
         for g in rows_gen[1:]:
             _place_down(row_order[g], gaps[g], xs, unit_of, unit_kids, partners_of, weight_free=0.05 + 0.1 * i,
-                        has_kids=has_kids)
+                        has_kids=has_kids, sizes=sizes[g])
 
     min_x = min(xs.values())
     nodes = {pid: Node(pid, round(xs[pid] - min_x + MARGIN, 1), round((gen[pid] - top) * ROW_H + MARGIN, 1),
@@ -234,7 +235,8 @@ def genogram(case) -> Genogram:
         for k in kids_sorted:
             if people[k].geboortejaar is not None:
                 years.setdefault(people[k].geboortejaar, []).append(k)
-        twins = tuple(tuple(v) for v in years.values() if len(v) > 1)
+        twins = tuple(tuple(v) for v in years.values()
+                      if len(v) > 1 and nodes[v[-1]].x - nodes[v[0]].x <= 1.6 * SPACING * (len(v) - 1) + 1)
         units.append(Unit(par_sorted, kids_sorted, twins))
     index = {pid: i for g in rows_gen for i, pid in enumerate(row_order[g])}
     couples = []
@@ -271,23 +273,29 @@ def _generations(klant: str, people: dict, parents: dict, children: dict, partne
     for pid in people:  # not reachable (cannot happen for the component); keep total
         gen.setdefault(pid, 0)
     edges = [(par, kid) for kid, plist in parents.items() for par, _ in plist]
-    use_partners = True
-    for _ in range(2):
-        for _it in range(len(people) + 2):
+    start = dict(gen)
+    active = list(partner_list)
+    while True:
+        gen = dict(start)
+        culprit = None  # the last partner link that moved someone
+        for _it in range(2 * len(people) + 4):
             changed = False
             for par, kid in edges:
                 if gen[kid] < gen[par] + 1:
                     gen[kid] = gen[par] + 1
                     changed = True
-            if use_partners:
-                for a, b, _ in partner_list:
-                    if gen[a] != gen[b]:
-                        gen[a] = gen[b] = max(gen[a], gen[b])
-                        changed = True
+            for i, (a, b, _) in enumerate(active):
+                if gen[a] != gen[b]:
+                    gen[a] = gen[b] = max(gen[a], gen[b])
+                    changed = True
+                    culprit = i
             if not changed:
                 return gen
-        use_partners = False  # contradictory links (a partner who is also a descendant): children win
-    return gen
+        # contradictory links (a partner in a generation their family cannot reach, so rows keep being
+        # pushed down): that partner link gives way; children always stay below their parents
+        if culprit is None:  # pragma: no cover - parent links alone always settle (no cycles)
+            return gen
+        del active[culprit]
 
 
 def _chains(members: list[str], partners_of: dict) -> list[list[str]]:
@@ -416,9 +424,11 @@ def _sort_up(chains: list, xs: dict, children: dict, gen: dict) -> list:
     return [k[2] for k in keyed]
 
 
-def _place_row(row: list[str], gaps: list[float], desired: dict, weights: dict, xs: dict) -> None:
+def _place_row(row: list[str], gaps: list[float], desired: dict, weights: dict, xs: dict,
+               sizes: Optional[list[int]] = None) -> None:
     """x for each person in `row` (fixed order) with at least gaps[i] between neighbours, closest to
-    the desired x in the weighted least-squares sense (isotonic regression, pool adjacent violators)."""
+    the desired x in the weighted least-squares sense (isotonic regression, pool adjacent violators).
+    `sizes`: the row's partner chains, in order (each kept rigid)."""
     if not row:
         return
     offset = [0.0]
@@ -426,11 +436,17 @@ def _place_row(row: list[str], gaps: list[float], desired: dict, weights: dict, 
         offset.append(offset[-1] + g)
     blocks: list[list[float]] = []  # [weighted sum, weight]
     counts: list[int] = []  # persons in each block
-    for i, pid in enumerate(row):
-        w = weights.get(pid, 0.01)
-        y = desired.get(pid, xs[pid]) - offset[i]
-        blocks.append([y * w, w])
-        counts.append(1)
+    i = 0
+    for size in sizes or [1] * len(row):
+        # a partner chain is one block from the start: partners stay exactly side by side
+        sw = sy = 0.0
+        for pid in row[i:i + size]:
+            w = weights.get(pid, 0.01)
+            sy += (desired.get(pid, xs[pid]) - offset[i]) * w
+            sw += w
+            i += 1
+        blocks.append([sy, sw])
+        counts.append(size)
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
             s, w2 = blocks.pop()
             n = counts.pop()
@@ -445,7 +461,8 @@ def _place_row(row: list[str], gaps: list[float], desired: dict, weights: dict, 
             i += 1
 
 
-def _place_up(row: list, gaps: list, xs: dict, children: dict, gen: dict, partners_of: dict) -> None:
+def _place_up(row: list, gaps: list, xs: dict, children: dict, gen: dict, partners_of: dict,
+              sizes: list[int]) -> None:
     """Parents over the middle of their children."""
     desired: dict[str, float] = {}
     weights: dict[str, float] = {}
@@ -472,11 +489,11 @@ def _place_up(row: list, gaps: list, xs: dict, children: dict, gen: dict, partne
                 q = near[0]
                 desired[pid] = desired[q] + SPACING * (1 if pos[pid] > pos[q] else -1)
                 weights[pid] = 0.3
-    _place_row(row, gaps, desired, weights, xs)
+    _place_row(row, gaps, desired, weights, xs, sizes)
 
 
 def _place_down(row: list, gaps: list, xs: dict, unit_of: dict, unit_kids: dict, partners_of: dict,
-                weight_free: float, has_kids: set) -> None:
+                weight_free: float, has_kids: set, sizes: list[int]) -> None:
     """Children under their parents, as a group centred under the couple. Someone with children of
     their own moves only a little that way: staying over their own children (the up pass) matters more,
     or a whole branch would be squeezed under its grandparents."""
@@ -505,4 +522,4 @@ def _place_down(row: list, gaps: list, xs: dict, unit_of: dict, unit_kids: dict,
                 weights[pid] = 0.5
             else:
                 weights[pid] = weight_free
-    _place_row(row, gaps, desired, weights, xs)
+    _place_row(row, gaps, desired, weights, xs, sizes)

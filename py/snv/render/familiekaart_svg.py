@@ -160,8 +160,10 @@ def _unit_lines(out: list, g: G.Genogram, unit: G.Unit, idx: int, adjacent: set)
     py = par[0].y
     if len(par) == 2 and frozenset(unit.parents) in adjacent:
         sx, sy = (par[0].x + par[1].x) / 2, py
-    elif len(par) == 2:
-        sx, sy = (par[0].x + par[1].x) / 2, py + LABEL_BOTTOM
+    elif len(par) == 2:  # not side by side (or not partners): a bracket under both labels joins them
+        sx, sy = (par[0].x + par[1].x) / 2, py + LABEL_BOTTOM + 8
+        out.append(f'<path class="fk-parents" d="M{num(par[0].x)} {num(py + LABEL_BOTTOM)}V{num(sy)}'
+                   f'H{num(par[1].x)}V{num(py + LABEL_BOTTOM)}" stroke="{TEXT}" stroke-width="2" fill="none"/>')
     else:
         sx, sy = par[0].x, py + LABEL_BOTTOM
     bar = py + BAR_Y + (idx % 3) * BAR_STEP
