@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "familiekaart.off.b1": "Tik op een naam. Kies daarna op de kaart bij wie die persoon hoort.",
     "familiekaart.connect.title": "{naam} verbinden",
     "familiekaart.connect.pick": "Tik op de kaart op iemand uit de familie van {naam}.",
-    "familiekaart.connect.as": "{naam} is van {van} de …",
+    "familiekaart.connect.as": "Wat is {naam} van {van}?",
     "familiekaart.connect.ouder": "ouder",
     "familiekaart.connect.partner": "partner",
     "familiekaart.connect.kind": "kind",
