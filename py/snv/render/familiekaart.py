@@ -47,6 +47,7 @@ class FamiliekaartView:
     lines: bool = False  # *Lijnen tonen*
     zoom: Optional[int] = None  # index into ZOOMS; None = fit the screen (down to the smallest zoom)
     connect: Optional[str] = None  # an unconnected family member being put on the map
+    scroll: Optional[tuple[float, float]] = None  # where the drawing is panned to (set in the browser)
 
     def reset_form(self) -> None:
         self.adding, self.naam, self.jaar, self.error, self.met = None, "", "", "", ""

@@ -139,6 +139,7 @@ def handle(app, action: str, data: dict) -> Any:
         if v.zoom is None and step < 0:
             current += 1  # "fit" is already smaller than 1: the first step down is one below it
         v.zoom = max(0, min(len(ZOOMS) - 1, current + step))
+        v.scroll = None  # centre again on the selected person (or the client) at the new size
     elif verb == "connect":
         pid = str(data.get("pid", ""))
         v.connect = None if (not pid or pid == v.connect or not _exists(app, pid)) else pid
@@ -189,8 +190,14 @@ def run_export(app, options: dict) -> str:
     return name
 
 
+def _mount(app, root) -> None:
+    from . import familiekaart_dom  # noqa: PLC0415 (browser only)
+
+    familiekaart_dom.mount(app, root)
+
+
 register(Screen(key=KEY, label_key="familiekaart.tab", icon=ICON,
                 phases=("netwerkatlas", "meedenkbijeenkomst", "basisteam"), render=render, handle=handle,
-                order=16, desc_key="familiekaart.b1", stylesheet="familiekaart.css"))
+                mount=_mount, order=16, desc_key="familiekaart.b1", stylesheet="familiekaart.css"))
 register_export(Export(key="familiekaart_svg", label_key="familiekaart.tool.export", run=run_export, order=16,
                        icon=icons.EXPORT))
