@@ -20,11 +20,11 @@ from typing import Optional
 from ..analysis import genogram as G
 from ..messages import t
 from .format import date_nl
-from .relatiekaart_svg import ACCENT, CONFLICT, FONT, GREY, QUALITY_STYLE, TEXT, tie_svg
+from .relatiekaart_svg import ACCENT, FONT, GREY, QUALITY_STYLE, TEXT, tie_svg
 from .svg import SVG_NS, esc, json_for_xml, num
 
-__all__ = ["CONFLICT", "GenogramOptions", "draw_genogram", "export_svg", "genogram_svg", "legend_items",
-           "person_label", "symbol_name"]
+__all__ = ["GenogramOptions", "draw_genogram", "emotion_svg", "export_svg", "genogram_svg", "legend_items",
+           "person_label", "symbol_name", "symbol_svg"]
 
 HALF = G.SYMBOL / 2
 NAME_Y = HALF + 20  # baseline of the name under the symbol
