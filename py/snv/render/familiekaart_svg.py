@@ -28,10 +28,10 @@ __all__ = ["GenogramOptions", "draw_genogram", "emotion_svg", "export_svg", "gen
 
 HALF = G.SYMBOL / 2
 NAME_Y = HALF + 20  # baseline of the name under the symbol
-INFO_Y = HALF + 39  # baseline of the second line (role, year)
-LABEL_BOTTOM = HALF + 46
-NAME_FONT = 16
-INFO_FONT = 14
+INFO_Y = HALF + 40  # baseline of the second line (role, year)
+LABEL_BOTTOM = HALF + 47
+NAME_FONT = 17
+INFO_FONT = 15
 MAX_CHARS = 13  # about SPACING wide at NAME_FONT
 BAR_Y = 104.0  # sibling bar below the parents' row (units stagger by BAR_STEP)
 BAR_STEP = 9.0
@@ -338,7 +338,7 @@ def legend_items(case=None, g: Optional[G.Genogram] = None, *, lines: bool = Fal
 
 # ----- export -----
 
-LEGEND_W = 400.0
+LEGEND_W = 320.0
 TOP = 100.0
 
 
@@ -353,13 +353,15 @@ def export_svg(case, *, today: Optional[dt.date] = None, lines: bool = False) ->
     date_text = t("familiekaart.export.date", datum=date_nl(today))
     items = legend_items(case, g, lines=lines)
     legend_h = 40 + len(items) * 50
-    height = max(TOP + g.height, TOP + legend_h + 20)
-    draw_w = max(g.width, 700.0, height * 1.35 - LEGEND_W)  # landscape: at least 1.35 wide per 1 high
+    trim = 20.0  # the layout's margin is a little more than labels and lines need: print bigger
+    gw, gh = g.width - 2 * trim, g.height - 2 * trim
+    height = max(TOP + gh, TOP + legend_h + 20)
+    draw_w = max(gw, 700.0, height * 1.35 - LEGEND_W)  # landscape: at least 1.35 wide per 1 high
     width = draw_w + LEGEND_W
-    dx = (draw_w - g.width) / 2
+    dx = (draw_w - gw) / 2 - trim
     body: list[str] = []
     draw_genogram(body, case, g, GenogramOptions(lines=lines, interactive=False))
-    legend = [f'<g class="fk-legend" transform="translate({num(draw_w + 20)} {num(TOP)})" font-size="16" fill="{TEXT}">'
+    legend = [f'<g class="fk-legend" transform="translate({num(draw_w + 10)} {num(TOP)})" font-size="16" fill="{TEXT}">'
               f'<text x="0" y="18" font-size="20" font-weight="700">{esc(t("familiekaart.legend.title"))}</text>']
     for i, (sample, word) in enumerate(items):
         legend.append(f'<g transform="translate(0 {num(36 + i * 50)})"><g>{sample}</g>'
@@ -377,7 +379,7 @@ def export_svg(case, *, today: Optional[dt.date] = None, lines: bool = False) ->
         f'<rect width="{num(width)}" height="{num(height)}" fill="#FFFFFF"/>',
         f'<text x="40" y="48" font-size="30" font-weight="700" fill="{TEXT}">{esc(heading)}</text>',
         f'<text x="40" y="80" font-size="18" fill="#333333">{esc(date_text)}</text>',
-        f'<g class="fk-drawing" transform="translate({num(dx)} {num(TOP)})">', *body, "</g>",
+        f'<g class="fk-drawing" transform="translate({num(dx)} {num(TOP - trim)})">', *body, "</g>",
         *legend,
         "</svg>\n",
     ])
