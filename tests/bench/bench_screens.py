@@ -71,6 +71,12 @@ SCENARIOS: dict[str, Scenario] = {
              "new MouseEvent('click', {bubbles: true}));"
              "document.querySelector(`#gk-gevoel [data-value=\"${i % 2 ? 'fijn' : 'moeilijk'}\"]`).click();",
         render_name="select an event (panel opens)", edit_name="change an event's feeling"),
+    "familiekaart": Scenario(
+        "familiekaart",
+        render="document.querySelectorAll('#content .fk-hit')[i % 2].click();",
+        edit="document.querySelector('#content [data-action=\"familiekaart.soort\"][aria-pressed=\"false\"]').click();",
+        render_name="select a person (panel)", edit_name="change a parent-child kind",
+        extra=(("genogram", "genogram layout (~60 relatives)", 100.0),)),
 }
 
 TIMED = """([body, i]) => {

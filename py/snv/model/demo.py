@@ -412,6 +412,7 @@ def big_case(n_persons: int, seed: int = 1) -> Case:
         "plannen": [{"versie": 1, "datum": "2025-06-12", "afspraken": afspraken}],
     })
     case = _big_poster(case)
+    case = _big_family(case)
     case = _big_events(case, n, seed)
     return case
 
@@ -468,3 +469,78 @@ def _big_poster(case: Case) -> Case:
         "meedenkers": others[:5],
     }
     return Case.model_validate({**case.model_dump(), "basisposter": poster})
+
+
+def _big_family(case: Case, size: int = 60) -> Case:
+    """Give a big case a family of up to `size` relatives in four generations connected to the client:
+    grandparents (one couple divorced), parents, aunts and uncles with partners, siblings and cousins
+    with partners, their children. Persons with sector familie first, then others (no professionals)."""
+    pool = iter([p.id for p in case.personen if p.sector == FAM and p.id != case.klant_id]
+                + [p.id for p in case.personen if p.sector not in (FAM, HLP) and p.id != case.klant_id])
+    used = 0
+
+    def take():
+        nonlocal used
+        if used >= size:
+            return None
+        used += 1
+        return next(pool, None)
+
+    ok: list[dict] = []
+    pr: list[dict] = []
+
+    def couple(a, b, status="getrouwd"):
+        if a and b:
+            pr.append({"a": a, "b": b, "status": status})
+
+    def child(kid, *parents):
+        for par in parents:
+            if par and kid:
+                ok.append({"ouder": par, "kind": kid, "soort": "biologisch"})
+
+    gp = [take() for _ in range(4)]
+    couple(gp[0], gp[1])
+    couple(gp[2], gp[3], "gescheiden")
+    father, mother = take(), take()
+    child(father, gp[0], gp[1])
+    child(mother, gp[2], gp[3])
+    couple(father, mother)
+    child(case.klant_id, father, mother)
+    row: list[tuple] = [(father, mother)]  # couples of the parents' generation
+    for grand in ((gp[0], gp[1]), (gp[2], gp[3])):
+        for _ in range(2):
+            kid, partner = take(), take()
+            child(kid, *grand)
+            couple(kid, partner, "samenwonend")
+            row.append((kid, partner))
+    young: list[tuple] = []
+    for i, par in enumerate(row):
+        for _ in range(2 if i == 0 else 3):
+            kid = take()
+            child(kid, *par)
+            partner = take() if kid and len(young) % 3 != 2 else None
+            couple(kid, partner, "relatie")
+            young.append((kid, partner))
+    for par in young:
+        if par[1] is None:
+            continue
+        for _ in range(2):
+            child(take(), *par)
+    if not ok:
+        return case
+    new = case.model_copy(update={"ouder_kind": [*case.ouder_kind, *map(_ok, ok)],
+                                  "partners": [*case.partners, *map(_pr, pr)]})
+    check_integrity(new)
+    return new
+
+
+def _ok(d: dict):
+    from .case import OuderKind  # noqa: PLC0415
+
+    return OuderKind.model_validate(d)
+
+
+def _pr(d: dict):
+    from .case import Partnerschap  # noqa: PLC0415
+
+    return Partnerschap.model_validate(d)

@@ -421,3 +421,144 @@ def remove_event(case: Case, eid: str) -> Case:
     if not any(g.id == eid for g in case.gebeurtenissen):
         raise CaseError(t("gebeurteniskaart.err.unknown"))
     return _with(case, gebeurtenissen=[g for g in case.gebeurtenissen if g.id != eid])
+# ----- familiekaart: parents, children, partners (and a new relative in one step) -----
+# A relative added from the familiekaart is a person like any other (sector familie, not on the
+# relatiekaart) plus the relation, made in ONE edit (one undo step). Links that would make someone
+# their own ancestor are refused with a Dutch message before the whole-case check would refuse them.
+
+RELATIONS = ("ouder", "partner", "kind", "broer_zus")
+PARTNER_STATUSES = ("getrouwd", "samenwonend", "relatie", "uit_elkaar", "gescheiden")
+PARENT_KINDS = ("biologisch", "adoptie", "pleeg", "stief")
+
+
+def _label_name(case: Case, pid: str) -> str:
+    return case.persoon(pid).naam.strip() or t("familiekaart.unknown_name")
+
+
+def _is_ancestor(case: Case, maybe_ancestor: str, pid: str) -> bool:
+    """True when `maybe_ancestor` is `pid` or a parent, grandparent, … of `pid`."""
+    parents: dict[str, list[str]] = {}
+    for ok in case.ouder_kind:
+        parents.setdefault(ok.kind, []).append(ok.ouder)
+    seen, stack = {pid}, [pid]
+    while stack:
+        q = stack.pop()
+        if q == maybe_ancestor:
+            return True
+        for par in parents.get(q, ()):
+            if par not in seen:
+                seen.add(par)
+                stack.append(par)
+    return False
+
+
+def _check_family_person(case: Case, pid: str) -> None:
+    if case.persoon(pid).soort == "huisdier":
+        raise CaseError(t("familiekaart.err.pet"))
+
+
+def set_parent(case: Case, ouder: str, kind: str, soort: str = "biologisch") -> Case:
+    """Make `ouder` a parent of `kind` (or change the kind of that link)."""
+    from .case import OuderKind  # noqa: PLC0415 (kept beside the other familiekaart ops)
+
+    _check_family_person(case, ouder)
+    _check_family_person(case, kind)
+    if soort not in PARENT_KINDS:
+        raise CaseError(t("err.v.literal_error", expected=", ".join(PARENT_KINDS)))
+    if ouder == kind:
+        raise CaseError(t("familiekaart.err.self"))
+    if _is_ancestor(case, kind, ouder):
+        raise CaseError(t("familiekaart.err.cycle", ouder=_label_name(case, ouder), kind=_label_name(case, kind)))
+    link = OuderKind(ouder=ouder, kind=kind, soort=soort)
+    rest = [ok for ok in case.ouder_kind if not (ok.ouder == ouder and ok.kind == kind)]
+    if len(rest) == len(case.ouder_kind):
+        return _with(case, ouder_kind=[*case.ouder_kind, link])
+    return _with(case, ouder_kind=[link if (ok.ouder == ouder and ok.kind == kind) else ok for ok in case.ouder_kind])
+
+
+def remove_parent(case: Case, ouder: str, kind: str) -> Case:
+    return _with(case, ouder_kind=[ok for ok in case.ouder_kind if not (ok.ouder == ouder and ok.kind == kind)])
+
+
+def set_partner(case: Case, a: str, b: str, status: str = "relatie") -> Case:
+    """Make a and b partners (or change the status of their partnership)."""
+    from .case import Partnerschap  # noqa: PLC0415
+
+    _check_family_person(case, a)
+    _check_family_person(case, b)
+    if a == b:
+        raise CaseError(t("familiekaart.err.self"))
+    if status not in PARTNER_STATUSES:
+        raise CaseError(t("err.v.literal_error", expected=", ".join(PARTNER_STATUSES)))
+    if _is_ancestor(case, a, b) or _is_ancestor(case, b, a):
+        raise CaseError(t("familiekaart.err.partner_family", a=_label_name(case, a), b=_label_name(case, b)))
+    existing = next((p for p in case.partners if {p.a, p.b} == {a, b}), None)
+    if existing is None:
+        return _with(case, partners=[*case.partners, Partnerschap(a=a, b=b, status=status)])
+    new = existing.model_copy(update={"status": status})
+    return _with(case, partners=[new if p is existing else p for p in case.partners])
+
+
+def remove_partner(case: Case, a: str, b: str) -> Case:
+    return _with(case, partners=[p for p in case.partners if {p.a, p.b} != {a, b}])
+
+
+def main_parents(case: Case, pid: str) -> list[str]:
+    """The parents a person hangs under on the familiekaart: the non-step ones (else all), at most two."""
+    links = [ok for ok in case.ouder_kind if ok.kind == pid]
+    main = [ok.ouder for ok in links if ok.soort != "stief"] or [ok.ouder for ok in links]
+    return main[:2]
+
+
+def _link(case: Case, pid: str, relation: str, other: str, *, status: Optional[str], soort: Optional[str],
+          met: Optional[str]) -> Case:
+    """Relate existing person `other` to `pid` as their ouder / partner / kind / broer_zus."""
+    if relation == "ouder":
+        return set_parent(case, other, pid, soort or "biologisch")
+    if relation == "partner":
+        return set_partner(case, pid, other, status or "relatie")
+    if relation == "kind":
+        case = set_parent(case, pid, other, soort or "biologisch")
+        if met:
+            case = set_parent(case, met, other, soort or "biologisch")
+        return case
+    if relation == "broer_zus":
+        parents = main_parents(case, pid)
+        if not parents:  # no parents yet: one nameless placeholder parent joins them
+            case, placeholder = add_person(case, "", rol=t("familiekaart.placeholder_rol"))
+            case = set_parent(case, placeholder, pid, "biologisch")
+            parents = [placeholder]
+        for par in parents:
+            case = set_parent(case, par, other, soort or "biologisch")
+        return case
+    raise CaseError(t("err.v.literal_error", expected=", ".join(RELATIONS)))
+
+
+def link_relative(case: Case, pid: str, relation: str, other: str, *, status: Optional[str] = None,
+                  soort: Optional[str] = None, met: Optional[str] = None) -> Case:
+    """Put an existing person on the familiekaart as a relative of `pid` (one edit)."""
+    case.persoon(pid), case.persoon(other)
+    if pid == other:
+        raise CaseError(t("familiekaart.err.self"))
+    return _link(case, pid, relation, other, status=status, soort=soort, met=met)
+
+
+def relative_role(relation: str, geslacht: str) -> str:
+    """The role word of a new relative of the client: "moeder", "broer", …"""
+    key = f"familiekaart.rol.{relation}.{geslacht}"
+    return t(key) if geslacht in ("man", "vrouw") else t(f"familiekaart.rol.{relation}.anders")
+
+
+def add_relative(case: Case, pid: str, relation: str, naam: str, *, status: Optional[str] = None,
+                 soort: Optional[str] = None, met: Optional[str] = None, **fields: Any) -> tuple[Case, str]:
+    """A new person AND their relation to `pid` in one edit: ouder, partner, kind or broer_zus (a
+    sibling is a child of the same parents; with no parents yet a nameless placeholder parent is
+    made). The new person gets sector familie and no ring (not on the relatiekaart yet)."""
+    case.persoon(pid)
+    if relation not in RELATIONS:
+        raise CaseError(t("err.v.literal_error", expected=", ".join(RELATIONS)))
+    fields.setdefault("sector", "familie")
+    if pid == case.klant_id and not fields.get("rol"):
+        fields["rol"] = relative_role(relation, str(fields.get("geslacht") or "onbekend"))
+    case, new = add_person(case, naam, **fields)
+    return _link(case, pid, relation, new, status=status, soort=soort, met=met), new

@@ -28,6 +28,7 @@ class Instrument:
 
 
 INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
+    Instrument("familiekaart", "snv.render.familiekaart_svg", 20),
     Instrument("relatiekaart", "snv.render.relatiekaart_svg", 30),
     Instrument("ontmoeten", "snv.render.ontmoeten_svg", 5),
     Instrument("basisposter", "snv.render.basisposter_svg", 10, page="a3"),

@@ -13,6 +13,7 @@ import js  # browser only
 from pyodide.ffi import create_proxy
 
 from ..analysis.figures import compute_figures, sentences
+from ..analysis.genogram import genogram
 from ..analysis.layout import layout_map
 from ..render.relatiekaart import RelatiekaartView, map_options
 from ..render.relatiekaart_svg import export_svg, map_svg
@@ -29,7 +30,8 @@ def _timed(fn: Callable[[], object]) -> Callable[..., float]:
 
 
 def install(app) -> None:
-    """window.snvBench: regions, map, layout, figures, export, render (of the relatiekaart screen); go(key)."""
+    """window.snvBench: regions, map, layout, figures, export, render (of the relatiekaart screen), genogram
+    (the familiekaart layout); go(key)."""
     def render_map() -> None:
         screen = screens.get("relatiekaart")
         if screen is not None:
@@ -42,6 +44,7 @@ def install(app) -> None:
         "figures": lambda: sentences(compute_figures(app.case)),
         "export": lambda: export_svg(for_export(app.case), today=None),
         "render": render_map,
+        "genogram": lambda: genogram(app.case),  # the familiekaart layout, uncached
     }
     hooks = js.Object.new()
     for name, fn in work.items():

@@ -93,6 +93,7 @@ SCREEN_MODULES = (
     "snv.ui.ontmoeten",
     "snv.ui.basisposter",
     "snv.ui.gebeurteniskaart",
+    "snv.ui.familiekaart",
 )
 
 
