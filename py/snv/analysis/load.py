@@ -8,7 +8,7 @@ paar keer per jaar 0.25, zelden and eenmalig 0.1), shared equally by everyone in
 - **Too much** (a kind warning, never for the client): with three or more people carrying something,
   more than 40 % of the total or more than 2× the median of those people. With one or two carriers
   somebody always has more than 40 %, so there the rule is "more than two thirds of the total"
-  (for two: more than twice the other one).
+  (for two: more than twice the other one). Less than about once a month (weight < 1) is never too much.
 - **A minor with care tasks**: free text is hard to read for "care", so a person counts as giving
   care when the client gets `zorg` from them (Steun soort "zorg", richting krijgt or wederzijds). A
   minor (this year minus geboortejaar < 18; only the year is known) who gives care and has an active
@@ -32,6 +32,7 @@ WEIGHTS: dict[Optional[str], float] = {"dagelijks": 30.0, "wekelijks": 4.0, "maa
 HEAVY_SHARE = 0.4  # with three or more carriers: more than this share of the total
 HEAVY_MEDIAN = 2.0  # ... or more than this many times the median
 FEW_SHARE = 2 / 3  # with one or two carriers
+MIN_HEAVY = 1.0  # less than about once a month is never "too much"
 ADULT_AGE = 18
 
 
@@ -108,7 +109,7 @@ def compute_load(case, *, today: Optional[dt.date] = None) -> Load:
             heavy = w > HEAVY_SHARE * total or w > HEAVY_MEDIAN * median
         else:
             heavy = w > FEW_SHARE * total
-        if heavy:
+        if heavy and w >= MIN_HEAVY:
             warnings.append(Warning("veel", pid, t("plan.load.heavy", naam=names.get(pid, "?"))))
 
     carers = {s.persoon for s in case.steun if s.soort == "zorg" and s.richting in ("krijgt", "wederzijds")}

@@ -316,7 +316,8 @@ def _piketpaaltjes(case, v: PlanView) -> str:
                                   pk.oordeel or "", f"{KEY}.oordeel", data=d, group_id=f"pl-oordeel-{pk.id}"))
             if pk.oordeel is not None:
                 error = t("plan.piket.uitleg_needed") if pk.oordeel == "nog_niet" and not pk.uitleg.strip() else ""
-                body.append(text_field(t("plan.piket.uitleg"), id=f"pl-uitleg-{pk.id}", value=pk.uitleg,
+                label = t("plan.piket.uitleg" if pk.oordeel == "nog_niet" else "plan.piket.uitleg_akkoord")
+                body.append(text_field(label, id=f"pl-uitleg-{pk.id}", value=pk.uitleg,
                                        action=f"{KEY}.uitleg", data=d, maxlength=MAX_TEXT,
                                        hint=t("plan.piket.uitleg_hint"), error=error))
         else:

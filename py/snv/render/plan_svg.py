@@ -35,8 +35,8 @@ MUTED = "#4D4D4D"  # ≥ 7:1 on white
 ACCENT = "#1F4E8C"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 SCALES = (1.0, 0.92, 0.85, 0.8)
-CHAR_W = 0.55  # average glyph width of the sans-serif in em (bold a little wider), to wrap without a font
-BOLD_W = 0.6
+CHAR_W = 0.58  # average glyph width of the sans-serif in em (bold a little wider), to wrap without a font
+BOLD_W = 0.64
 
 Draw = Callable[[float, float], str]  # draws a block with its top left corner at (x, y)
 
@@ -173,7 +173,11 @@ def _piket_block(L: _Layout, case, width: float) -> tuple[float, Draw]:
     chars = L.chars(width - 24, L.body)
     items = []
     for pk in paaltjes:
-        items.append((wrap(pk.tekst, chars), wrap(kader_text(case, pk), chars)))
+        by = kader_text(case, pk)
+        if pk.oordeel is not None:
+            naam = case.persoon(pk.gesteld_door).naam
+            by += " · " + t(f"plan.piket.said.{pk.oordeel}", naam=naam) + (f": {pk.uitleg}" if pk.uitleg.strip() else "")
+        items.append((wrap(pk.tekst, chars), wrap(by, chars)))
     n = sum(len(a) + len(b) for a, b in items)
     h = 14 + L.head_line + n * L.line + len(items) * 8 + 10
 
