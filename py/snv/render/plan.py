@@ -92,13 +92,13 @@ def who_text(case, a) -> Optional[str]:
     return join_names(names_of(case, a.wie)) or None
 
 
-def when_text(a) -> Optional[str]:
+def when_text(a, sep: str = " · ") -> Optional[str]:
     """"Dinsdag om 18.00 uur · wekelijks", or None when neither wanneer nor hoe vaak is known."""
     parts = [a.wanneer.strip()] if a.wanneer.strip() else []
     if a.hoe_vaak:
         freq = t(f"plan.freq.{a.hoe_vaak}")
         parts.append(freq.lower() if parts else freq)
-    return " · ".join(parts) or None
+    return sep.join(parts) or None
 
 
 def dates_text(a) -> str:

@@ -7,10 +7,14 @@ dashed box ("Wie doet dit?"), never a grade. The wording is the screen's (render
 
 Layout: the page is 760 × 1100 units (190 × 275 mm, the printable part of A4 portrait: 4 units per mm),
 two columns that the blocks flow through (a block is never split; a question's heading stays with its
-first agreement). Body text is 16 units = 11.3 pt on paper. When the plan does not fit at that size the
-text is made smaller in steps down to 0.8 (9 pt); that fits about 25 agreements of usual length. Beyond
-that the page grows longer at 0.8 and print scales the whole page down to one A4 (text smaller still):
-one page always, readable up to about 30 agreements. The file export is the same drawing.
+first agreement). Body text is 16 units = 11.3 pt on paper: that holds about 12 agreements of usual
+length. When the plan does not fit, the text is made smaller in steps down to 0.8 (9 pt), then a third
+column is tried at 9 pt: about 25 agreements of usual length fit (a few words for wat, one or two
+people, wanneer, often waar; the facts flow as one paragraph with bold labels). Beyond that the page
+grows longer (the layout that runs on least) and print scales the whole page down to one A4, so the text
+gets smaller than 9 pt (30 agreements: about 7 pt, 40: about 5 pt): still one page, but for a plan that
+big a print per question would be the better way (not built).
+The file export is the same drawing.
 
 Pure and deterministic for a given `today`; the caller applies the privacy choices first.
 """
@@ -29,12 +33,11 @@ W = 760.0
 H = 1100.0
 MARGIN = 24.0
 GUTTER = 24.0
-COLS = 2
 TEXT = "#1A1A1A"
 MUTED = "#4D4D4D"  # ≥ 7:1 on white
 ACCENT = "#1F4E8C"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-SCALES = (1.0, 0.92, 0.85, 0.8)
+LAYOUTS = ((1.0, 2), (0.92, 2), (0.85, 2), (0.8, 2), (0.8, 3))  # (text scale, columns), tried in turn
 CHAR_W = 0.58  # average glyph width of the sans-serif in em (bold a little wider), to wrap without a font
 BOLD_W = 0.64
 
@@ -67,13 +70,14 @@ def wrap(text: str, max_chars: int) -> list[str]:
 
 
 class _Layout:
-    def __init__(self, scale: float):
+    def __init__(self, scale: float, cols: int):
         self.s = scale
+        self.cols = cols
         self.body = 16.0 * scale
         self.line = 20.0 * scale
         self.head = 19.0 * scale
         self.head_line = 24.0 * scale
-        self.col_w = (W - 2 * MARGIN - (COLS - 1) * GUTTER) / COLS
+        self.col_w = (W - 2 * MARGIN - (cols - 1) * GUTTER) / cols
         self.inset = 12.0
 
     def chars(self, width: float, size: float, bold: bool = False) -> int:
@@ -101,37 +105,87 @@ def _question_block(L: _Layout, title: str, others: bool) -> tuple[float, Draw]:
     return h, draw
 
 
+def wrap_runs(runs: list[tuple[str, bool]], width: float, size: float) -> list[list[tuple[str, bool]]]:
+    """Word wrap of text runs (text, bold) into lines of runs, by estimated glyph widths."""
+    words: list[tuple[str, bool]] = [(w, bold) for text, bold in runs for w in text.split()]
+    lines: list[list[tuple[str, bool]]] = []
+    line: list[tuple[str, bool]] = []
+    used = 0.0
+    space = size * CHAR_W
+
+    def w_of(word: str, bold: bool) -> float:
+        return len(word) * size * (BOLD_W if bold else CHAR_W)
+
+    for word, bold in words:
+        ww = w_of(word, bold)
+        if ww > width:  # a word longer than a line: cut it
+            limit = max(1, int(width / (size * (BOLD_W if bold else CHAR_W))))
+            while len(word) > limit:
+                if line:
+                    lines.append(line)
+                    line, used = [], 0.0
+                lines.append([(word[:limit], bold)])
+                word = word[limit:]
+            ww = w_of(word, bold)
+        if line and used + space + ww > width:
+            lines.append(line)
+            line, used = [], 0.0
+        used += (space if line else 0.0) + ww
+        line.append((word, bold))
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _runs_svg(line: list[tuple[str, bool]]) -> str:
+    """One wrapped line as text with bold tspans (runs of the same weight joined)."""
+    out: list[str] = []
+    current: list[str] = []
+    weight: Optional[bool] = None
+    for word, bold in line:
+        if weight is not None and bold != weight:
+            out.append((f'<tspan font-weight="700">{esc(" ".join(current))}</tspan>' if weight
+                        else esc(" ".join(current))) + " ")
+            current = []
+        weight = bold
+        current.append(word)
+    if current:
+        out.append(f'<tspan font-weight="700">{esc(" ".join(current))}</tspan>' if weight else esc(" ".join(current)))
+    return "".join(out)
+
+
 def _agreement_block(L: _Layout, case, a) -> tuple[float, Draw]:
+    """What (bold), then the facts as one flowing paragraph "Wie: … · Wanneer: … · Waar: … · Hoe: …"
+    with bold labels (dense, so a plan fits one page), gaps as boxed questions, then the dates."""
     width = L.col_w - L.inset
     status = "" if a.status == "actief" else f" ({t(f'plan.status.{a.status}').lower()})"
-    wat_lines = wrap(a.wat + status, L.chars(width, L.body, bold=True))
-    rows: list[tuple[str, str]] = []  # (label or "" for a question, text)
+    wat_lines = wrap_runs([(a.wat + status, True)], width, L.body)
+    asks: list[str] = []
+    runs: list[tuple[str, bool]] = []
+
+    def fact(label: str, value: str) -> None:
+        if runs:
+            runs.append(("·", False))
+        runs.extend([(f"{label}:", True), (value, False)])
+
     who = who_text(case, a)
-    rows.append((t("plan.field.wie"), who) if who else ("", t("plan.ask.wie")))
-    when = when_text(a)
-    rows.append((t("plan.field.wanneer"), when) if when else ("", t("plan.ask.wanneer")))
+    if who:
+        fact(t("plan.field.wie"), who)
+    else:
+        asks.append(t("plan.ask.wie"))
+    when = when_text(a, ", ")
+    if when:
+        fact(t("plan.field.wanneer"), when)
+    else:
+        asks.append(t("plan.ask.wanneer"))
     if a.waar.strip():
-        rows.append((t("plan.field.waar"), a.waar.strip()))
+        fact(t("plan.field.waar"), a.waar.strip())
     if a.hoe.strip():
-        rows.append((t("plan.field.hoe"), a.hoe.strip()))
+        fact(t("plan.field.hoe"), a.hoe.strip())
+    fact_lines = wrap_runs(runs, width, L.body) if runs else []
     dates = dates_text(a)
-    if dates:
-        rows.append(("-", dates))
-    chars = L.chars(width, L.body)
-    laid: list[tuple[str, list[str]]] = []
-    n_lines = len(wat_lines)
-    for label, value in rows:
-        if label == "":
-            laid.append(("?", [value]))
-            n_lines += 1.3
-        elif label == "-":
-            ls = wrap(value, chars)
-            laid.append(("-", ls))
-            n_lines += len(ls)
-        else:
-            ls = wrap(f"{label}: {value}", chars)
-            laid.append((label, ls))
-            n_lines += len(ls)
+    date_lines = wrap_runs([(dates, False)], width, L.body) if dates else []
+    n_lines = len(wat_lines) + len(fact_lines) + len(date_lines) + 1.3 * len(asks)
     h = n_lines * L.line + 12 * L.s
     muted = a.status != "actief"
 
@@ -143,24 +197,20 @@ def _agreement_block(L: _Layout, case, a) -> tuple[float, Draw]:
         tx = x + L.inset
         for ln in wat_lines:
             cy += L.line
-            out.append(_text(tx, cy - 4 * L.s, L.body, esc(ln), bold=True, fill=MUTED if muted else TEXT))
-        for label, ls in laid:
-            if label == "?":
-                cy += L.line * 1.3
-                box_w = min(width, (len(ls[0]) + 2) * L.body * CHAR_W)
-                out.append(f'<rect x="{num(tx)}" y="{num(cy - L.line * 1.15)}" width="{num(box_w)}" '
-                           f'height="{num(L.line * 1.1)}" rx="4" fill="#FFFFFF" stroke="{ACCENT}" stroke-width="1.5" '
-                           f'stroke-dasharray="5 3"/>')
-                out.append(_text(tx + L.body * CHAR_W, cy - 8 * L.s, L.body, esc(ls[0]), italic=True, fill=ACCENT))
-                continue
-            for i, ln in enumerate(ls):
-                cy += L.line
-                if i == 0 and label != "-" and ln.startswith(label + ":"):
-                    rest = ln[len(label) + 1:]
-                    content = f'<tspan font-weight="700">{esc(label)}:</tspan>{esc(rest)}'
-                else:
-                    content = esc(ln)
-                out.append(_text(tx, cy - 4 * L.s, L.body, content, fill=MUTED if label == "-" else TEXT))
+            out.append(_text(tx, cy - 4 * L.s, L.body, _runs_svg(ln), fill=MUTED if muted else TEXT))
+        for ask in asks:
+            cy += L.line * 1.3
+            box_w = min(width, (len(ask) + 2) * L.body * CHAR_W)
+            out.append(f'<rect x="{num(tx)}" y="{num(cy - L.line * 1.15)}" width="{num(box_w)}" '
+                       f'height="{num(L.line * 1.1)}" rx="4" fill="#FFFFFF" stroke="{ACCENT}" stroke-width="1.5" '
+                       f'stroke-dasharray="5 3"/>')
+            out.append(_text(tx + L.body * CHAR_W, cy - 8 * L.s, L.body, esc(ask), italic=True, fill=ACCENT))
+        for ln in fact_lines:
+            cy += L.line
+            out.append(_text(tx, cy - 4 * L.s, L.body, _runs_svg(ln)))
+        for ln in date_lines:
+            cy += L.line
+            out.append(_text(tx, cy - 4 * L.s, L.body, _runs_svg(ln), fill=MUTED))
         out.append("</g>")
         return "".join(out)
     return h, draw
@@ -225,7 +275,7 @@ def _flow(L: _Layout, case, plan, top: float, bottom: float) -> tuple[bool, list
         h, draw, keep = blocks[i]
         need = h + (blocks[i + 1][0] if keep and i + 1 < len(blocks) else 0)
         if y + need > bottom and y > top:
-            if col + 1 < COLS:
+            if col + 1 < L.cols:
                 col, y = col + 1, top
                 continue
             fits = False  # the last column runs on below the page
@@ -249,8 +299,8 @@ def export_svg(case, *, today: Optional[dt.date] = None) -> str:
     count = len(plan.afspraken) if plan is not None else 0
     legend_h = 34.0
     chosen = None
-    for scale in SCALES:
-        L = _Layout(scale)
+    for scale, cols in LAYOUTS:
+        L = _Layout(scale, cols)
         ph, pdraw = _piket_block(L, case, W - 2 * MARGIN)
         top = 96 + (ph + 16 if ph else 0)
         bottom = H - MARGIN - legend_h
@@ -258,9 +308,11 @@ def export_svg(case, *, today: Optional[dt.date] = None) -> str:
             chosen = (L, ph, pdraw, top, [], top)
             break
         fits, parts, lowest = _flow(L, case, plan, top, bottom)
-        chosen = (L, ph, pdraw, top, parts, lowest)
         if fits:
+            chosen = (L, ph, pdraw, top, parts, lowest)
             break
+        if chosen is None or lowest < chosen[5]:  # nothing fits: the layout that runs on the least
+            chosen = (L, ph, pdraw, top, parts, lowest)
     assert chosen is not None
     L, ph, pdraw, top, parts, lowest = chosen
     height = max(H, lowest + legend_h + MARGIN)
