@@ -37,7 +37,7 @@ ADULT_AGE = 18
 
 
 @dataclass(frozen=True)
-class Warning:
+class LoadWarning:
     kind: str  # "veel" | "minderjarig"
     persoon: str
     text: str
@@ -50,7 +50,7 @@ class Load:
     total: float
     median: float
     order: list[str]  # person ids by weight, heaviest first (then name, id)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)  # close people who carry nothing yet
     client_agreements: list[str] = field(default_factory=list)  # active agreement ids with the client in wie
     client_helps: list[str] = field(default_factory=list)  # people the client gives support to
@@ -99,7 +99,7 @@ def compute_load(case, *, today: Optional[dt.date] = None) -> Load:
     median = statistics.median(weights.values()) if weights else 0.0
     order = sorted(weights, key=lambda i: (-weights[i], names.get(i, "").casefold(), i))
 
-    warnings: list[Warning] = []
+    warnings: list[LoadWarning] = []
     carriers = len(weights)
     for pid in order:
         if pid == case.klant_id:
@@ -110,13 +110,13 @@ def compute_load(case, *, today: Optional[dt.date] = None) -> Load:
         else:
             heavy = w > FEW_SHARE * total
         if heavy and w >= MIN_HEAVY:
-            warnings.append(Warning("veel", pid, t("plan.load.heavy", naam=names.get(pid, "?"))))
+            warnings.append(LoadWarning("veel", pid, t("plan.load.heavy", naam=names.get(pid, "?"))))
 
     carers = {s.persoon for s in case.steun if s.soort == "zorg" and s.richting in ("krijgt", "wederzijds")}
     for p in case.personen:
         if (p.id in tasks and p.id in carers and p.id != case.klant_id and p.geboortejaar is not None
                 and today.year - p.geboortejaar < ADULT_AGE):
-            warnings.append(Warning("minderjarig", p.id, t("plan.load.minor", naam=p.naam)))
+            warnings.append(LoadWarning("minderjarig", p.id, t("plan.load.minor", naam=p.naam)))
 
     suggestions = [p.id for p in case.personen
                    if p.id != case.klant_id and p.nabijheid in ("heel_dichtbij", "dichtbij")

@@ -238,7 +238,7 @@ def _editor(case, a, v: PlanView) -> str:
 def _add(vraag_id: str, v: PlanView, vraag_text: Optional[str]) -> str:
     label = t("plan.add_for", vraag=vraag_text) if vraag_text else t("plan.add")
     if v.adding != vraag_id:
-        return (f'<div class="pl-add-row">'
+        return ('<div class="pl-add-row">'
                 + button(t("plan.add"), f"{KEY}.adding", icon=icons.PLUS, cls="btn pl-add", data={"vraag": vraag_id},
                          aria_label=label) + "</div>")
     return (f'<form class="pl-add-form" data-action="{KEY}.add" data-vraag="{esc(vraag_id)}">'
@@ -432,7 +432,7 @@ def compare_panel(case, v: PlanView, today: Optional[dt.date] = None) -> str:
     if len(plannen) < 2:
         return head + "</section>"
     versions = [p.versie for p in plannen[1:]]
-    to = v.compare_to if v.compare_to in versions else versions[-1]
+    to: int = v.compare_to if v.compare_to is not None and v.compare_to in versions else versions[-1]
     new = next(p for p in plannen if p.versie == to)
     old = previous_version(plannen, to)
     choose = ""

@@ -298,7 +298,7 @@ def export_svg(case, *, today: Optional[dt.date] = None) -> str:
         sub = t("plan.svg.version", versie=plan.versie, datum=date_long(plan.datum)) + " · " + sub
     count = len(plan.afspraken) if plan is not None else 0
     legend_h = 34.0
-    chosen = None
+    chosen: Optional[tuple] = None
     for scale, cols in LAYOUTS:
         L = _Layout(scale, cols)
         ph, pdraw = _piket_block(L, case, W - 2 * MARGIN)

@@ -152,14 +152,14 @@ def handle(app, action: str, data: dict) -> Any:
     if verb == "oordeel":
         pid = str(data.get("pid", ""))
         pk = next((p for p in app.case.bijeenkomst.piketpaaltjes if p.id == pid), None)
-        value = str(data.get("value", "")) or None
-        if pk is None or value not in ("akkoord", "nog_niet"):
+        choice = str(data.get("value", ""))
+        if pk is None or choice not in ("akkoord", "nog_niet"):
             return None
-        if value == pk.oordeel:
+        if choice == pk.oordeel:
             return None
-        app.apply(ops.set_piket_oordeel, pid, value, pk.uitleg,
-                  label=t("plan.toast.oordeel", oordeel=t(f"plan.piket.{value}").lower()))
-        if value == "nog_niet":
+        app.apply(ops.set_piket_oordeel, pid, choice, pk.uitleg,
+                  label=t("plan.toast.oordeel", oordeel=t(f"plan.piket.{choice}").lower()))
+        if choice == "nog_niet":
             app.focus_request = f"#pl-uitleg-{pid}"
         return None
     if verb == "uitleg":
