@@ -51,6 +51,13 @@ SCENARIOS: dict[str, Scenario] = {
         render="document.querySelectorAll('#content [data-action=\"personen.filter\"]')[i % 2].click();",
         edit="document.querySelector('#content [data-action=\"personen.open\"], #content [data-action=\"person.open\"]').click();",
         render_name="filter chip (re-render the list)", edit_name="open a person (sheet)"),
+    "plan": Scenario(
+        "plan",
+        render="document.querySelector(`#content #pl-mode-${i % 2 ? 'bewerken' : 'presentatie'}`).click();",
+        edit="(document.querySelector('#content .pl-card.is-open') || document.querySelector('#content .pl-edit')"
+             " && (document.querySelector('#content .pl-edit').click(), 0)); "
+             "document.querySelectorAll('#content .pl-card.is-open #pl-hoe_vaak .seg')[i % 6].click();",
+        render_name="switch presentatie / bewerken (whole plan)", edit_name="set hoe vaak of an agreement"),
 }
 
 TIMED = """([body, i]) => {
