@@ -54,9 +54,8 @@ SCENARIOS: dict[str, Scenario] = {
     "plan": Scenario(
         "plan",
         render="document.querySelector(`#content #pl-mode-${i % 2 ? 'bewerken' : 'presentatie'}`).click();",
-        edit="(document.querySelector('#content .pl-card.is-open') || document.querySelector('#content .pl-edit')"
-             " && (document.querySelector('#content .pl-edit').click(), 0)); "
-             "document.querySelectorAll('#content .pl-card.is-open #pl-hoe_vaak .seg')[i % 6].click();",
+        edit="if (!document.querySelector('#content .pl-card.is-open')) document.querySelector('#content .pl-edit').click();"
+             " document.querySelectorAll('#content .pl-card.is-open #pl-hoe_vaak .seg')[i % 6].click();",
         render_name="switch presentatie / bewerken (whole plan)", edit_name="set hoe vaak of an agreement"),
 }
 

@@ -131,6 +131,25 @@ def number_nl(x: float) -> str:
 
 # ----- pieces of the screen -----
 
+# Agreements and the person list are frozen: the HTML of an unchanged agreement card is kept, so an edit
+# of one agreement (or a switch of mode) re-renders only what changed. Keyed by object identity and
+# checked against the objects themselves (an id can be reused once an object is gone).
+_CARDS: dict[tuple[str, int, int], tuple[Any, Any, str]] = {}
+_CARDS_MAX = 2000
+
+
+def _memo(kind: str, case, a, make) -> str:
+    key = (kind, id(a), id(case.personen))
+    hit = _CARDS.get(key)
+    if hit is not None and hit[0] is a and hit[1] is case.personen:
+        return hit[2]
+    html = make()
+    if len(_CARDS) >= _CARDS_MAX:
+        _CARDS.clear()
+    _CARDS[key] = (a, case.personen, html)
+    return html
+
+
 def _ask(text: str) -> str:
     return f'<span class="pl-ask">{esc(text)}</span>'
 
@@ -160,6 +179,10 @@ def _status_badge(a) -> str:
 
 def _card(case, a) -> str:
     """A closed agreement in the editor: what, the facts, *Bewerken*."""
+    return _memo("card", case, a, lambda: _card_html(case, a))
+
+
+def _card_html(case, a) -> str:
     edit = button(t("plan.edit"), f"{KEY}.open", icon=ICON_EDIT, cls="btn pl-edit", data={"aid": a.id},
                   aria_label=t("plan.edit_aria", wat=a.wat))
     return (f'<article class="pl-card st-{esc(a.status)}" id="pl-a-{esc(a.id)}" data-aid="{esc(a.id)}">'
@@ -290,9 +313,9 @@ def _present_body(case, plan) -> str:
     for q, afspraken in groups(case, plan):
         if not afspraken:
             continue
-        items = "".join(
+        items = "".join(_memo("present", case, a, lambda a=a: (
             f'<li class="pl-pcard st-{esc(a.status)}"><p class="pl-p-wat">{esc(a.wat)} {_status_badge(a)}</p>'
-            f'{_facts(case, a, big=True)}</li>' for a in afspraken)
+            f'{_facts(case, a, big=True)}</li>')) for a in afspraken)
         parts.append(f'<section class="pl-q">{_group_head(q, len(afspraken), True)}<ol class="pl-plist">{items}</ol></section>')
     return "".join(parts)
 
