@@ -13,6 +13,7 @@ The grouping and the wording of an agreement (who, when) are shared with the pri
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
@@ -473,12 +474,19 @@ def compare_panel(case, v: PlanView, today: Optional[dt.date] = None) -> str:
     return head + choose + between + f'<div class="pl-diff">{body}</div>{close}</section>'
 
 
+_LOAD: list = [None, None, None]  # [weakref to the last case, its day, its Load]: cases are frozen
+
+
 def _load_of(case, today: dt.date):
+    last, day, load = _LOAD
+    if last is not None and last() is case and day == today:
+        return load
     try:
         from ..analysis.load import compute_load  # noqa: PLC0415
     except ImportError:  # analysis not installed in this build: the plan still works
         return None
-    return compute_load(case, today=today)
+    _LOAD[:] = [weakref.ref(case), today, compute_load(case, today=today)]
+    return _LOAD[2]
 
 
 def render(case, v: PlanView, *, today: dt.date) -> str:
