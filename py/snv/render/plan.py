@@ -399,8 +399,8 @@ def load_panel(case, load) -> str:
     for w in load.warnings:
         parts.append(f'<p class="pl-warn" role="note">{icon_html(icons.INFO)}<span>{esc(w.text)}</span></p>')
     if load.suggestions:
-        names = join_names(names_of(case, load.suggestions[:12]))
-        parts.append(f'<div class="pl-ideas"><p>{esc(t("plan.load.ideas"))} <strong>{esc(names)}</strong>.</p>'
+        ideas = join_names(names_of(case, load.suggestions[:12]))
+        parts.append(f'<div class="pl-ideas"><p>{esc(t("plan.load.ideas"))} <strong>{esc(ideas)}</strong>.</p>'
                      f'<p>{esc(t("plan.load.ideas_q"))}</p></div>')
     klant = case.klant.naam
     plan = case.huidig_plan
