@@ -101,6 +101,7 @@ def test_load_panel_has_names_numbers_and_a_kind_warning():
     assert "30× per maand · 79 %" in page and "Anna doet veel. Wie kan iets overnemen?" in page
     assert 'aria-label="Anna: 30× per maand, 79 procent van alles"' in page
     assert "Wie draagt wat" not in html(case, mode="presentatie")
+    assert "Wie draagt wat" not in plan.render(case, PlanView(), today=TODAY, hide_figures=True)  # privétijd
 
 
 def test_compare_panel_lists_what_changed():
@@ -191,3 +192,11 @@ def test_cli_render_plan_writes_the_same_svg_and_validate_accepts_it(tmp_path, c
     assert main(["validate", str(out)]) == 0
     assert "Geldig dossier van Sam" in capsys.readouterr().out
     assert read_case_file(out.name, out.read_bytes()) == for_export(case, notes=False, pseudonymise=False)
+
+
+def test_load_panel_suggests_close_people_and_shows_what_the_client_gives_back():
+    case = plan_case([afspraak("a1", ["p-anna"]), afspraak("a2", ["p-sam", "p-daan"], wat="Samen zwemmen")],
+                     steun=[{"persoon": "p-anna", "soort": "gezelschap", "richting": "wederzijds"}])
+    page = html(case)
+    assert "Deze mensen zijn dichtbij en doen nog niets in het plan: <strong>Gerda</strong>." in page
+    assert "Wat Sam zelf doet" in page and "In het plan: Samen zwemmen" in page and "Sam helpt ook: Anna" in page

@@ -489,7 +489,9 @@ def _load_of(case, today: dt.date):
     return _LOAD[2]
 
 
-def render(case, v: PlanView, *, today: dt.date) -> str:
+def render(case, v: PlanView, *, today: dt.date, hide_figures: bool = False) -> str:
+    """The screen. `hide_figures` leaves Wie draagt wat out (privétijd shows only the questions, the
+    piketpaaltjes and the plan editor)."""
     plan = case.huidig_plan
     mode = v.mode if v.mode in MODES else "bewerken"
     version = (f'<p class="screen-sub pl-version">{esc(version_text(plan, today))}</p>' if plan is not None
@@ -506,7 +508,7 @@ def render(case, v: PlanView, *, today: dt.date) -> str:
         side_parts = []
         if v.compare and len(case.plannen) >= 2:
             side_parts.append(compare_panel(case, v, today))
-        if plan is not None and plan.afspraken:
+        if plan is not None and plan.afspraken and not hide_figures:
             side_parts.append(load_panel(case, _load_of(case, today)))
         side = f'<aside class="pl-side">{"".join(side_parts)}</aside>' if side_parts else ""
     return (f'<div class="screen screen-plan pl-mode-{mode}{" has-side" if side else ""}">{head}{_toolbar(case, v)}'
