@@ -77,6 +77,12 @@ SCENARIOS: dict[str, Scenario] = {
         edit="document.querySelector('#content [data-action=\"familiekaart.soort\"][aria-pressed=\"false\"]').click();",
         render_name="select a person (panel)", edit_name="change a parent-child kind",
         extra=(("genogram", "genogram layout (~60 relatives)", 100.0),)),
+    "plan": Scenario(
+        "plan",
+        render="document.querySelector(`#content #pl-mode-${i % 2 ? 'bewerken' : 'presentatie'}`).click();",
+        edit="if (!document.querySelector('#content .pl-card.is-open')) document.querySelector('#content .pl-edit').click();"
+             " document.querySelectorAll('#content .pl-card.is-open #pl-hoe_vaak .seg')[i % 6].click();",
+        render_name="switch presentatie / bewerken (whole plan)", edit_name="set hoe vaak of an agreement"),
 }
 
 TIMED = """([body, i]) => {

@@ -21,7 +21,8 @@ pypdf = pytest.importorskip("pypdf")
 # page sizes in PDF points (1/72 inch), landscape: width > height
 A4_LANDSCAPE = (841.9, 595.3)
 A3_LANDSCAPE = (1190.6, 841.9)
-PAGE_SIZE = {"landscape": A4_LANDSCAPE, "a3": A3_LANDSCAPE}
+A4_PORTRAIT = (595.3, 841.9)  # the plan ("Ons plan")
+PAGE_SIZE = {"landscape": A4_LANDSCAPE, "a3": A3_LANDSCAPE, "portrait": A4_PORTRAIT}
 
 
 def open_demo(page, open_app, tmp_path) -> None:

@@ -9,18 +9,12 @@ Direction of support is the client's view: "krijgt" = the client gets it (the pe
 """
 from __future__ import annotations
 
-import statistics
 from typing import Any, Iterable
 
 from ..messages import t
 from ..model.case import KWALITEITEN, NABIJHEDEN, SECTORS, Case, client_ties
 from .layout import on_map
 
-#: monthly weight of one agreement by how often it happens (DOMAIN §6); unknown counts as rare
-LOAD_WEIGHTS = {"dagelijks": 30.0, "wekelijks": 4.0, "maandelijks": 1.0, "paar_keer_per_jaar": 0.25,
-                "zelden": 0.1, "eenmalig": 0.1, None: 0.1}
-HEAVY_SHARE = 0.4  # a person with more than this share of all load gets a kind warning
-HEAVY_MEDIAN = 2.0  # ... or more than this many times the median
 MAX_SHARED = 3  # shared-interest suggestions shown at most
 MAX_GIVERS = 3
 
@@ -122,7 +116,15 @@ def compute_figures(case: Case) -> dict[str, Any]:
         "shared_interests": _shared_interests(case, member_ties),
         "not_on_map": _order(case, (p.id for p in others
                                     if p.id not in member_ids and p.naam.strip())),
+        **_plan_load(case),
     }
+
+
+def _plan_load(case: Case) -> dict[str, Any]:
+    """`belasting` (load per person in the plan, heaviest first) and `waarschuwingen` (kind sentences)."""
+    from .load import figures  # noqa: PLC0415
+
+    return figures(case)
 
 
 def _shared_interests(case: Case, member_ties: list[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -274,45 +276,23 @@ def sentences(figs: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-# ----- load per person in the plan (DOMAIN §6) -----
+# ----- load per person in the plan (DOMAIN §6): analysis/load.py -----
 
 def load_per_person(case: Case) -> dict[str, Any]:
-    """Monthly load of each person over the active agreements of the current plan.
+    """Monthly load of each person over the active agreements of the current plan (analysis/load.py
+    holds the rules): per person, number of tasks, total, median, who carries too much (`heavy`, with
+    a kind sentence each), close people without a task (`idle_close`) and the client's own load."""
+    from .load import compute_load  # noqa: PLC0415
 
-    Each agreement weighs LOAD_WEIGHTS[hoe_vaak], shared equally by everyone in `wie`. A person (not
-    the client) with more than HEAVY_SHARE of the total, or more than HEAVY_MEDIAN × the median of
-    everyone with a task, is listed in `heavy` with a kind sentence. `idle_close` lists people close
-    to the client (heel dichtbij or dichtbij, not professional) without any task, as ideas.
-    """
-    plan = case.huidig_plan
-    load: dict[str, float] = {}
-    tasks: dict[str, int] = {}
-    for a in (plan.afspraken if plan else []):
-        if a.status != "actief" or not a.wie:
-            continue
-        share = LOAD_WEIGHTS.get(a.hoe_vaak, 0.1) / len(set(a.wie))
-        for pid in sorted(set(a.wie)):
-            load[pid] = load.get(pid, 0.0) + share
-            tasks[pid] = tasks.get(pid, 0) + 1
-    total = sum(load.values())
-    median = statistics.median(load.values()) if load else 0.0
-    heavy = []
-    for pid in _order(case, load):
-        if pid == case.klant_id:
-            continue
-        if load[pid] > HEAVY_SHARE * total or (len(load) > 2 and load[pid] > HEAVY_MEDIAN * median):
-            heavy.append(pid)
-    names = {p.id: p.naam for p in case.personen}
-    idle = [p.id for p in _on_map(case)
-            if p.nabijheid in ("heel_dichtbij", "dichtbij") and not p.professioneel and not p.overleden
-            and p.id not in load]
+    load = compute_load(case)
+    heavy = [w.persoon for w in load.warnings if w.kind == "veel"]
     return {
-        "per_person": {pid: round(load[pid], 3) for pid in _order(case, load)},
-        "tasks": {pid: tasks[pid] for pid in _order(case, tasks)},
-        "total": round(total, 3),
-        "median": round(median, 3),
-        "heavy": heavy,
-        "warnings": [{"persoon": pid, "text": t("fig.load.heavy", naam=names.get(pid, "?"))} for pid in heavy],
-        "idle_close": _order(case, idle),
-        "client": round(load.get(case.klant_id, 0.0), 3),
+        "per_person": {pid: round(load.weights[pid], 3) for pid in _order(case, load.weights)},
+        "tasks": {pid: load.tasks[pid] for pid in _order(case, load.tasks)},
+        "total": round(load.total, 3),
+        "median": round(load.median, 3),
+        "heavy": _order(case, heavy),
+        "warnings": [{"persoon": w.persoon, "text": w.text} for w in load.warnings if w.kind == "veel"],
+        "idle_close": load.suggestions,
+        "client": round(load.weights.get(case.klant_id, 0.0), 3),
     }

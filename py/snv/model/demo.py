@@ -329,7 +329,7 @@ def demo_case(seed: int = 1) -> Case:
         gebeurtenissen=_gebeurtenissen(),
         contacten=[dict(c) for c in _CONTACTEN],
         bijeenkomst=bijeenkomst,
-        plannen=plannen,
+        plannen=_plan_open_question(plannen),
         basisteam=_basisteam(),
     )
     case = Case.model_validate(data)
@@ -405,6 +405,7 @@ def big_case(n_persons: int, seed: int = 1) -> Case:
     afspraken = [{"id": f"a{k}", "vraag_id": f"v{k % 5 + 1}", "wat": f"Afspraak {k}",
                   "wie": rng.sample(helpers, min(len(helpers), rng.randint(0, 3))),
                   "hoe_vaak": rng.choice(["dagelijks", "wekelijks", "maandelijks", "eenmalig"])} for k in range(1, 21)]
+    afspraken = _more_agreements(afspraken, helpers, rng)
     case = Case.model_validate({
         "schema_version": SCHEMA_VERSION, "id": f"c-big-{n}-{seed}", "klant_id": "p0", "fase": "netwerkatlas",
         "personen": personen, "banden": banden, "steun": steun, "contacten": contacten,
@@ -544,3 +545,27 @@ def _pr(d: dict):
     from .case import Partnerschap  # noqa: PLC0415
 
     return Partnerschap.model_validate(d)
+
+
+def _plan_open_question(plannen: list[dict]) -> list[dict]:
+    """The current plan also holds an agreement nobody has taken yet: the plan asks "Wie doet dit?"."""
+    *earlier, current = plannen
+    extra = {"id": "a-buurman", "vraag_id": "v-buurman", "wat": "Samen met de buurman praten over de muziek",
+             "wie": [], "waar": "Bij Gerda", "wanneer": "", "hoe": "Iemand gaat mee en praat rustig mee",
+             "hoe_vaak": "eenmalig"}
+    return [*earlier, {**current, "afspraken": [*current["afspraken"], extra]}]
+
+
+def _more_agreements(afspraken: list[dict], helpers: list[str], rng: random.Random, total: int = 50) -> list[dict]:
+    """The plan benchmark's size (issue #11: 50 agreements at 100 persons): a21.. after a1..a20, with
+    every field in use, some shared, some stopped, some without anyone yet."""
+    more = []
+    for k in range(len(afspraken) + 1, total + 1):
+        more.append({"id": f"a{k}", "vraag_id": f"v{k % 5 + 1}" if k % 7 else None,
+                     "wat": f"Afspraak {k}: samen iets doen", "wie": rng.sample(helpers, min(len(helpers), rng.randint(0, 3))),
+                     "waar": "Bij Sam thuis" if k % 2 else "", "wanneer": "Dinsdagavond" if k % 3 else "",
+                     "hoe": "Even bellen vooraf" if k % 4 == 0 else "",
+                     "hoe_vaak": rng.choice(["dagelijks", "wekelijks", "maandelijks", "paar_keer_per_jaar", "zelden",
+                                             "eenmalig", None]),
+                     "status": "gestopt" if k % 11 == 0 else "actief"})
+    return [*afspraken, *more]

@@ -562,3 +562,116 @@ def add_relative(case: Case, pid: str, relation: str, naam: str, *, status: Opti
         fields["rol"] = relative_role(relation, str(fields.get("geslacht") or "onbekend"))
     case, new = add_person(case, naam, **fields)
     return _link(case, pid, relation, new, status=status, soort=soort, met=met), new
+# ----- het plan: agreements of the current plan version, piketpaaltjes (issue #11, Plan) -----
+# The current plan is the last version (Case.huidig_plan); these edits change that version in place.
+# Making a new version is the basisteam's job. The first agreement of a case without a plan makes
+# plan version 1, dated `today`.
+
+PLAN_FIELDS = ("vraag_id", "wat", "wie", "waar", "wanneer", "hoe", "hoe_vaak", "start", "evaluatie", "status")
+
+
+def _agreement_checked(case: Case, data: dict) -> Any:
+    """An Afspraak from `data`, with the plan's own Dutch errors before the model's."""
+    from .case import Afspraak  # noqa: PLC0415 (the section's own import, kept with it)
+
+    unknown = set(data) - {"id", *PLAN_FIELDS}
+    if unknown:
+        raise CaseError(t("plan.err.unknown_field", veld=sorted(unknown)[0]))
+    wat = data.get("wat")
+    if not isinstance(wat, str) or not wat.strip():
+        raise CaseError(t("plan.err.wat_empty"))
+    data["wat"] = wat.strip()
+    wie = data.get("wie") or []
+    if isinstance(wie, str) or not isinstance(wie, (list, tuple)):
+        raise CaseError(t("plan.err.wie_list"))
+    people = {p.id for p in case.personen}
+    for pid in wie:
+        if pid not in people:
+            raise CaseError(t("plan.err.unknown_person", id=str(pid)[:64]))
+    data["wie"] = list(dict.fromkeys(wie))  # once each, in the order chosen
+    vraag = data.get("vraag_id")
+    if vraag is not None and vraag not in {v.id for v in case.basisposter.vragen}:
+        raise CaseError(t("plan.err.unknown_question", id=str(vraag)[:64]))
+    for key in ("waar", "wanneer", "hoe"):
+        if isinstance(data.get(key), str):
+            data[key] = data[key].strip()
+    afspraak = _validated(Afspraak, data)
+    if afspraak.start is not None and afspraak.evaluatie is not None and afspraak.evaluatie < afspraak.start:
+        raise CaseError(t("plan.err.evaluation_before_start"))
+    return afspraak
+
+
+def _with_current_plan(case: Case, afspraken: list) -> Case:
+    plan = case.huidig_plan
+    assert plan is not None  # callers made or found it
+    return _with(case, plannen=[*case.plannen[:-1], plan.model_copy(update={"afspraken": afspraken})])
+
+
+def _find_agreement(case: Case, aid: str) -> Any:
+    plan = case.huidig_plan
+    for a in (plan.afspraken if plan else ()):
+        if a.id == aid:
+            return a
+    raise CaseError(t("plan.err.unknown_agreement"))
+
+
+def add_agreement(case: Case, vraag_id: Optional[str], wat: str, *, today: Optional[dt.date] = None,
+                  **fields: Any) -> tuple[Case, str]:
+    """Add an agreement to the current plan (for question `vraag_id`, None: "Andere afspraken");
+    without a plan this makes plan version 1 dated `today`. Returns the new case and the agreement id."""
+    from .case import Plan  # noqa: PLC0415
+
+    aid = fields.pop("id", None) or new_id("a")
+    if any(a.id == aid for p in case.plannen for a in p.afspraken):
+        raise CaseError(t("err.duplicate_id", id=aid, what="afspraken"))
+    afspraak = _agreement_checked(case, {**fields, "id": aid, "vraag_id": vraag_id, "wat": wat})
+    if case.huidig_plan is None:
+        plan = _validated(Plan, {"versie": 1, "datum": today or dt.date.today(), "afspraken": []})
+        case = case.model_copy(update={"plannen": [plan]})
+    plan = case.huidig_plan
+    assert plan is not None
+    return _with_current_plan(case, [*plan.afspraken, afspraak]), aid
+
+
+def update_agreement(case: Case, aid: str, **changes: Any) -> Case:
+    """Change fields of one agreement of the current plan (its id stays)."""
+    old = _find_agreement(case, aid)
+    if "id" in changes and changes["id"] != aid:
+        raise CaseError(t("err.v.other"))
+    new = _agreement_checked(case, {**old.model_dump(), **changes})
+    if new == old:
+        return case
+    plan = case.huidig_plan
+    assert plan is not None
+    return _with_current_plan(case, [new if a.id == aid else a for a in plan.afspraken])
+
+
+def remove_agreement(case: Case, aid: str) -> Case:
+    """Remove one agreement from the current plan. Older versions keep theirs (history); a basisteam
+    meeting that named it as new loses the mention only when no version has it any more."""
+    _find_agreement(case, aid)
+    plan = case.huidig_plan
+    assert plan is not None
+    rest = case.model_copy(update={"plannen": [*case.plannen[:-1], plan.model_copy(
+        update={"afspraken": [a for a in plan.afspraken if a.id != aid]})]})
+    if not any(a.id == aid for p in rest.plannen for a in p.afspraken):
+        rest = without(rest, "afspraak", aid)
+    return checked(rest)
+
+
+def set_piket_oordeel(case: Case, pid: str, oordeel: Optional[str], uitleg: str = "") -> Case:
+    """What the professional who set piketpaaltje `pid` says of the plan: akkoord, nog_niet (with a
+    reason in `uitleg`), or None (not yet said). One piketpaaltje at a time: there is no approve-all."""
+    from .case import Piketpaaltje  # noqa: PLC0415
+
+    bk = case.bijeenkomst
+    old = next((p for p in bk.piketpaaltjes if p.id == pid), None)
+    if old is None:
+        raise CaseError(t("plan.err.unknown_piket"))
+    if oordeel not in (None, "akkoord", "nog_niet"):
+        raise CaseError(t("err.v.literal_error", expected="akkoord, nog_niet"))
+    new = _validated(Piketpaaltje, {**old.model_dump(), "oordeel": oordeel, "uitleg": (uitleg or "").strip()})
+    if new == old:
+        return case
+    paaltjes = [new if p.id == pid else p for p in bk.piketpaaltjes]
+    return _with(case, bijeenkomst=bk.model_copy(update={"piketpaaltjes": paaltjes}))

@@ -23,7 +23,7 @@ class Instrument:
     key: str  # also the screen key and the CLI name
     module: str  # has export_svg(case, *, today=None) -> str
     order: int  # the order in the atlas (and in print of the whole atlas)
-    page: str = "landscape"  # the @page size of its print page: "landscape" (A4) or "a3" (A3 landscape)
+    page: str = "landscape"  # the @page size of its print page: "landscape" (A4), "a3" (A3 landscape), "portrait" (A4)
     atlas: bool = True  # part of the netwerkatlas (printed with "Hele netwerkatlas afdrukken"); the plan is not
 
 
@@ -33,6 +33,7 @@ INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
     Instrument("ontmoeten", "snv.render.ontmoeten_svg", 5),
     Instrument("basisposter", "snv.render.basisposter_svg", 10, page="a3"),
     Instrument("gebeurteniskaart", "snv.render.gebeurteniskaart_svg", 40),
+    Instrument("plan", "snv.render.plan_svg", 70, page="portrait", atlas=False),
 ), key=lambda i: i.order))
 
 

@@ -94,6 +94,7 @@ SCREEN_MODULES = (
     "snv.ui.basisposter",
     "snv.ui.gebeurteniskaart",
     "snv.ui.familiekaart",
+    "snv.ui.plan",
 )
 
 
