@@ -71,7 +71,7 @@ def test_make_agreements_by_tap_reload_present_and_print(page, open_app):
     page.locator('.pl-card.is-open .pl-chip[data-pid="p-anna"]').tap()
     expect(page.locator('.pl-card.is-open .pl-chip[data-pid="p-anna"]')).to_have_attribute("aria-pressed", "true")
     page.locator("#pl-waar").fill("Bij Sam thuis")  # typed text reaches storage after 1 s of quiet, still focused
-    stored_case.wait_stored(page, "c.plannen && c.plannen[0].afspraken[0].waar === 'Bij Sam thuis'")
+    stored_case.wait_stored(page, "(c.plannen || []).length > 0 && (c.plannen[0].afspraken[0] || {}).waar === 'Bij Sam thuis'")
     assert page.evaluate("document.activeElement.id") == "pl-waar"
     page.locator(".pl-card.is-open #pl-hoe_vaak").get_by_role("button", name="Wekelijks").tap()
     expect(page.locator(".pl-card.is-open #pl-hoe_vaak").get_by_role("button", name="Wekelijks")).to_have_attribute(
