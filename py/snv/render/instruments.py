@@ -28,6 +28,7 @@ class Instrument:
 
 INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
     Instrument("relatiekaart", "snv.render.relatiekaart_svg", 30),
+    Instrument("contactschema", "snv.render.contactschema_svg", 50),
 ), key=lambda i: i.order))
 
 

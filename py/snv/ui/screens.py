@@ -90,6 +90,7 @@ SCREEN_MODULES = (
     "snv.ui.personen",
     "snv.ui.overmij",
     "snv.ui.relatiekaart",
+    "snv.ui.contactschema",
 )
 
 
