@@ -200,9 +200,10 @@ def candidates(case, find: str = "") -> list:
 
 def _picker(case, v: ContactschemaView, empty: bool) -> str:
     found = candidates(case, v.find)
-    any_left = bool(found) or bool(v.find.strip()) and bool(candidates(case))
+    everyone = candidates(case) if v.find else found
+    any_left = bool(everyone)
     search = ""
-    if len(candidates(case)) > 12 or v.find:
+    if len(everyone) > 12 or v.find:
         search = (f'<div class="field cs-find"><label for="cs-find">{esc(t("contactschema.pick_find"))}</label>'
                   f'<input type="search" id="cs-find" value="{esc(v.find)}" autocomplete="off" '
                   f'data-action="{KEY}.find" data-live="{KEY}.find"></div>')

@@ -54,7 +54,11 @@ def key(app, pid: str, key_name: str) -> bool:
     except KeyError:
         return False
     if key_name in ("Enter", " ", "Spacebar"):
-        app.open_person(pid)
+        if app.view_state(RelatiekaartView).connect:
+            connect_tap(app, pid)
+            _focus_marker(app, pid)
+        else:
+            app.open_person(pid)
         return True
     if not p.op_kaart:
         return False
@@ -77,6 +81,44 @@ def key(app, pid: str, key_name: str) -> bool:
     return True
 
 
+# ----- Verbinden: lines between two others -----
+
+def _names(app, a: str, b: str) -> tuple[str, str]:
+    return app.case.persoon(a).naam, app.case.persoon(b).naam
+
+
+def connect_tap(app, pid: str) -> bool:
+    """*Verbinden*: the first tap chooses A, the second (on B) makes the line A–B as one undoable edit,
+    a tap on A again lets go of A. Returns True when a line was made."""
+    v = app.view_state(RelatiekaartView)
+    case = app.case
+    if pid == case.klant_id or all(p.id != pid for p in case.personen):
+        return False
+    if v.chosen is None or all(p.id != v.chosen for p in case.personen):
+        v.chosen = pid
+        return False
+    a = v.chosen
+    if a == pid:
+        v.chosen = None
+        app.notice(t("map.connect.again", naam=case.persoon(pid).naam))
+        return False
+    na, nb = _names(app, a, pid)
+    v.chosen = None
+    if case.band(a, pid) is not None:
+        app.notice(t("map.connect.exists", a=na, b=nb))
+        return False
+    app.apply(ops.set_band, a, pid, True, None, label=t("map.connect.made", a=na, b=nb))
+    return True
+
+
+def _tie(app, v: RelatiekaartView):
+    """The open line between others, if it still exists."""
+    if not v.tie:
+        return None
+    a, b = v.tie
+    return app.case.band(a, b)
+
+
 def handle(app, action: str, data: dict) -> Any:
     verb = action.partition(".")[2]
     v = app.view_state(RelatiekaartView)
@@ -85,9 +127,13 @@ def handle(app, action: str, data: dict) -> Any:
         app.new_person()
     elif verb == "open":
         pid = str(data.get("pid", ""))
+        if v.connect:
+            return connect_tap(app, pid)
         if any(p.id == pid for p in case.personen):
             app.open_person(pid)
     elif verb == "new":  # tap on an empty spot of a slice
+        if v.connect:
+            return None  # connecting: an empty spot is not a person
         sector, ring = data.get("sector"), data.get("ring")
         app.new_person(sector if sector in SECTORS else None, ring if ring in NABIJHEDEN else None)
     elif verb == "move":
@@ -96,6 +142,35 @@ def handle(app, action: str, data: dict) -> Any:
         return key(app, str(data.get("pid", "")), str(data.get("key", "")))
     elif verb == "lines":
         v.lines = not v.lines
+    elif verb == "connect":
+        v.connect = not v.connect
+        if not v.connect and v.chosen is not None:
+            app.notice(t("map.connect.cancelled"))
+        v.chosen = None
+        app.focus_request = "#rk-connect-stop" if v.connect else "#rk-connect"
+    elif verb == "freq":
+        v.freq = not v.freq
+    elif verb == "tie":  # a tap on a line between others
+        a, b = str(data.get("a", "")), str(data.get("b", ""))
+        if case.band(a, b) is not None and case.klant_id not in (a, b):
+            v.tie, v.panel, v.chosen = (a, b), "tie", None
+            app.focus_request = "#rk-panel-title"
+    elif verb == "tie_kind":
+        band = _tie(app, v)
+        if band is not None:
+            kwaliteit = str(data.get("value", "")) or None
+            na, nb = _names(app, band.a, band.b)
+            word = t(f"label.kwaliteit.{kwaliteit}" if kwaliteit else "label.kwaliteit.none").lower()
+            if kwaliteit != band.kwaliteit:
+                app.apply(ops.set_band, band.a, band.b, True, kwaliteit, label=t("map.tie.changed", a=na, b=nb,
+                                                                                 kwaliteit=word))
+    elif verb == "tie_remove":
+        band = _tie(app, v)
+        if band is not None:
+            na, nb = _names(app, band.a, band.b)
+            app.apply(ops.set_band, band.a, band.b, False, label=t("map.tie.removed", a=na, b=nb))
+            v.panel, v.tie = None, None
+            app.focus_request = "#rk-add"
     elif verb == "support":
         v.support = not v.support
     elif verb == "panel":
@@ -147,7 +222,7 @@ def run_export(app, options: dict) -> str:
     case = for_export(app.case, notes=bool(options.get("notes")), pseudonymise=bool(options.get("pseudonymise")))
     today = app.now().date()
     v = app.view_state(RelatiekaartView)
-    text = export_svg(case, today=today, options=MapOptions(member_ties=True, support=v.support))
+    text = export_svg(case, today=today, options=MapOptions(member_ties=True, support=v.support, frequency=v.freq))
     name = export_filename(case, "svg", today)
     app.download(name, text, "image/svg+xml")
     app.notice(t("map.export.done"))

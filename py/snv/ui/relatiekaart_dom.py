@@ -126,11 +126,14 @@ def _down(ev) -> None:
     if ctm is None:
         return
     marker = _js(ev.target.closest(".rk-m"))
+    mline = _js(ev.target.closest(".rk-mhit")) if marker is None else None
     stage = _js(svg.closest(".rk-stage"))
     _state["drag"] = {
         "id": ev.pointerId, "svg": svg, "inv": ctm.inverse(), "x0": ev.clientX, "y0": ev.clientY,
         "marker": marker, "pid": marker.getAttribute("data-pid") if marker is not None else None,
         "readonly": bool(stage is not None and stage.getAttribute("data-readonly")),
+        "connect": bool(stage is not None and stage.getAttribute("data-connect")),
+        "mline": (mline.getAttribute("data-a"), mline.getAttribute("data-b")) if mline is not None else None,
         "dragging": False, "target": None, "cell": None, "label": None, "line": None, "tie": None,
     }
     try:
@@ -193,8 +196,8 @@ def _move(ev) -> None:
     if d is None or ev.pointerId != d["id"]:
         return
     if not d["dragging"]:
-        if d["pid"] is None or d["readonly"]:
-            return
+        if d["pid"] is None or d["readonly"] or d["connect"]:
+            return  # connecting: a finger that moves a little is still a tap
         if math.hypot(ev.clientX - d["x0"], ev.clientY - d["y0"]) < DRAG_START_PX:
             return
         _start_drag(d)
@@ -261,7 +264,10 @@ def _up(ev) -> None:
             _end(d, restore=True)  # dropped off the map or on its own place: nothing changes
         return
     _end(d, restore=False)
-    if d["pid"] is not None:
+    if d["mline"] is not None and not d["readonly"]:
+        a, b = d["mline"]
+        _run("relatiekaart.tie", {"a": a, "b": b})
+    elif d["pid"] is not None:
         app.trigger = f'.rk-m[data-pid="{d["pid"]}"]'  # closing the sheet returns focus here
         _run("relatiekaart.open", {"pid": d["pid"]})
     elif not d["readonly"]:
@@ -283,6 +289,13 @@ def _esc(ev) -> None:
         ev.preventDefault()
         ev.stopPropagation()
         _cancel()
+        return
+    view = _view()
+    app = _state["app"]
+    if (ev.key == "Escape" and view is not None and view.connect and app is not None and app.sheet is None
+            and _js(js.document.querySelector(".rk-stage[data-connect]")) is not None):
+        ev.preventDefault()
+        _run("relatiekaart.connect", {})  # Esc stops *Verbinden*
 
 
 def _key(ev) -> None:
