@@ -116,7 +116,7 @@ MESSAGES: dict[str, str] = {
     "contactschema.legend.title": "Uitleg",
     "contactschema.legend.feel": "Contact: {woord}",
     "contactschema.legend.wish": "Wens: {woord}",
-    "contactschema.legend.day": "Vaste dag (ma t/m zo)",
+    "contactschema.legend.day": "Vaste dag",
     # --- model ---
     "contactschema.err.client": "Jij staat niet zelf in je contactschema. Kies iemand anders.",
     # --- person sheet: lines with others ---

@@ -147,21 +147,21 @@ MARGIN = 40
 FS = 24  # body text: 24 / 1680 of a 277 mm wide print area ≈ 11.2 pt
 ROW_H = 42
 HEAD_H = 46
-TOP = 124
+TOP = 112
 ROWS_PER_BLOCK = 20
-CHAR_W = 0.56 * FS  # estimated average glyph width of the system sans fonts
+CHAR_W = 0.5 * FS  # estimated average glyph width of the system sans fonts
 
 # (column, width) of the wide table (words in the cells) and of a compact one (symbols only)
-WIDE = (("persoon", 270), ("hoe_vaak", 250), ("manieren", 180), ("samen_doen", 300), ("tevreden", 180),
-        ("wens", 160), ("dagen", 260))
-COMPACT = (("persoon", 204), ("hoe_vaak", 62), ("manieren", 128), ("samen_doen", 150), ("tevreden", 84),
-           ("wens", 66), ("dagen", 106))
+WIDE = (("persoon", 250), ("hoe_vaak", 270), ("manieren", 170), ("samen_doen", 290), ("tevreden", 180),
+        ("wens", 160), ("dagen", 280))
+COMPACT = (("persoon", 186), ("hoe_vaak", 70), ("manieren", 124), ("samen_doen", 140), ("tevreden", 102),
+           ("wens", 70), ("dagen", 96))
 
 
-def _fit(text: str, width: float) -> str:
+def _fit(text: str, width: float, bold: bool = False) -> str:
     """Shorten to about `width` units with "…" (estimated; the screen shows the full text)."""
     text = " ".join(str(text).split())
-    room = max(1, int(width / CHAR_W))
+    room = max(1, int(width / (CHAR_W * (1.3 if bold else 1.0))))
     return text if len(text) <= room else text[: max(1, room - 1)].rstrip() + "…"
 
 
@@ -193,7 +193,7 @@ def _cell(col: str, c, names: dict, x: float, y: float, w: float, compact: bool)
     base = y + ROW_H / 2 + FS * 0.36  # text baseline, vertically centred
     iy = y + (ROW_H - 28) / 2
     if col == "persoon":
-        return f'<text x="{num(x)}" y="{num(base)}" font-weight="700">{esc(_fit(names.get(c.persoon, "?"), w - 10))}</text>'
+        return f'<text x="{num(x)}" y="{num(base)}" font-weight="700">{esc(_fit(names.get(c.persoon, "?"), w - 12, bold=True))}</text>'
     if col == "hoe_vaak":
         if not c.hoe_vaak:
             return ""
@@ -214,7 +214,7 @@ def _cell(col: str, c, names: dict, x: float, y: float, w: float, compact: bool)
         text = "" if compact else f'<text x="{num(x + 36)}" y="{num(base)}">{esc(_fit(word, w - 44))}</text>'
         return _icon(body, x, iy) + text
     if col == "dagen":
-        box, gap = (13.0, 2.0) if compact else (26.0, 8.0)
+        box, gap = (11.0, 2.0) if compact else (28.0, 10.0)
         return _days(c.dagen, x, y + (ROW_H - box) / 2, box, gap)
     raise KeyError(col)
 
@@ -228,11 +228,11 @@ def _block(rows: list, names: dict, x0: float, y0: float, columns, compact: bool
         label = t(f"contactschema.svg.{'short' if compact else 'col'}.{col}")
         if col == "dagen" and not compact:
             # the day names over their boxes
-            out.extend(f'<text x="{num(x + 8 + i * 34 + 13)}" y="{num(head_base)}" text-anchor="middle" '
+            out.extend(f'<text x="{num(x + 8 + i * 38 + 14)}" y="{num(head_base)}" text-anchor="middle" '
                        f'fill="#FFFFFF" font-weight="700">{esc(day_word(d))}</text>' for i, d in enumerate(DAYS))
         else:
             out.append(f'<text x="{num(x + 8)}" y="{num(head_base)}" fill="#FFFFFF" font-weight="700">'
-                       f'{esc(_fit(label, w - 10))}</text>')
+                       f'{esc(label)}</text>')  # short words chosen to fit their column
         x += w
     for r, c in enumerate(rows):
         y = y0 + HEAD_H + r * ROW_H
@@ -267,12 +267,12 @@ def _legend(y: float) -> tuple[str, float]:
     out = [f'<g class="cs-legend" transform="translate({MARGIN} {num(y)})">'
            f'<text x="0" y="24" font-weight="700">{esc(t("contactschema.legend.title"))}</text>']
     for i, (sample, word) in enumerate(items):
-        x, yy = (i % cols) * col_w, 38 + (i // cols) * 40
+        x, yy = (i % cols) * col_w, 32 + (i // cols) * 36
         out.append(f'<g transform="translate({num(x)} {num(yy)})">{sample}'
                    f'<text x="38" y="22">{esc(_fit(word, col_w - 44))}</text></g>')
     out.append("</g>")
     rows = math.ceil(len(items) / cols)
-    return "".join(out), 38 + rows * 40
+    return "".join(out), 32 + rows * 36
 
 
 def export_svg(case, *, today: Optional[dt.date] = None, col: Optional[str] = None, desc: bool = False) -> str:
@@ -290,13 +290,13 @@ def export_svg(case, *, today: Optional[dt.date] = None, col: Optional[str] = No
     compact = len(rows) > ROWS_PER_BLOCK
     per_block = max(ROWS_PER_BLOCK, math.ceil(len(rows) / 2)) if compact else ROWS_PER_BLOCK
     table_h = HEAD_H + per_block * ROW_H
-    height = max(H, TOP + table_h + 24 + legend_h + MARGIN)
+    height = max(H, TOP + table_h + 16 + legend_h + 32)
     body: list[str] = []
     if not rows:
         body.append(f'<text x="{MARGIN}" y="{TOP + 40}" fill="{MUTED}">{esc(t("contactschema.empty"))}</text>')
     elif not compact:
         columns = WIDE if any(c.dagen for c in rows) else tuple(
-            (k, w + 260 if k == "samen_doen" else w) for k, w in WIDE if k != "dagen")
+            (k, w + 280 if k == "samen_doen" else w) for k, w in WIDE if k != "dagen")
         body.append(_block(rows, names, MARGIN, TOP, columns, False))
     else:
         gap = W - 2 * MARGIN - 2 * sum(w for _, w in COMPACT)
@@ -305,7 +305,8 @@ def export_svg(case, *, today: Optional[dt.date] = None, col: Optional[str] = No
             if part:
                 x0 = MARGIN + b * (sum(w for _, w in COMPACT) + gap)
                 body.append(_block(part, names, x0, TOP, COMPACT, True))
-    legend_y = height - MARGIN - legend_h
+    shown = min(len(rows), per_block)
+    legend_y = min(height - 32 - legend_h, TOP + HEAD_H + max(1, shown) * ROW_H + 40)
     description = t("contactschema.export.desc", naam=naam, datum=date_nl(today), count=len(rows))
     data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     return "".join([

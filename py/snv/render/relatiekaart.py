@@ -390,9 +390,9 @@ def render(case, v: RelatiekaartView, *, today: dt.date) -> str:
     return (
         f'<div class="rk{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}"{fit}>'
         f'<div class="rk-head"><h1 id="screen-title">{esc(t("map.title"))}</h1>'
-        f'<p class="rk-b1">{esc(t("map.hint"))}</p></div>'
+        f'<p class="rk-b1">{esc(t("map.hint"))}</p>{_connect_bar(case, v)}</div>'
         f'{_toolbar(v)}'
-        f'<div class="rk-main">{_connect_bar(case, v)}'
+        f'<div class="rk-main">'
         f'<div class="rk-scroll" id="rk-scroll"><div class="rk-stage" style="--rk-zoom:{zoom:g}"{ro}>'
         f'{map_svg(case, options=opts)}</div>{hint}</div>'
         f'<p class="visually-hidden" id="rk-live" role="status" aria-live="polite"></p>'

@@ -159,7 +159,7 @@ def handle(app, action: str, data: dict) -> Any:
         band = _tie(app, v)
         if band is not None:
             kwaliteit = str(data.get("value", "")) or None
-            na, nb = _names(app, band.a, band.b)
+            na, nb = _names(app, *(v.tie or (band.a, band.b)))
             word = t(f"label.kwaliteit.{kwaliteit}" if kwaliteit else "label.kwaliteit.none").lower()
             if kwaliteit != band.kwaliteit:
                 app.apply(ops.set_band, band.a, band.b, True, kwaliteit, label=t("map.tie.changed", a=na, b=nb,
@@ -167,7 +167,7 @@ def handle(app, action: str, data: dict) -> Any:
     elif verb == "tie_remove":
         band = _tie(app, v)
         if band is not None:
-            na, nb = _names(app, band.a, band.b)
+            na, nb = _names(app, *(v.tie or (band.a, band.b)))
             app.apply(ops.set_band, band.a, band.b, False, label=t("map.tie.removed", a=na, b=nb))
             v.panel, v.tie = None, None
             app.focus_request = "#rk-add"
