@@ -51,6 +51,31 @@ SCENARIOS: dict[str, Scenario] = {
         render="document.querySelectorAll('#content [data-action=\"personen.filter\"]')[i % 2].click();",
         edit="document.querySelector('#content [data-action=\"personen.open\"], #content [data-action=\"person.open\"]').click();",
         render_name="filter chip (re-render the list)", edit_name="open a person (sheet)"),
+    "contactschema": Scenario(
+        "contactschema",
+        render="document.querySelectorAll('#content [data-action=\"contactschema.sort\"]')[i % 3].click();",
+        # the first run opens a row's editor (a warm-up); then each run taps another frequency
+        edit="if (!document.querySelector('#cs-ed-hoe_vaak')) document.querySelector('#content .cs-name').click();"
+             "document.querySelectorAll('#cs-ed-hoe_vaak [data-action=\"contactschema.set\"]')[i % 5].click();",
+        render_name="sort by a column (tap a header)", edit_name="set how often (segmented button)"),
+    "relatiekaart_connect": Scenario(
+        "relatiekaart",
+        render="document.querySelector('#rk-freq').click();",
+        # Verbinden on; even runs: Enter on p1 then p2 makes their line (two actions); odd runs: a tap on
+        # that line and *Lijn weghalen* removes it again (two actions)
+        edit="const on = document.querySelector('#rk-connect');"
+             "if (on.getAttribute('aria-pressed') !== 'true') on.click();"
+             "const key = (pid) => document.querySelector(`.rk-m[data-pid=\"${pid}\"]`)"
+             ".dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));"
+             "const hit = document.querySelector('.rk-mhit[data-a=\"p1\"][data-b=\"p2\"], "
+             ".rk-mhit[data-a=\"p2\"][data-b=\"p1\"]');"
+             "if (!hit) { key('p1'); key('p2'); } else {"
+             "  const r = hit.getBoundingClientRect(); const at = {bubbles: true, pointerId: 7, isPrimary: true,"
+             "    pointerType: 'touch', clientX: r.x + r.width / 2, clientY: r.y + r.height / 2};"
+             "  hit.dispatchEvent(new PointerEvent('pointerdown', at));"
+             "  hit.dispatchEvent(new PointerEvent('pointerup', at));"
+             "  document.querySelector('#rk-tie-remove').click(); }",
+        render_name="Hoe vaak? layer on/off", edit_name="make a line between two others, or remove it"),
 }
 
 TIMED = """([body, i]) => {

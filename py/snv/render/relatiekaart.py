@@ -388,7 +388,7 @@ def render(case, v: RelatiekaartView, *, today: dt.date) -> str:
         panel_html = (f'<aside class="rk-panel" id="rk-panel" aria-labelledby="rk-panel-title">'
                       f'{render_panel(case, v, today)}</aside>')
     return (
-        f'<div class="rk{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}"{fit}>'
+        f'<div class="rk screen-relatiekaart{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}"{fit}>'
         f'<div class="rk-head"><h1 id="screen-title">{esc(t("map.title"))}</h1>'
         f'<p class="rk-b1">{esc(t("map.hint"))}</p>{_connect_bar(case, v)}</div>'
         f'{_toolbar(v)}'
