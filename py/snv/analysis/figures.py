@@ -132,6 +132,9 @@ def _shared_interests(case: Case, member_ties: list[tuple[str, str]]) -> list[di
     case-insensitively and ignoring extra spaces. People who have no line with each other yet come first
     (a suggestion to bring them together), then pairs who know each other; within that by interest
     and name. At most MAX_SHARED, one per interest, each person in one suggestion at most."""
+    last = _SHARED_CACHE.get("last")
+    if last is not None and last[0] is case.personen and last[1] is case.banden and last[2] == case.klant_id:
+        return [dict(x, persons=list(x["persons"])) for x in last[3]]
     tied = {frozenset(t_) for t_ in member_ties}
     for b in case.banden:
         tied.add(frozenset((b.a, b.b)))
@@ -145,8 +148,9 @@ def _shared_interests(case: Case, member_ties: list[tuple[str, str]]) -> list[di
                 text = " ".join(raw.split())
                 if key not in shown or text == key:  # "vissen" reads better than "Vissen"; "Ajax" stays
                     shown[key] = text
-                if p not in by_interest.setdefault(key, []):
-                    by_interest[key].append(p)
+                group = by_interest.setdefault(key, [])
+                if not group or group[-1] is not p:  # the same person once per interest
+                    group.append(p)
     candidates = []
     for key in sorted(by_interest):
         group = sorted(by_interest[key], key=lambda p: (p.naam.casefold(), p.id))
@@ -165,7 +169,13 @@ def _shared_interests(case: Case, member_ties: list[tuple[str, str]]) -> list[di
         used_people.update((a.id, b.id))
         if len(out) == MAX_SHARED:
             break
-    return out
+    # edits share unchanged lists (model/ops.py): a contact edit keeps personen and banden, so the
+    # contactschema asks again for the same lists (one entry; it holds the two lists, nothing more)
+    _SHARED_CACHE["last"] = (case.personen, case.banden, case.klant_id, out)
+    return [dict(x, persons=list(x["persons"])) for x in out]
+
+
+_SHARED_CACHE: dict[str, Any] = {}
 
 
 # ----- sentences -----

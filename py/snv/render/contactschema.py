@@ -166,9 +166,27 @@ def _sortbar(v: ContactschemaView) -> str:
             f'<div class="seg-row">{"".join(parts)}</div></div>')
 
 
-def _row(case, c, v: ContactschemaView, cols: tuple[str, ...], lit: Optional[frozenset]) -> str:
+# finished row strings by person id: (contact, person, inputs, html). Edits share unchanged objects
+# (model/ops.py), so after one cell changes only that row is built again.
+_ROW_CACHE: dict = {}
+_ROW_CACHE_MAX = 3000
+
+
+def _row(p, c, v: ContactschemaView, cols: tuple[str, ...], lit: Optional[frozenset]) -> str:
     pid = c.persoon
-    p = case.persoon(pid)
+    key = (cols, v.open == pid, None if lit is None else pid in lit)
+    hit = _ROW_CACHE.get(pid)
+    if hit is not None and hit[0] is c and hit[1] is p and hit[2] == key:
+        return hit[3]
+    html = _row_html(p, c, v, cols, lit)
+    if len(_ROW_CACHE) > _ROW_CACHE_MAX:
+        _ROW_CACHE.clear()
+    _ROW_CACHE[pid] = (c, p, key, html)
+    return html
+
+
+def _row_html(p, c, v: ContactschemaView, cols: tuple[str, ...], lit: Optional[frozenset]) -> str:
+    pid = c.persoon
     is_open = v.open == pid
     cls = "cs-row" + (" is-open" if is_open else "")
     if lit is not None:
@@ -276,9 +294,10 @@ def render(case, v: ContactschemaView) -> str:
     table = ""
     if rows:
         cols = columns(v)
+        people = {p.id: p for p in case.personen}
         body = []
         for c in rows:
-            body.append(_row(case, c, v, cols, lit))
+            body.append(_row(people[c.persoon], c, v, cols, lit))
             if v.open == c.persoon:
                 body.append(_editor(case, c, v, len(cols)))
         table = (_sortbar(v) + f'<table class="cs-table{" has-days" if v.days else ""}">'

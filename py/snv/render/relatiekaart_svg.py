@@ -368,12 +368,15 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
     if opts.member_ties and others:
         out.append(f'<g class="rk-members" stroke="{MEMBER}" stroke-width="1.2">')
         hits = []
+        xy: dict[str, tuple[str, str]] = {}  # each end's numbers once: hundreds of lines share them
         for b in others:
             pa, pb = placed.get(b.a), placed.get(b.b)
             if pa is None or pb is None:
                 continue
             dash = ' stroke-dasharray="4 4"' if b.kwaliteit in ("moeizaam", "conflict", "verbroken") else ""
-            coords = f'x1="{num(pa.x)}" y1="{num(pa.y)}" x2="{num(pb.x)}" y2="{num(pb.y)}"'
+            xa = xy.get(b.a) or xy.setdefault(b.a, (num(pa.x), num(pa.y)))
+            xb = xy.get(b.b) or xy.setdefault(b.b, (num(pb.x), num(pb.y)))
+            coords = f'x1="{xa[0]}" y1="{xa[1]}" x2="{xb[0]}" y2="{xb[1]}"'
             ends = f'data-a="{esc(b.a)}" data-b="{esc(b.b)}"'
             on = ' class="is-on"' if opts.tie is not None and opts.tie == frozenset((b.a, b.b)) else ""
             out.append(f'<line{on} {ends} {coords}{dash}/>')
