@@ -269,3 +269,19 @@ def test_cli_renders_the_same_svg_and_validate_accepts_it(tmp_path, capsys, demo
     ok = subprocess.run([sys.executable, "-m", "snv", "validate", str(out)], capture_output=True, text=True,
                         env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"}, timeout=120)
     assert ok.returncode == 0, ok.stderr
+
+
+def test_long_schema_shows_sixty_rows_then_more_and_keeps_the_open_row():
+    personen = [{"id": "p0", "naam": "Sam"}] + [{"id": f"p{i}", "naam": f"Persoon {i:03d}"} for i in range(1, 71)]
+    contacten = [{"persoon": f"p{i}", "hoe_vaak": "wekelijks"} for i in range(1, 71)]
+    case = parse_case({"schema_version": 2, "id": "c-n", "klant_id": "p0", "personen": personen,
+                       "contacten": contacten})
+    v = ContactschemaView()
+    html = contactschema.render(case, v)
+    assert html.count('<tr class="cs-row') == 60 and "Toon meer (nog 10)" in html
+    assert html.count('<symbol id="cs-') == 15 and '<use href="#cs-f-wekelijks"/>' in html
+    v.open = "p70"
+    assert 'data-pid="p70"' in contactschema.render(case, v)
+    v.open, v.shown = None, 120
+    html = contactschema.render(case, v)
+    assert html.count('<tr class="cs-row') == 70 and 'id="cs-more"' not in html

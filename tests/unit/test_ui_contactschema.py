@@ -176,3 +176,10 @@ def test_export_downloads_the_svg_that_opens_again():
     assert read_case_file(filename, text.encode("utf-8")) == app.case
     go(app, "export")
     assert app.sheet.kind == "export"
+
+
+def test_more_shows_the_next_rows():
+    app = make_app()
+    before = app.view_state(ContactschemaView).shown
+    go(app, "more")
+    assert app.view_state(ContactschemaView).shown == before + 60

@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "contactschema.days_show": "Weekdagen tonen",
     "contactschema.export": "Contactschema als SVG",
     "contactschema.sort_by": "Sorteer op",
+    "contactschema.more": "Toon meer (nog {n})",
     "contactschema.sort_aria_asc": "{kolom}, gesorteerd van boven naar beneden. Tik om om te draaien.",
     "contactschema.sort_aria_desc": "{kolom}, omgekeerd gesorteerd. Tik om om te draaien.",
     "contactschema.sort_aria_none": "{kolom}. Tik om hierop te sorteren.",

@@ -28,6 +28,7 @@ ICON_DAYS = icons._svg('<rect x="3.5" y="5" width="17" height="15" rx="1.5"/><pa
                        '<path d="M7 14h2M11 14h2M15 14h2M7 17h2"/>')
 ICON_EDIT = icons._svg('<path d="M4 20h4L19 9l-4-4L4 16z"/><path d="m13.5 6.5 4 4"/>')
 PICK_MAX = 40  # persons listed in the chooser at once; the search finds the rest
+ROWS_STEP = 60  # rows shown at first and added by *Toon meer* (sorting always sorts them all)
 
 
 @dataclass
@@ -40,6 +41,7 @@ class ContactschemaView:
     adding: bool = False  # the chooser "Met wie heb je contact?" is open
     find: str = ""  # search text in the chooser
     fig: Optional[str] = None  # key of the figure sentence whose people are highlighted
+    shown: int = ROWS_STEP  # rows shown; *Toon meer* adds ROWS_STEP
 
 
 def columns(v: ContactschemaView) -> tuple[str, ...]:
@@ -52,27 +54,41 @@ def _icon(body: str) -> str:
     return icon_html(icons._svg(body))
 
 
+# the table's icons are drawn once, as symbols, and referenced from every cell (a big table stays light)
+_SYMBOLS = ([(f"cs-f-{f}", freq_icon(f)) for f in FREQUENTIES] + [(f"cs-w-{w}", WAY_ICON[w]) for w in WAYS]
+            + [(f"cs-t-{f}", FACE_ICON[f]) for f in FEELINGS] + [(f"cs-n-{w}", WISH_ICON[w]) for w in WISHES])
+SYMBOLS = ('<svg class="cs-symbols" width="0" height="0" aria-hidden="true" focusable="false" '
+           'style="position:absolute">'
+           + "".join(f'<symbol id="{sid}" viewBox="0 0 24 24">{body}</symbol>' for sid, body in _SYMBOLS) + "</svg>")
+
+
+def _use(sid: str) -> str:
+    return (f'<span class="icon" aria-hidden="true"><svg viewBox="0 0 24 24" width="24" height="24" focusable="false" '
+            f'fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">'
+            f'<use href="#{sid}"/></svg></span>')
+
+
 def _empty_cell() -> str:
     return f'<span class="cs-none">{esc(t("contactschema.not_yet"))}</span>'
 
 
 def _cell(col: str, c) -> str:
     if col == "hoe_vaak":
-        return (f'{_icon(freq_icon(c.hoe_vaak))}<span>{esc(freq_word(c.hoe_vaak))}</span>' if c.hoe_vaak
+        return (f'{_use("cs-f-" + c.hoe_vaak)}<span>{esc(freq_word(c.hoe_vaak))}</span>' if c.hoe_vaak
                 else _empty_cell())
     if col == "manieren":
         if not c.manieren:
             return _empty_cell()
         return ('<span class="cs-ways">' + "".join(
-            f'<span class="cs-way">{_icon(WAY_ICON[m])}<span>{esc(way_word(m))}</span></span>' for m in c.manieren)
+            f'<span class="cs-way">{_use("cs-w-" + m)}<span>{esc(way_word(m))}</span></span>' for m in c.manieren)
             + "</span>")
     if col == "samen_doen":
         return f'<span class="cs-text">{esc(c.samen_doen)}</span>' if c.samen_doen.strip() else _empty_cell()
     if col == "tevreden":
-        return (f'{_icon(FACE_ICON[c.tevreden])}<span>{esc(feel_word(c.tevreden))}</span>' if c.tevreden
+        return (f'{_use("cs-t-" + c.tevreden)}<span>{esc(feel_word(c.tevreden))}</span>' if c.tevreden
                 else _empty_cell())
     if col == "wens":
-        return (f'{_icon(WISH_ICON[c.wens])}<span>{esc(wish_word(c.wens))}</span>' if c.wens else _empty_cell())
+        return (f'{_use("cs-n-" + c.wens)}<span>{esc(wish_word(c.wens))}</span>' if c.wens else _empty_cell())
     if col == "dagen":
         on = set(c.dagen or ())
         boxes = "".join(f'<span class="cs-day{" is-on" if d in on else ""}">{esc(day_word(d))}</span>'
@@ -295,8 +311,12 @@ def render(case, v: ContactschemaView) -> str:
     if rows:
         cols = columns(v)
         people = {p.id: p for p in case.personen}
+        limit = max(v.shown, ROWS_STEP)
+        if v.open is not None:  # the row being edited is always shown
+            limit = max(limit, next((i + 1 for i, c in enumerate(rows) if c.persoon == v.open), 0))
+        rest = len(rows) - limit
         body = []
-        for c in rows:
+        for c in rows[:limit]:
             body.append(_row(people[c.persoon], c, v, cols, lit))
             if v.open == c.persoon:
                 body.append(_editor(case, c, v, len(cols)))
@@ -304,5 +324,9 @@ def render(case, v: ContactschemaView) -> str:
                  f'<caption class="visually-hidden">{esc(t("contactschema.title"))}</caption>'
                  f'<thead><tr>{"".join(_header(c, v) for c in cols)}</tr></thead>'
                  f'<tbody>{"".join(body)}</tbody></table>')
+        if rest > 0:
+            table += button(t("contactschema.more", n=rest), f"{KEY}.more", icon=icons.PLUS, cls="btn cs-more",
+                            id="cs-more")
+        table = SYMBOLS + table
     return (f'<div class="screen screen-{KEY} cs">{head}{_toolbar(v)}{picker}'
             f'<div class="cs-main">{table}</div>{figs}</div>')

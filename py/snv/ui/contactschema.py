@@ -62,6 +62,9 @@ def handle(app, action: str, data: dict) -> Any:
     if verb == "days":
         v.days = not v.days
         return None
+    if verb == "more":
+        v.shown = max(v.shown, contactschema.ROWS_STEP) + contactschema.ROWS_STEP
+        return None
     if verb == "add":
         v.adding = not v.adding
         v.find = ""
