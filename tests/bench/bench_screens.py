@@ -67,14 +67,16 @@ SCENARIOS: dict[str, Scenario] = {
              "if (on.getAttribute('aria-pressed') !== 'true') on.click();"
              "const key = (pid) => document.querySelector(`.rk-m[data-pid=\"${pid}\"]`)"
              ".dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));"
-             "const hit = document.querySelector('.rk-mhit[data-a=\"p1\"][data-b=\"p2\"], "
-             ".rk-mhit[data-a=\"p2\"][data-b=\"p1\"]');"
-             "if (!hit) { key('p1'); key('p2'); } else {"
-             "  const r = hit.getBoundingClientRect(); const at = {bubbles: true, pointerId: 7, isPrimary: true,"
-             "    pointerType: 'touch', clientX: r.x + r.width / 2, clientY: r.y + r.height / 2};"
-             "  hit.dispatchEvent(new PointerEvent('pointerdown', at));"
-             "  hit.dispatchEvent(new PointerEvent('pointerup', at));"
-             "  document.querySelector('#rk-tie-remove').click(); }",
+             "const line = document.querySelector('.rk-members line[data-a=\"p1\"][data-b=\"p2\"], "
+             ".rk-members line[data-a=\"p2\"][data-b=\"p1\"]');"
+             "if (!line) { key('p1'); key('p2'); } else {"
+             "  const g = (k) => parseFloat(line.getAttribute(k)), f = 0.35;"  # a third along: clear of the client
+             "  const p = new DOMPoint(g('x1') + (g('x2') - g('x1')) * f, g('y1') + (g('y2') - g('y1')) * f)"
+             "    .matrixTransform(line.ownerSVGElement.getScreenCTM());"
+             "  const at = {bubbles: true, pointerId: 7, isPrimary: true, pointerType: 'touch', clientX: p.x, clientY: p.y};"
+             "  const el = document.elementFromPoint(p.x, p.y);"
+             "  el.dispatchEvent(new PointerEvent('pointerdown', at)); el.dispatchEvent(new PointerEvent('pointerup', at));"
+             "  const rm = document.querySelector('#rk-tie-remove'); if (rm) rm.click(); }",
         render_name="Hoe vaak? layer on/off", edit_name="make a line between two others, or remove it"),
 }
 

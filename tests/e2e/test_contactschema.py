@@ -141,6 +141,21 @@ def test_connect_two_members_by_taps_and_the_frequency_layer(page, open_app):
     page.locator("#rk-connect-stop").tap()
     page.wait_for_selector(".rk-stage:not([data-connect])")
 
+    # a tap on that line (lines between others are shown) opens it: set its kind, then remove it
+    page.locator('[data-action="relatiekaart.lines"]').tap()
+    mid = page.evaluate("""() => { const l = document.querySelector('.rk-members line[data-a="p-tom"]');
+        const g = (k) => parseFloat(l.getAttribute(k));
+        const p = new DOMPoint((g('x1') + g('x2')) / 2, (g('y1') + g('y2')) / 2)
+          .matrixTransform(l.ownerSVGElement.getScreenCTM()); return [p.x, p.y]; }""")
+    page.touchscreen.tap(mid[0] + 4, mid[1])
+    page.wait_for_selector("#rk-tie-remove")
+    assert "Lijn tussen Tom en Gerda" in page.locator("#rk-panel").inner_text()
+    page.locator('#rk-tie-kind [data-value="goed"]').tap()
+    stored_case.wait_stored(page, "(c.banden || []).some(b => b.a === 'p-tom' && b.kwaliteit === 'goed')")
+    page.locator("#rk-tie-remove").tap()
+    page.wait_for_selector('.rk-members line[data-a="p-tom"]', state="detached")
+    stored_case.wait_stored(page, "!(c.banden || []).some(b => b.a === 'p-tom' && b.b === 'p-gerda')")
+
     width = "(pid) => parseFloat(document.querySelector(`.rk-tie[data-pid=\"${pid}\"]`).getAttribute('stroke-width'))"
     assert page.evaluate(width, "p-anna") == page.evaluate(width, "p-tom")  # both neutraal: same width
     page.locator("#rk-freq").tap()
@@ -148,4 +163,4 @@ def test_connect_two_members_by_taps_and_the_frequency_layer(page, open_app):
     assert page.evaluate(width, "p-anna") > page.evaluate(width, "p-tom")  # daily is thicker than rarely
     assert "Lijn elke dag" in page.locator(".rk-legend").text_content()
     stored = json.dumps(stored_case.stored_case(page))
-    assert '"p-gerda"' in stored
+    assert '"dagelijks"' in stored

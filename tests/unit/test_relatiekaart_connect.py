@@ -59,7 +59,7 @@ def test_connect_tap_a_then_b_makes_a_line_with_toast_and_undo():
     assert app.toast.text == "Lijn tussen Anna en Tom" and app.toast.undo
     assert view(app).chosen is None and view(app).connect  # ready for the next line
     html = screen.render(app)
-    assert 'data-a="p-anna" data-b="p-tom"' in html and 'class="rk-mhit"' in html
+    assert 'data-a="p-anna" data-b="p-tom"' in html
     app.undo()
     assert app.case.band("p-anna", "p-tom") is None
 
@@ -167,3 +167,22 @@ def test_frequency_layer_toggle_legend_and_export():
     assert "Lijn bijna nooit" in words and "Lijn bijna nooit" not in [w for _, w in legend_items()]
     svg = export_svg(app.case, options=MapOptions(frequency=True))
     assert "f-dagelijks" in svg and "Lijn elke week" in svg
+
+
+def test_a_tap_near_a_line_between_others_opens_it_elsewhere_adds_a_person():
+    from snv.analysis.layout import cached_layout_map
+
+    app = App(make_case(banden=[{"a": "p-anna", "b": "p-tom"}]))
+    placed = cached_layout_map(app.case, KLANT)
+    a, b = placed["p-anna"], placed["p-tom"]
+    mid = {"x": str((a.x + b.x) / 2 + 5), "y": str((a.y + b.y) / 2), "sector": "familie", "ring": "dichtbij"}
+    go(app, "new", **mid)  # lines between others not shown: a tap there is an empty spot
+    assert app.sheet is not None and app.sheet.pid is None
+    app.close_sheet()
+    go(app, "lines")
+    go(app, "new", **mid)
+    assert view(app).panel == "tie" and view(app).tie == ("p-anna", "p-tom") and app.sheet is None
+    assert screen.line_at(app.case, 5.0, 5.0) is None  # far from every line
+    go(app, "new", x="5", y="5", sector="familie", ring="verder_weg")
+    assert app.sheet is not None and app.sheet.prefill == {"sector": "familie", "nabijheid": "verder_weg"}
+

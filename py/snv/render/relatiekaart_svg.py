@@ -87,7 +87,6 @@ QUALITY_STYLE = {
 # quality keeps its shape (dashed, zig-zag with ⚡, two bars). No contact row: a thin line.
 FREQ_WIDTH = {"dagelijks": 9.0, "wekelijks": 6.5, "maandelijks": 4.5, "paar_keer_per_jaar": 3.0, "zelden": 2.0}
 FREQ_NONE_WIDTH = 1.5
-MEMBER_HIT = 22.0  # invisible stroke width that makes a line between others easy to tap
 BADGE_ORDER = ("nieuw", "weg", "dichterbij", "verder_weg", "sector", "lijn", "steun")
 
 
@@ -367,7 +366,6 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
 
     if opts.member_ties and others:
         out.append(f'<g class="rk-members" stroke="{MEMBER}" stroke-width="1.2">')
-        hits = []
         xy: dict[str, tuple[str, str]] = {}  # each end's numbers once: hundreds of lines share them
         for b in others:
             pa, pb = placed.get(b.a), placed.get(b.b)
@@ -379,13 +377,9 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
             coords = f'x1="{xa[0]}" y1="{xa[1]}" x2="{xb[0]}" y2="{xb[1]}"'
             ends = f'data-a="{esc(b.a)}" data-b="{esc(b.b)}"'
             on = ' class="is-on"' if opts.tie is not None and opts.tie == frozenset((b.a, b.b)) else ""
+            # a tap near the line opens it (ui/relatiekaart.line_at finds it: no hit elements needed)
             out.append(f'<line{on} {ends} {coords}{dash}/>')
-            if interactive:  # a wide invisible twin: a tap on the line opens it (ui/relatiekaart_dom)
-                hits.append(f'<line class="rk-mhit" {ends} {coords}/>')
         out.append("</g>")
-        if hits:
-            out.append(f'<g class="rk-mhits" stroke="transparent" stroke-width="{num(MEMBER_HIT)}">'
-                       + "".join(hits) + "</g>")
 
     freq = ({c.persoon: c.hoe_vaak for c in getattr(case, "contacten", ()) if c.hoe_vaak}
             if opts.frequency else None)

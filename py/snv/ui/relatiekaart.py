@@ -111,6 +111,34 @@ def connect_tap(app, pid: str) -> bool:
     return True
 
 
+LINE_TAP = 16.0  # map units from a line between others that still count as a tap on it
+
+
+def line_at(case, x: float, y: float, tolerance: float = LINE_TAP) -> Optional[tuple[str, str]]:
+    """The line between two others nearest to map point (x, y), if within `tolerance` (a tap on it)."""
+    from ..analysis.layout import cached_layout_map  # noqa: PLC0415 (only for taps)
+    from ..model.case import client_ties  # noqa: PLC0415
+
+    placed = cached_layout_map(case, case.klant_id)
+    best, best_d = None, tolerance
+    for b in client_ties(case.banden, case.klant_id)[1]:
+        pa, pb = placed.get(b.a), placed.get(b.b)
+        if pa is None or pb is None:
+            continue
+        dx, dy = pb.x - pa.x, pb.y - pa.y
+        length2 = dx * dx + dy * dy
+        f = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - pa.x) * dx + (y - pa.y) * dy) / length2))
+        d = ((x - pa.x - f * dx) ** 2 + (y - pa.y - f * dy) ** 2) ** 0.5
+        if d <= best_d:
+            best, best_d = (b.a, b.b), d
+    return best
+
+
+def _open_tie(app, v: RelatiekaartView, a: str, b: str) -> None:
+    v.tie, v.panel, v.chosen = (a, b), "tie", None
+    app.focus_request = "#rk-panel-title"
+
+
 def _tie(app, v: RelatiekaartView):
     """The open line between others, if it still exists."""
     if not v.tie:
@@ -131,7 +159,15 @@ def handle(app, action: str, data: dict) -> Any:
             return connect_tap(app, pid)
         if any(p.id == pid for p in case.personen):
             app.open_person(pid)
-    elif verb == "new":  # tap on an empty spot of a slice
+    elif verb == "new":  # tap on an empty spot of a slice (or on a line between others)
+        if v.lines or v.connect:
+            try:
+                near = line_at(case, float(data.get("x", "")), float(data.get("y", "")))
+            except (TypeError, ValueError):
+                near = None
+            if near is not None:
+                _open_tie(app, v, *near)
+                return None
         if v.connect:
             return None  # connecting: an empty spot is not a person
         sector, ring = data.get("sector"), data.get("ring")
@@ -153,8 +189,7 @@ def handle(app, action: str, data: dict) -> Any:
     elif verb == "tie":  # a tap on a line between others
         a, b = str(data.get("a", "")), str(data.get("b", ""))
         if case.band(a, b) is not None and case.klant_id not in (a, b):
-            v.tie, v.panel, v.chosen = (a, b), "tie", None
-            app.focus_request = "#rk-panel-title"
+            _open_tie(app, v, a, b)
     elif verb == "tie_kind":
         band = _tie(app, v)
         if band is not None:

@@ -126,14 +126,12 @@ def _down(ev) -> None:
     if ctm is None:
         return
     marker = _js(ev.target.closest(".rk-m"))
-    mline = _js(ev.target.closest(".rk-mhit")) if marker is None else None
     stage = _js(svg.closest(".rk-stage"))
     _state["drag"] = {
         "id": ev.pointerId, "svg": svg, "inv": ctm.inverse(), "x0": ev.clientX, "y0": ev.clientY,
         "marker": marker, "pid": marker.getAttribute("data-pid") if marker is not None else None,
         "readonly": bool(stage is not None and stage.getAttribute("data-readonly")),
         "connect": bool(stage is not None and stage.getAttribute("data-connect")),
-        "mline": (mline.getAttribute("data-a"), mline.getAttribute("data-b")) if mline is not None else None,
         "dragging": False, "target": None, "cell": None, "label": None, "line": None, "tie": None,
     }
     try:
@@ -264,16 +262,14 @@ def _up(ev) -> None:
             _end(d, restore=True)  # dropped off the map or on its own place: nothing changes
         return
     _end(d, restore=False)
-    if d["mline"] is not None and not d["readonly"]:
-        a, b = d["mline"]
-        _run("relatiekaart.tie", {"a": a, "b": b})
-    elif d["pid"] is not None:
+    if d["pid"] is not None:
         app.trigger = f'.rk-m[data-pid="{d["pid"]}"]'  # closing the sheet returns focus here
         _run("relatiekaart.open", {"pid": d["pid"]})
     elif not d["readonly"]:
-        sector, ring = locate(*_to_map(d, ev.clientX, ev.clientY))
-        if sector and ring:
-            _run("relatiekaart.new", {"sector": sector, "ring": ring})
+        x, y = _to_map(d, ev.clientX, ev.clientY)
+        sector, ring = locate(x, y)
+        if sector and ring:  # near a line between others, this opens that line (ui/relatiekaart.line_at)
+            _run("relatiekaart.new", {"sector": sector, "ring": ring, "x": f"{x:.1f}", "y": f"{y:.1f}"})
 
 
 def _cancel(ev=None) -> None:
