@@ -83,6 +83,33 @@ SCENARIOS: dict[str, Scenario] = {
         edit="if (!document.querySelector('#content .pl-card.is-open')) document.querySelector('#content .pl-edit').click();"
              " document.querySelectorAll('#content .pl-card.is-open #pl-hoe_vaak .seg')[i % 6].click();",
         render_name="switch presentatie / bewerken (whole plan)", edit_name="set hoe vaak of an agreement"),
+    "contactschema": Scenario(
+        "contactschema",
+        render="document.querySelectorAll('#content [data-action=\"contactschema.sort\"]')[i % 3].click();",
+        # the first run opens a row's editor (a warm-up); then each run taps another frequency
+        edit="if (!document.querySelector('#cs-ed-hoe_vaak')) document.querySelector('#content .cs-name').click();"
+             "document.querySelectorAll('#cs-ed-hoe_vaak [data-action=\"contactschema.set\"]')[i % 5].click();",
+        render_name="sort by a column (tap a header)", edit_name="set how often (segmented button)"),
+    "relatiekaart_connect": Scenario(
+        "relatiekaart",
+        render="document.querySelector('#rk-freq').click();",
+        # Verbinden on; even runs: Enter on p1 then p2 makes their line (two actions); odd runs: a tap on
+        # that line and *Lijn weghalen* removes it again (two actions)
+        edit="const on = document.querySelector('#rk-connect');"
+             "if (on.getAttribute('aria-pressed') !== 'true') on.click();"
+             "const key = (pid) => document.querySelector(`.rk-m[data-pid=\"${pid}\"]`)"
+             ".dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));"
+             "const line = document.querySelector('.rk-members line[data-a=\"p1\"][data-b=\"p2\"], "
+             ".rk-members line[data-a=\"p2\"][data-b=\"p1\"]');"
+             "if (!line) { key('p1'); key('p2'); } else {"
+             "  const g = (k) => parseFloat(line.getAttribute(k)), f = 0.35;"  # a third along: clear of the client
+             "  const p = new DOMPoint(g('x1') + (g('x2') - g('x1')) * f, g('y1') + (g('y2') - g('y1')) * f)"
+             "    .matrixTransform(line.ownerSVGElement.getScreenCTM());"
+             "  const at = {bubbles: true, pointerId: 7, isPrimary: true, pointerType: 'touch', clientX: p.x, clientY: p.y};"
+             "  const el = document.elementFromPoint(p.x, p.y);"
+             "  el.dispatchEvent(new PointerEvent('pointerdown', at)); el.dispatchEvent(new PointerEvent('pointerup', at));"
+             "  const rm = document.querySelector('#rk-tie-remove'); if (rm) rm.click(); }",
+        render_name="Hoe vaak? layer on/off", edit_name="make a line between two others, or remove it"),
 }
 
 TIMED = """([body, i]) => {

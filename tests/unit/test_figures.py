@@ -199,13 +199,16 @@ def test_empty_slices_ask_a_question_but_not_for_professionals():
     assert "empty_sector.hulpverlening" not in s and "empty_sector.familie" not in s
 
 
-def test_shared_interest_sentence_with_client():
+def test_shared_interest_sentence_names_two_members_never_the_client():
     case = new_case("Sam")
     case = ops.update_person(case, case.klant_id, interesses=["voetbal"])
     case = person(case, "Anna", interesses=["Voetbal"])
     s = by_key(sentences(compute_figures(case)))
-    assert s["shared.0"]["text"] == "Jij en Anna houden allebei van voetbal."
-    assert s["shared.0"]["persons"] == ["anna"]
+    assert not any(k.startswith("shared.") for k in s)  # the client and Anna alone: no tip 7 sentence
+    case = person(case, "Tom", interesses=[" voetbal"])
+    s = by_key(sentences(compute_figures(case)))
+    assert s["shared.0"]["text"] == "Anna en Tom houden allebei van voetbal."
+    assert s["shared.0"]["persons"] == ["anna", "tom"]
 
 
 def test_join_names():

@@ -128,14 +128,21 @@ def _plan_load(case: Case) -> dict[str, Any]:
 
 
 def _shared_interests(case: Case, member_ties: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Pairs who like the same thing (tip 7), the client included, people who do not know each other
-    yet first. At most MAX_SHARED, one per interest, each person in one suggestion at most."""
+    """Pairs in the network who like the same thing (tip 7: "Anna en Tom houden allebei van vissen").
+
+    Both are people in the client's list (not the client, not deceased, named); interests match
+    case-insensitively and ignoring extra spaces. People who have no line with each other yet come first
+    (a suggestion to bring them together), then pairs who know each other; within that by interest
+    and name. At most MAX_SHARED, one per interest, each person in one suggestion at most."""
+    last = _SHARED_CACHE.get("last")
+    if last is not None and last[0] is case.personen and last[1] is case.banden and last[2] == case.klant_id:
+        return [dict(x, persons=list(x["persons"])) for x in last[3]]
     tied = {frozenset(t_) for t_ in member_ties}
     for b in case.banden:
         tied.add(frozenset((b.a, b.b)))
     by_interest: dict[str, list] = {}
     shown: dict[str, str] = {}
-    people = [p for p in case.personen if p.id == case.klant_id or (p.naam.strip() and not p.overleden)]
+    people = [p for p in case.personen if p.id != case.klant_id and p.naam.strip() and not p.overleden]
     for p in people:
         for raw in p.interesses:
             key = " ".join(raw.split()).casefold()
@@ -143,11 +150,12 @@ def _shared_interests(case: Case, member_ties: list[tuple[str, str]]) -> list[di
                 text = " ".join(raw.split())
                 if key not in shown or text == key:  # "vissen" reads better than "Vissen"; "Ajax" stays
                     shown[key] = text
-                if p not in by_interest.setdefault(key, []):
-                    by_interest[key].append(p)
+                group = by_interest.setdefault(key, [])
+                if not group or group[-1] is not p:  # the same person once per interest
+                    group.append(p)
     candidates = []
     for key in sorted(by_interest):
-        group = sorted(by_interest[key], key=lambda p: (p.id != case.klant_id, p.naam.casefold(), p.id))
+        group = sorted(by_interest[key], key=lambda p: (p.naam.casefold(), p.id))
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 known = frozenset((a.id, b.id)) in tied
@@ -163,7 +171,13 @@ def _shared_interests(case: Case, member_ties: list[tuple[str, str]]) -> list[di
         used_people.update((a.id, b.id))
         if len(out) == MAX_SHARED:
             break
-    return out
+    # edits share unchanged lists (model/ops.py): a contact edit keeps personen and banden, so the
+    # contactschema asks again for the same lists (one entry; it holds the two lists, nothing more)
+    _SHARED_CACHE["last"] = (case.personen, case.banden, case.klant_id, out)
+    return [dict(x, persons=list(x["persons"])) for x in out]
+
+
+_SHARED_CACHE: dict[str, Any] = {}
 
 
 # ----- sentences -----
@@ -192,6 +206,7 @@ def sentences(figs: dict[str, Any]) -> list[dict[str, Any]]:
     n = figs["size"]["on_map"]
     if n == 0:
         add("empty", t("fig.empty"))
+        out.extend(_contact_sentences(figs))
         if figs["not_on_map"]:
             k = len(figs["not_on_map"])
             add("not_on_map", _n("fig.not_on_map", k), figs["not_on_map"])
@@ -236,13 +251,7 @@ def sentences(figs: dict[str, Any]) -> list[dict[str, Any]]:
             add("density", t("fig.some_know"), linked)
         else:
             add("density", t("fig.few_know"), linked)
-    for i, s in enumerate(figs["shared_interests"]):
-        a, b = s["persons"]
-        if a == klant_id:
-            text = t("fig.shared_you", b=who(b), interest=s["interest"])
-        else:
-            text = t("fig.shared", a=who(a), b=who(b), interest=s["interest"])
-        add(f"shared.{i}", text, [p for p in (a, b) if p != klant_id])
+    out.extend(s for s in _contact_sentences(figs) if s["key"].startswith("shared."))
 
     # neutral facts
     prof = figs["professionals"]
@@ -254,11 +263,7 @@ def sentences(figs: dict[str, Any]) -> list[dict[str, Any]]:
     groups = [c for c in figs["components"]["groups"] if len(c) > 1]
     if dens["ties"] and len(groups) > 1:
         add("groups", t("fig.groups", n=len(groups)), [p for c in groups for p in c])
-    wishes = figs["wishes"]
-    if wishes["meer"]:
-        add("wish_more", _n("fig.wish_more", len(wishes["meer"])), wishes["meer"])
-    if wishes["minder"]:
-        add("wish_less", _n("fig.wish_less", len(wishes["minder"])), wishes["minder"])
+    out.extend(s for s in _contact_sentences(figs) if s["key"].startswith("wish_"))
 
     # what may need attention
     if not close["count"]:
@@ -274,6 +279,37 @@ def sentences(figs: dict[str, Any]) -> list[dict[str, Any]]:
     if figs["not_on_map"]:
         add("not_on_map", _n("fig.not_on_map", len(figs["not_on_map"])), figs["not_on_map"])
     return out
+
+
+def _contact_sentences(figs: dict[str, Any]) -> list[dict[str, Any]]:
+    """The sentences from the contactschema and the interests: shared interests (tip 7), then "Met 2
+    mensen wil je meer contact." and the same for minder."""
+    names: dict[str, str] = figs["names"]
+    out = []
+    for i, s in enumerate(figs["shared_interests"]):
+        a, b = s["persons"]
+        out.append({"key": f"shared.{i}", "persons": [a, b],
+                    "text": t("fig.shared", a=names.get(a, "?"), b=names.get(b, "?"), interest=s["interest"])})
+    wishes = figs["wishes"]
+    for key, code in (("wish_more", "meer"), ("wish_less", "minder")):
+        if wishes[code]:
+            out.append({"key": key, "text": _n(f"fig.{key}", len(wishes[code])), "persons": list(wishes[code])})
+    return out
+
+
+def contact_figures(case: Case) -> dict[str, Any]:
+    """The part of compute_figures that the contactschema needs (no network analysis: cheap per edit)."""
+    wishes: dict[str, list[str]] = {"meer": [], "evenveel": [], "minder": []}
+    for c in case.contacten:
+        if c.wens and c.persoon != case.klant_id:
+            wishes[c.wens].append(c.persoon)
+    return {"names": {p.id: p.naam for p in case.personen}, "wishes": {k: _order(case, v) for k, v in wishes.items()},
+            "shared_interests": _shared_interests(case, [])}
+
+
+def contact_sentences(case: Case) -> list[dict[str, Any]]:
+    """The same sentences as in "Wat zie je?" (same keys), for the contactschema screen."""
+    return _contact_sentences(contact_figures(case))
 
 
 # ----- load per person in the plan (DOMAIN §6): analysis/load.py -----

@@ -31,7 +31,6 @@ MESSAGES: dict[str, str] = {
     "fig.few_know": "Maar weinig mensen op je kaart kennen elkaar.",
     "fig.groups": "Je mensen vormen {n} groepjes die elkaar niet kennen.",
     "fig.shared": "{a} en {b} houden allebei van {interest}.",
-    "fig.shared_you": "Jij en {b} houden allebei van {interest}.",
     "fig.professionals.one": "Er staat 1 hulpverlener op je kaart.",
     "fig.professionals.many": "Er staan {n} hulpverleners op je kaart.",
     "fig.professionals.all": "Iedereen op je kaart is hulpverlener. Wie ken je nog meer?",

@@ -415,6 +415,7 @@ def big_case(n_persons: int, seed: int = 1) -> Case:
     case = _big_poster(case)
     case = _big_family(case)
     case = _big_events(case, n, seed)
+    case = _big_contacts(case, seed)
     return case
 
 
@@ -569,3 +570,35 @@ def _more_agreements(afspraken: list[dict], helpers: list[str], rng: random.Rand
                                              "eenmalig", None]),
                      "status": "gestopt" if k % 11 == 0 else "actief"})
     return [*afspraken, *more]
+
+
+_SAMEN = ["Koffie drinken", "Samen koken", "Wandelen", "Bellen over de dag", "Boodschappen doen", "Gamen",
+          "Voetbal kijken", "Helpen met de post", ""]
+
+
+_INTERESSES = ["vissen", "koken", "wandelen", "voetbal", "gamen", "tekenen", "zwemmen", "muziek", "treinen",
+               "tuinieren", "puzzelen", "dieren"]
+
+
+def _big_contacts(case: Case, seed: int) -> Case:
+    """big_case for the contactschema: every contact row filled in (how, what together, feeling, wish,
+    days for frequent contact) and about a third of the persons with one or two interests."""
+    from .case import Contact, Persoon  # noqa: PLC0415 (this helper only)
+
+    rng = random.Random(seed * 7919 + 40)
+    week = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+    rows = []
+    for c in case.contacten:
+        often = c.hoe_vaak in ("dagelijks", "wekelijks")
+        rows.append(Contact(
+            persoon=c.persoon, hoe_vaak=c.hoe_vaak,
+            manieren=sorted(rng.sample(["bij_elkaar", "telefoon", "berichten", "video"], rng.randint(1, 2)),
+                            key=["bij_elkaar", "telefoon", "berichten", "video"].index),
+            samen_doen=rng.choice(_SAMEN), tevreden=rng.choice(["ja", "ja", "gaat_wel", "nee", None]),
+            wens=rng.choice(["meer", "evenveel", "evenveel", "minder", None]),
+            dagen=sorted(rng.sample(week, rng.randint(1, 3)), key=week.index) if often else None))
+    personen = [p if p.id == case.klant_id or rng.random() > 0.33 else
+                Persoon.model_validate({**p.model_dump(), "interesses": rng.sample(_INTERESSES, rng.randint(1, 2))})
+                for p in case.personen]
+    return Case.model_validate({**case.model_dump(), "personen": [p.model_dump() for p in personen],
+                                "contacten": [r.model_dump() for r in rows]})

@@ -675,3 +675,49 @@ def set_piket_oordeel(case: Case, pid: str, oordeel: Optional[str], uitleg: str 
         return case
     paaltjes = [new if p.id == pid else p for p in bk.piketpaaltjes]
     return _with(case, bijeenkomst=bk.model_copy(update={"piketpaaltjes": paaltjes}))
+# ----- contactschema (one Contact row per person; the client has none) -----
+
+from .case import Contact  # noqa: E402 (this section's own import, kept here for a clean merge)
+
+CONTACT_FIELDS = ("hoe_vaak", "manieren", "samen_doen", "tevreden", "wens", "dagen")
+
+
+def contact(case: Case, pid: str) -> Optional[Contact]:
+    """The contactschema row of `pid`, or None."""
+    for c in case.contacten:
+        if c.persoon == pid:
+            return c
+    return None
+
+
+def set_contact(case: Case, pid: str, **fields: Any) -> Case:
+    """Create the contactschema row of `pid` (when missing) and set the given fields; other fields keep
+    their value. Lists are stored in their fixed order (manieren as listed, days ma..zo) without
+    duplicates; an empty `dagen` is stored as None ("no fixed days")."""
+    case.persoon(pid)  # KeyError for an unknown id: a programming error, not user input
+    if pid == case.klant_id:
+        raise CaseError(t("contactschema.err.client"))
+    unknown = set(fields) - set(CONTACT_FIELDS)
+    if unknown:
+        raise CaseError(t("err.v.extra_forbidden", field=", ".join(sorted(unknown))))
+    if "manieren" in fields and isinstance(fields["manieren"], (list, tuple)):
+        order = ("bij_elkaar", "telefoon", "berichten", "video")
+        items = fields["manieren"]
+        fields["manieren"] = sorted(set(items), key=lambda m: order.index(m) if m in order else len(order))
+    if "dagen" in fields and isinstance(fields["dagen"], (list, tuple)):
+        week = ("ma", "di", "wo", "do", "vr", "za", "zo")
+        days = fields["dagen"]
+        fields["dagen"] = sorted(set(days), key=lambda d: week.index(d) if d in week else len(week)) or None
+    old = contact(case, pid)
+    base = old.model_dump() if old is not None else {"persoon": pid}
+    new = _validated(Contact, {**base, **fields})
+    if old is None:
+        return _with(case, contacten=[*case.contacten, new])
+    if new == old:
+        return case
+    return _with(case, contacten=[new if c.persoon == pid else c for c in case.contacten])
+
+
+def remove_contact(case: Case, pid: str) -> Case:
+    """Take `pid` out of the contactschema (the person stays in the list)."""
+    return _with(case, contacten=[c for c in case.contacten if c.persoon != pid])

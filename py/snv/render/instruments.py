@@ -34,6 +34,7 @@ INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
     Instrument("basisposter", "snv.render.basisposter_svg", 10, page="a3"),
     Instrument("gebeurteniskaart", "snv.render.gebeurteniskaart_svg", 40),
     Instrument("plan", "snv.render.plan_svg", 70, page="portrait", atlas=False),
+    Instrument("contactschema", "snv.render.contactschema_svg", 50),
 ), key=lambda i: i.order))
 
 

@@ -67,6 +67,7 @@ def render(case: Case, pid: Optional[str], prefill: dict, errors: dict) -> str:
                 + [("", t("label.kwaliteit.none"))], quality or "", "person.quality", data=d, cls="seg-wrap",
                 group_id="person-lijn")))
             parts.append(_section(t("ui.person.steun"), _support(case, person.id, naam)))
+            parts.append(_section(t("ui.person.ties"), ties_html(case, person.id, naam)))
         parts.append(_section(t("ui.person.about", naam=naam), _about(person, prefill, d, errors, klant=is_klant)))
         parts.append(_section(t("ui.person.interesses"), _interests(person, d)))
         parts.append(_section(t("ui.person.notities"), _notes(person, d)))
@@ -173,3 +174,41 @@ def _notes(person, d: dict) -> str:
             f'<label for="person-note-new-lock">{esc(t("ui.person.note_lock"))}</label></div>'
             f'{button(t("ui.person.note_add"), None, icon=icons.PLUS, cls="btn", kind="submit")}</div></form>')
     return listing + form
+
+
+# ----- lines with others (the keyboard and list alternative of *Verbinden* on the relatiekaart) -----
+
+TIE_CHOICES_MAX = 60  # people offered in "Lijn maken met…"; more: *Verbinden* on the map
+
+
+def ties_html(case: Case, pid: str, naam: str) -> str:
+    """"Verbonden met …" with a remove button per line, and "Lijn maken met…" listing the others."""
+    names = {p.id: p.naam for p in case.personen}
+    tied: dict[str, Optional[str]] = {}
+    for b in case.banden:
+        if pid in (b.a, b.b) and case.klant_id not in (b.a, b.b):
+            tied[b.b if b.a == pid else b.a] = b.kwaliteit
+    parts = [f'<p class="hint">{esc(t("ui.person.ties_b1", naam=naam))}</p>']
+    if tied:
+        lis = []
+        for other in sorted(tied, key=lambda i: (names.get(i, "").casefold(), i)):
+            q = tied[other]
+            word = f' <span class="hint">({esc(t(f"label.kwaliteit.{q}").lower())})</span>' if q else ""
+            lis.append(f'<li class="tie-row"><span>{esc(names.get(other, "?"))}{word}</span>'
+                       + button(t("ui.person.tie_remove"), "person.unlink", icon=icons.CLOSE, cls="btn btn-small",
+                                data={"pid": pid, "other": other},
+                                aria_label=t("ui.person.tie_remove_aria", a=naam, b=names.get(other, "?")))
+                       + "</li>")
+        parts.append(f'<h4>{esc(t("ui.person.ties_with"))}</h4><ul class="tie-list">{"".join(lis)}</ul>')
+    else:
+        parts.append(f'<p class="empty-small">{esc(t("ui.person.ties_none", naam=naam))}</p>')
+    others = sorted((p for p in case.personen if p.id not in (pid, case.klant_id) and p.id not in tied
+                     and p.naam.strip()), key=lambda p: (not p.op_kaart, p.naam.casefold(), p.id))
+    if others:
+        chips = "".join(f'<li>{button(p.naam, "person.link", icon=icons.PLUS, cls="btn btn-small", data={"pid": pid, "other": p.id})}</li>'
+                        for p in others[:TIE_CHOICES_MAX])
+        more = (f'<p class="hint">{esc(t("ui.person.tie_more", n=len(others) - TIE_CHOICES_MAX))}</p>'
+                if len(others) > TIE_CHOICES_MAX else "")
+        parts.append(f'<details class="tie-make" id="person-tie-make"><summary>{esc(t("ui.person.tie_make"))}</summary>'
+                     f'<ul class="chips">{chips}</ul>{more}</details>')
+    return "".join(parts)

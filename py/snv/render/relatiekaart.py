@@ -13,15 +13,15 @@ from typing import Any, Optional
 
 from ..analysis.layout import on_map
 from ..messages import t
-from ..model import NABIJHEDEN, SECTORS, ops
+from ..model import KWALITEITEN, NABIJHEDEN, SECTORS, ops
 from ..model.case import client_ties
 from . import icons
 from .format import date_nl
-from .html import button, esc, icon_html
+from .html import button, esc, icon_html, segmented
 from .relatiekaart_svg import MapOptions, legend_items, map_svg, quality_word
 
 KEY = "relatiekaart"
-PANELS = ("figures", "snapshot", "compare", "list")
+PANELS = ("figures", "snapshot", "compare", "list", "tie")
 ZOOMS = (1.0, 1.5, 2.0, 3.0)
 DIFF_GROUPS = ("nieuw", "dichterbij", "verder_weg", "sector", "lijn", "steun", "weg")
 
@@ -35,6 +35,9 @@ ICON_SNAPSHOT = _I('<path d="M4 8h3l2-3h6l2 3h3v11H4z"/><circle cx="12" cy="13" 
 ICON_COMPARE = _I('<rect x="3" y="5" width="7" height="14" rx="1"/><rect x="14" y="5" width="7" height="14" rx="1"/>'
                   '<path d="M12 3v18"/>')
 ICON_ZOOM_IN = _I('<circle cx="11" cy="11" r="6.5"/><path d="m16 16 4.5 4.5M8 11h6M11 8v6"/>')
+ICON_CONNECT = _I('<circle cx="5.5" cy="12" r="3"/><circle cx="18.5" cy="12" r="3"/><path d="M8.5 12h7"/>'
+                  '<path d="M12 8.5v-4M10 6.5h4"/>')
+ICON_FREQ = _I('<path d="M3 18 21 6"/><path d="M3 12l7-4.5" stroke-width="4"/><path d="M14 20l7-4.5" stroke-width="1"/>')
 ICON_ZOOM_OUT = _I('<circle cx="11" cy="11" r="6.5"/><path d="m16 16 4.5 4.5M8 11h6"/>')
 
 
@@ -50,6 +53,10 @@ class RelatiekaartView:
     cmp_to: str = "nu"  # Momentopname id or "nu" (the map now)
     zoom: int = 0  # index into ZOOMS
     snap_title: Optional[str] = None  # the title being typed; None = the default with today's date
+    connect: bool = False  # *Verbinden*: tap A, then B, makes a line between them
+    chosen: Optional[str] = None  # *Verbinden*: the person tapped first
+    freq: bool = False  # *Hoe vaak?*: the client's line width = contact frequency
+    tie: Optional[tuple[str, str]] = None  # the line between others shown in the "tie" panel
     fit: Optional[int] = None  # css px the map may be high to fit the screen (measured)
     hit: Optional[float] = None  # hit circle radius in map units that makes 44 css px (measured)
     event: Optional[str] = None  # Gebeurtenis id whose persons are highlighted (from the Gebeurteniskaart)
@@ -135,8 +142,11 @@ def _highlight(case, v: RelatiekaartView) -> frozenset:
 
 def map_options(case, v: RelatiekaartView) -> MapOptions:
     cmp = compare_states(case, v)
-    return MapOptions(member_ties=v.lines, support=v.support, highlight=_highlight(case, v),
-                      state=cmp[1] if cmp else None, compare_old=cmp[0] if cmp else None)
+    tie = frozenset(v.tie) if v.panel == "tie" and v.tie else None
+    return MapOptions(member_ties=v.lines or v.connect or tie is not None, support=v.support,
+                      highlight=_highlight(case, v), state=cmp[1] if cmp else None,
+                      compare_old=cmp[0] if cmp else None, frequency=v.freq,
+                      chosen=v.chosen if v.connect else None, tie=tie)
 
 
 # ----- rendering -----
@@ -152,7 +162,10 @@ def _toolbar(v: RelatiekaartView) -> str:
         button(t("map.tool.add"), f"{KEY}.add", icon=icons.PLUS, cls="btn btn-primary rk-tool", id="rk-add",
                aria_label=t("map.tool.add_aria")),
         toggle(t("map.tool.lines"), f"{KEY}.lines", ICON_LINES, v.lines),
+        button(t("map.tool.connect"), f"{KEY}.connect", icon=ICON_CONNECT, cls="btn rk-tool", pressed=v.connect,
+               id="rk-connect"),
         toggle(t("map.tool.support"), f"{KEY}.support", ICON_SUPPORT, v.support),
+        button(t("map.tool.freq"), f"{KEY}.freq", icon=ICON_FREQ, cls="btn rk-tool", pressed=v.freq, id="rk-freq"),
         toggle(t("map.tool.figures"), f"{KEY}.panel", ICON_FIGURES, panel == "figures", panel="figures"),
         toggle(t("map.tool.snapshot"), f"{KEY}.panel", ICON_SNAPSHOT, panel == "snapshot", panel="snapshot"),
         toggle(t("map.tool.compare"), f"{KEY}.panel", ICON_COMPARE, panel == "compare", panel="compare"),
@@ -171,13 +184,14 @@ def _toolbar(v: RelatiekaartView) -> str:
             + "".join(parts) + "</div>")
 
 
-def _legend_html(support: bool, member_ties: bool) -> str:
+def _legend_html(support: bool, member_ties: bool, frequency: bool = False) -> str:
     items = []
-    for sample, word in legend_items(support=support, member_ties=member_ties):
+    for sample, word in legend_items(support=support, member_ties=member_ties, frequency=frequency):
         items.append(f'<li><svg viewBox="0 0 64 28" width="64" height="28" aria-hidden="true" focusable="false">'
                      f'{sample}</svg><span>{esc(word)}</span></li>')
     return (f'<details class="rk-legend"><summary>{esc(t("map.legend.title"))}</summary>'
-            f'<ul>{"".join(items)}</ul><p class="hint">{esc(t("map.legend.rings"))}</p></details>')
+            f'<ul>{"".join(items)}</ul><p class="hint">{esc(t("map.legend.rings"))}</p>'
+            + (f'<p class="hint">{esc(t("map.freq.b1"))}</p>' if frequency else "") + '</details>')
 
 
 def _panel_head(title: str, b1: str) -> str:
@@ -328,6 +342,38 @@ def list_html(case) -> str:
     return "".join(parts)
 
 
+def _name(case, pid: str) -> str:
+    try:
+        return case.persoon(pid).naam
+    except KeyError:
+        return "?"
+
+
+def _tie_panel(case, v: RelatiekaartView, today: dt.date) -> str:
+    """A line between two others: choose its kind, or remove it (tap on the line, or from the sheet)."""
+    a, b = v.tie or ("", "")
+    band = case.band(a, b) if a and b else None
+    if band is None:
+        return _panel_head(t("map.tool.lines"), t("map.tie.gone"))
+    na, nb = _name(case, a), _name(case, b)
+    kinds = [(k, t(f"label.kwaliteit.{k}")) for k in KWALITEITEN] + [("", t("label.kwaliteit.none"))]
+    seg = segmented(t("map.tie.kind"), kinds, band.kwaliteit or "", f"{KEY}.tie_kind", cls="seg-wrap",
+                    group_id="rk-tie-kind")
+    remove = button(t("map.tie.remove"), f"{KEY}.tie_remove", icon=icons.TRASH, cls="btn btn-danger-quiet",
+                    id="rk-tie-remove")
+    return _panel_head(t("map.tie.title", a=na, b=nb), t("map.tie.b1", a=na, b=nb)) + seg + remove
+
+
+def _connect_bar(case, v: RelatiekaartView) -> str:
+    """*Verbinden* is on: what to tap now, and *Stop* (a live region says it for screen readers)."""
+    if not v.connect:
+        return ""
+    text = t("map.connect.second", naam=_name(case, v.chosen)) if v.chosen else t("map.connect.first")
+    return (f'<div class="rk-connect" id="rk-connect-bar"><p role="status">{esc(text)}</p>'
+            + button(t("map.connect.stop"), f"{KEY}.connect", icon=icons.CLOSE, cls="btn", id="rk-connect-stop")
+            + "</div>")
+
+
 def _list_panel(case, v: RelatiekaartView, today: dt.date) -> str:
     return _panel_head(t("map.list.title"), t("map.b1")) + list_html(case)
 
@@ -351,20 +397,20 @@ def render(case, v: RelatiekaartView, *, today: dt.date) -> str:
     empty = not any(on_map(p, case.klant_id) for p in case.personen)
     hint = (f'<p class="rk-empty">{esc(t("map.empty"))}</p>' if empty and not readonly else "")
     zoom = ZOOMS[max(0, min(v.zoom, len(ZOOMS) - 1))]
-    ro = ' data-readonly="1"' if readonly else ""
+    ro = (' data-readonly="1"' if readonly else "") + (' data-connect="1"' if v.connect and not readonly else "")
     # sizes measured by the browser (relatiekaart_dom): map fits the screen, hit circles ≥ 44 css px
     css = "".join(f"--rk-{k}:{size}px;" for k, size in (("fit", v.fit), ("hit", v.hit)) if size is not None)
     fit = f' style="{css}"' if css else ""
     panel_html = ""
     if panel in PANELS:
         render_panel = {"figures": _figures_panel, "snapshot": _snapshot_panel, "compare": _compare_panel,
-                        "list": _list_panel}[panel]
+                        "list": _list_panel, "tie": _tie_panel}[panel]
         panel_html = (f'<aside class="rk-panel" id="rk-panel" aria-labelledby="rk-panel-title">'
                       f'{render_panel(case, v, today)}</aside>')
     return (
-        f'<div class="rk{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}"{fit}>'
+        f'<div class="rk screen-relatiekaart{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}"{fit}>'
         f'<div class="rk-head"><h1 id="screen-title">{esc(t("map.title"))}</h1>'
-        f'<p class="rk-b1">{esc(t("map.hint"))}</p>{_event_chip(case, v)}</div>'
+        f'<p class="rk-b1">{esc(t("map.hint"))}</p>{_event_chip(case, v)}{_connect_bar(case, v)}</div>'
         f'{_toolbar(v)}'
         f'<div class="rk-main">'
         f'<div class="rk-scroll" id="rk-scroll"><div class="rk-stage" style="--rk-zoom:{zoom:g}"{ro}>'
@@ -373,6 +419,6 @@ def render(case, v: RelatiekaartView, *, today: dt.date) -> str:
         f'</div>'
         f'{panel_html}'
         f'<div class="rk-foot"><p class="rk-b1">{esc(t("map.hint"))}</p>'
-        f'{_legend_html(v.support, v.lines)}{_off_map(case)}</div>'
+        f'{_legend_html(v.support, opts.member_ties, v.freq)}{_off_map(case)}</div>'
         f"</div>"
     )

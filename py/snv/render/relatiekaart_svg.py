@@ -23,7 +23,8 @@ from typing import Any, Iterable, Optional
 
 from ..analysis import layout as L
 from ..messages import t
-from ..model.case import NABIJHEDEN, SECTORS, STEUNSOORTEN, client_ties
+from ..model.case import FREQUENTIES, NABIJHEDEN, SECTORS, STEUNSOORTEN, client_ties
+from .contactschema_svg import freq_word
 from .format import date_nl
 from .svg import SVG_NS, esc, hexagon, initials, json_for_xml, mix, num, zigzag
 
@@ -82,6 +83,10 @@ QUALITY_STYLE = {
     "conflict": (CONFLICT, 2.5, None),
     "verbroken": (GREY, 2.0, None),
 }
+# *Hoe vaak?* layer: the client's line is as wide as the contact is frequent (contactschema); the
+# quality keeps its shape (dashed, zig-zag with ⚡, two bars). No contact row: a thin line.
+FREQ_WIDTH = {"dagelijks": 9.0, "wekelijks": 6.5, "maandelijks": 4.5, "paar_keer_per_jaar": 3.0, "zelden": 2.0}
+FREQ_NONE_WIDTH = 1.5
 BADGE_ORDER = ("nieuw", "weg", "dichterbij", "verder_weg", "sector", "lijn", "steun")
 
 
@@ -95,6 +100,9 @@ class MapOptions:
     compare_old: Any = None  # a Momentopname: show what changed from it to the drawn state
     interactive: bool = True  # focusable markers with data-* hooks
     empty_hints: bool = True  # "Ken je iemand in je straat?" in an empty buren slice
+    frequency: bool = False  # *Hoe vaak?*: the client's line width = contact frequency (contactschema)
+    chosen: Optional[str] = None  # *Verbinden*: the person tapped first (ringed until the second tap)
+    tie: Optional[frozenset] = None  # the line between others that is open in the side panel
 
 
 # ----- words -----
@@ -189,10 +197,13 @@ def _edge_points(geo: L.Geometry, x: float, y: float,
     return (cx + ux * start, cy + uy * start, cx + ux * end, cy + uy * end)
 
 
-def tie_svg(kwaliteit: str, x1: float, y1: float, x2: float, y2: float, extra: str = "") -> str:
-    """One client→person line in the style of its quality (also used for legend samples)."""
-    stroke, width, dash = QUALITY_STYLE[kwaliteit]
-    cls = f'class="rk-tie q-{kwaliteit}"{extra}'
+def tie_svg(kwaliteit: str, x1: float, y1: float, x2: float, y2: float, extra: str = "",
+            width: Optional[float] = None, cls_extra: str = "") -> str:
+    """One client→person line in the style of its quality (also used for legend samples); `width`
+    overrides the quality's width (the *Hoe vaak?* layer), the shape stays."""
+    stroke, own_width, dash = QUALITY_STYLE[kwaliteit]
+    width = own_width if width is None else width
+    cls = f'class="rk-tie q-{kwaliteit}{cls_extra}"{extra}'
     if kwaliteit == "conflict":
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         return (f'<g {cls}><path d="{zigzag(x1, y1, x2, y2)}" fill="none" stroke="{stroke}" '
@@ -355,24 +366,38 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
 
     if opts.member_ties and others:
         out.append(f'<g class="rk-members" stroke="{MEMBER}" stroke-width="1.2">')
+        xy: dict[str, tuple[str, str]] = {}  # each end's numbers once: hundreds of lines share them
         for b in others:
             pa, pb = placed.get(b.a), placed.get(b.b)
             if pa is None or pb is None:
                 continue
             dash = ' stroke-dasharray="4 4"' if b.kwaliteit in ("moeizaam", "conflict", "verbroken") else ""
-            out.append(f'<line data-a="{esc(b.a)}" data-b="{esc(b.b)}" x1="{num(pa.x)}" y1="{num(pa.y)}" '
-                       f'x2="{num(pb.x)}" y2="{num(pb.y)}"{dash}/>')
+            xa = xy.get(b.a) or xy.setdefault(b.a, (num(pa.x), num(pa.y)))
+            xb = xy.get(b.b) or xy.setdefault(b.b, (num(pb.x), num(pb.y)))
+            coords = f'x1="{xa[0]}" y1="{xa[1]}" x2="{xb[0]}" y2="{xb[1]}"'
+            ends = f'data-a="{esc(b.a)}" data-b="{esc(b.b)}"'
+            on = ' class="is-on"' if opts.tie is not None and opts.tie == frozenset((b.a, b.b)) else ""
+            # a tap near the line opens it (ui/relatiekaart.line_at finds it: no hit elements needed)
+            out.append(f'<line{on} {ends} {coords}{dash}/>')
         out.append("</g>")
 
+    freq = ({c.persoon: c.hoe_vaak for c in getattr(case, "contacten", ()) if c.hoe_vaak}
+            if opts.frequency else None)
     out.append('<g class="rk-ties">')
     for pid, pl in placed.items():
         q = quality.get(pid)
-        if not q:
+        f = freq.get(pid) if freq is not None else None
+        if not q and not f:
             continue
         pts = _edge_points(geo, pl.x, pl.y, L.MARKER_R * pl.scale)
         if pts is None:
             continue
-        out.append(tie_svg(q, *pts, extra=f' data-pid="{esc(pid)}"' if interactive else ""))
+        extra = f' data-pid="{esc(pid)}"' if interactive else ""
+        if freq is None and q:
+            out.append(tie_svg(q, *pts, extra=extra))
+        else:  # a frequency without a chosen quality: a plain solid line of that width
+            out.append(tie_svg(q or "neutraal", *pts, extra=extra, width=FREQ_WIDTH.get(f or "", FREQ_NONE_WIDTH),
+                               cls_extra=f" f-{f or 'geen'}"))
     out.append("</g>")
 
     badges: dict[str, list[str]] = {}
@@ -407,13 +432,14 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
         kinds = steun.get(pid, ())
         lit = (pid in hl) if hl else None
         codes = tuple(badges.get(pid, ()))
+        chosen = pid == opts.chosen
         key = (pl, quality.get(pid), tuple((s.soort, s.richting) for s in kinds),
-               opts.support, lit, codes, interactive)
+               opts.support, lit, codes, interactive, chosen)
         hit = _MARKER_CACHE.get(pid)
         if hit is not None and hit[0] is p and hit[1] == key:
             out.append(hit[2])
             continue
-        svg = _marker_svg(p, pl, quality.get(pid), kinds, opts.support, lit, codes, interactive, geo)
+        svg = _marker_svg(p, pl, quality.get(pid), kinds, opts.support, lit, codes, interactive, geo, chosen)
         _MARKER_CACHE[pid] = (p, key, svg)
         out.append(svg)
     if len(_MARKER_CACHE) > _MARKER_CACHE_MAX:
@@ -430,8 +456,8 @@ _MARKER_CACHE_MAX = 5000
 
 
 def _marker_svg(p, pl: L.Placed, kwaliteit, kinds, support: bool, lit: Optional[bool], codes: tuple,
-                interactive: bool, geo: L.Geometry) -> str:
-    cls = "rk-m" if lit is None else ("rk-m hl" if lit else "rk-m dim")
+                interactive: bool, geo: L.Geometry, chosen: bool = False) -> str:
+    cls = ("rk-m" if lit is None else ("rk-m hl" if lit else "rk-m dim")) + (" is-chosen" if chosen else "")
     dim = ' opacity="0.35"' if lit is False else ""
     name = esc(marker_name(p, kwaliteit, kinds))
     pos = _position(pl)
@@ -443,6 +469,9 @@ def _marker_svg(p, pl: L.Placed, kwaliteit, kinds, support: bool, lit: Optional[
         head = f'<g class="{cls}" data-pid="{esc(p.id)}" {pos}{dim}><title>{name}</title>'
     ring = (f'<circle class="rk-hl" r="{num(L.MARKER_R + 7)}" fill="none" stroke="{ACCENT}" stroke-width="4"/>'
             if lit else "")
+    if chosen:  # dashed ring: "this one is chosen, tap the second person"
+        ring += (f'<circle class="rk-chosen" r="{num(L.MARKER_R + 9)}" fill="none" stroke="{ACCENT}" '
+                 f'stroke-width="4" stroke-dasharray="6 4"/>')
     body = ring + _marker_shape(p, pl.sector) + _label(p, pl)
     if support and kinds:
         body += _support_svg(list(kinds), pl, geo)
@@ -471,9 +500,16 @@ def map_svg(case, *, options: Optional[MapOptions] = None) -> str:
 
 # ----- legend -----
 
-def legend_items(support: bool = True, member_ties: bool = True) -> list[tuple[str, str]]:
-    """(sample SVG in a 64×28 box, word) pairs, shared by the screen legend and the export."""
-    items = [(tie_svg(q, 4, 14, 60, 14), t(f"label.kwaliteit.{q}")) for q in QUALITY_STYLE]
+def legend_items(support: bool = True, member_ties: bool = True, frequency: bool = False) -> list[tuple[str, str]]:
+    """(sample SVG in a 64×28 box, word) pairs, shared by the screen legend and the export. With the
+    *Hoe vaak?* layer the quality samples share one width and the widths get their own samples."""
+    width = 3.0 if frequency else None
+    items = [(tie_svg(q, 4, 14, 60, 14, width=width), t(f"label.kwaliteit.{q}")) for q in QUALITY_STYLE]
+    if frequency:
+        items += [(f'<line x1="4" y1="14" x2="60" y2="14" stroke="{TEXT}" stroke-width="{num(FREQ_WIDTH[f])}"/>',
+                   t("map.legend.freq", woord=freq_word(f).lower())) for f in FREQUENTIES]
+        items.append((f'<line x1="4" y1="14" x2="60" y2="14" stroke="{TEXT}" stroke-width="{num(FREQ_NONE_WIDTH)}"/>',
+                      t("map.legend.freq_none")))
     if member_ties:
         items.append((f'<line x1="4" y1="14" x2="60" y2="14" stroke="{MEMBER}" stroke-width="1.2"/>',
                       t("map.legend.member")))
@@ -497,9 +533,10 @@ def legend_items(support: bool = True, member_ties: bool = True) -> list[tuple[s
     return items
 
 
-def legend_svg_fragment(x: float, y: float, width: float, *, support: bool, member_ties: bool) -> tuple[str, float]:
+def legend_svg_fragment(x: float, y: float, width: float, *, support: bool, member_ties: bool,
+                        frequency: bool = False) -> tuple[str, float]:
     """The legend as SVG at (x, y) in columns over `width`; returns (svg, height)."""
-    items = legend_items(support, member_ties)
+    items = legend_items(support, member_ties, frequency)
     cols = 3
     col_w = width / cols
     rows = (len(items) + cols - 1) // cols
@@ -526,7 +563,8 @@ def export_svg(case, *, today: Optional[dt.date] = None, title: Optional[str] = 
     """
     opts = options or MapOptions(member_ties=True)
     opts = MapOptions(member_ties=opts.member_ties, support=opts.support, highlight=opts.highlight,
-                      state=opts.state, compare_old=opts.compare_old, interactive=False, empty_hints=False)
+                      state=opts.state, compare_old=opts.compare_old, interactive=False, empty_hints=False,
+                      frequency=opts.frequency)
     today = today or dt.date.today()
     naam = case.klant.naam
     heading = title or t("map.export.title", naam=naam)
@@ -535,7 +573,7 @@ def export_svg(case, *, today: Optional[dt.date] = None, title: Optional[str] = 
     size = L.MAP_SIZE
     top = 96
     legend, legend_h = legend_svg_fragment(40, top + size + 10, size - 80, support=opts.support,
-                                           member_ties=opts.member_ties)
+                                           member_ties=opts.member_ties, frequency=opts.frequency)
     height = top + size + 10 + legend_h + 20
     desc = t("map.export.desc", naam=naam, datum=date_nl(today), count=on_map)
     body: list[str] = []

@@ -98,6 +98,8 @@ def handle(app, action: str, data: dict) -> Any:
         return None
     if verb in ("add_note", "note_text", "note_lock", "remove_note"):
         return _notes(app, person, verb, data)
+    if verb in ("link", "unlink"):
+        return _link(app, person, verb, str(data.get("other", "")))
     if verb == "delete":
         _ask_delete(app, person)
         return None
@@ -133,7 +135,7 @@ def _handle_new(app, sheet: PersonSheet, verb: str, data: dict) -> Any:
             return new_pid
         return None
     if verb in ("quality", "support", "add_interest", "remove_interest", "add_note", "note_text", "note_lock",
-                "remove_note", "delete"):
+                "remove_note", "delete", "link", "unlink"):
         return None  # those controls are not shown before a name exists
     raise KeyError(f"person.{verb}")
 
@@ -230,3 +232,17 @@ def _ask_delete(app, person) -> None:
         app.focus_request = "#content"
 
     app.confirm(t("ui.person.delete_title", naam=naam), text, t("ui.person.delete_yes", naam=naam), yes)
+
+
+def _link(app, person, verb: str, other: str) -> None:
+    """A line between this person and someone else (not the client: that is the line above)."""
+    case = app.case
+    if other in (person.id, case.klant_id) or all(p.id != other for p in case.personen):
+        return
+    names = {"a": person.naam, "b": case.persoon(other).naam}
+    if verb == "link" and case.band(person.id, other) is None:
+        app.apply(ops.set_band, person.id, other, True, None, label=t("map.connect.made", **names))
+        app.focus_request = "#person-tie-make summary"
+    elif verb == "unlink" and case.band(person.id, other) is not None:
+        app.apply(ops.set_band, person.id, other, False, label=t("map.tie.removed", **names))
+        app.focus_request = "#person-tie-make summary, #sheet-title"

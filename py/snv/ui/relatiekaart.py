@@ -54,7 +54,11 @@ def key(app, pid: str, key_name: str) -> bool:
     except KeyError:
         return False
     if key_name in ("Enter", " ", "Spacebar"):
-        app.open_person(pid)
+        if app.view_state(RelatiekaartView).connect:
+            connect_tap(app, pid)
+            _focus_marker(app, pid)
+        else:
+            app.open_person(pid)
         return True
     if not p.op_kaart:
         return False
@@ -77,6 +81,72 @@ def key(app, pid: str, key_name: str) -> bool:
     return True
 
 
+# ----- Verbinden: lines between two others -----
+
+def _names(app, a: str, b: str) -> tuple[str, str]:
+    return app.case.persoon(a).naam, app.case.persoon(b).naam
+
+
+def connect_tap(app, pid: str) -> bool:
+    """*Verbinden*: the first tap chooses A, the second (on B) makes the line A–B as one undoable edit,
+    a tap on A again lets go of A. Returns True when a line was made."""
+    v = app.view_state(RelatiekaartView)
+    case = app.case
+    if pid == case.klant_id or all(p.id != pid for p in case.personen):
+        return False
+    if v.chosen is None or all(p.id != v.chosen for p in case.personen):
+        v.chosen = pid
+        return False
+    a = v.chosen
+    if a == pid:
+        v.chosen = None
+        app.notice(t("map.connect.again", naam=case.persoon(pid).naam))
+        return False
+    na, nb = _names(app, a, pid)
+    v.chosen = None
+    if case.band(a, pid) is not None:
+        app.notice(t("map.connect.exists", a=na, b=nb))
+        return False
+    app.apply(ops.set_band, a, pid, True, None, label=t("map.connect.made", a=na, b=nb))
+    return True
+
+
+LINE_TAP = 16.0  # map units from a line between others that still count as a tap on it
+
+
+def line_at(case, x: float, y: float, tolerance: float = LINE_TAP) -> Optional[tuple[str, str]]:
+    """The line between two others nearest to map point (x, y), if within `tolerance` (a tap on it)."""
+    from ..analysis.layout import cached_layout_map  # noqa: PLC0415 (only for taps)
+    from ..model.case import client_ties  # noqa: PLC0415
+
+    placed = cached_layout_map(case, case.klant_id)
+    best, best_d = None, tolerance
+    for b in client_ties(case.banden, case.klant_id)[1]:
+        pa, pb = placed.get(b.a), placed.get(b.b)
+        if pa is None or pb is None:
+            continue
+        dx, dy = pb.x - pa.x, pb.y - pa.y
+        length2 = dx * dx + dy * dy
+        f = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - pa.x) * dx + (y - pa.y) * dy) / length2))
+        d = ((x - pa.x - f * dx) ** 2 + (y - pa.y - f * dy) ** 2) ** 0.5
+        if d <= best_d:
+            best, best_d = (b.a, b.b), d
+    return best
+
+
+def _open_tie(app, v: RelatiekaartView, a: str, b: str) -> None:
+    v.tie, v.panel, v.chosen = (a, b), "tie", None
+    app.focus_request = "#rk-panel-title"
+
+
+def _tie(app, v: RelatiekaartView):
+    """The open line between others, if it still exists."""
+    if not v.tie:
+        return None
+    a, b = v.tie
+    return app.case.band(a, b)
+
+
 def handle(app, action: str, data: dict) -> Any:
     verb = action.partition(".")[2]
     v = app.view_state(RelatiekaartView)
@@ -85,9 +155,21 @@ def handle(app, action: str, data: dict) -> Any:
         app.new_person()
     elif verb == "open":
         pid = str(data.get("pid", ""))
+        if v.connect:
+            return connect_tap(app, pid)
         if any(p.id == pid for p in case.personen):
             app.open_person(pid)
-    elif verb == "new":  # tap on an empty spot of a slice
+    elif verb == "new":  # tap on an empty spot of a slice (or on a line between others)
+        if v.lines or v.connect:
+            try:
+                near = line_at(case, float(data.get("x", "")), float(data.get("y", "")))
+            except (TypeError, ValueError):
+                near = None
+            if near is not None:
+                _open_tie(app, v, *near)
+                return None
+        if v.connect:
+            return None  # connecting: an empty spot is not a person
         sector, ring = data.get("sector"), data.get("ring")
         app.new_person(sector if sector in SECTORS else None, ring if ring in NABIJHEDEN else None)
     elif verb == "move":
@@ -96,6 +178,34 @@ def handle(app, action: str, data: dict) -> Any:
         return key(app, str(data.get("pid", "")), str(data.get("key", "")))
     elif verb == "lines":
         v.lines = not v.lines
+    elif verb == "connect":
+        v.connect = not v.connect
+        if not v.connect and v.chosen is not None:
+            app.notice(t("map.connect.cancelled"))
+        v.chosen = None
+        app.focus_request = "#rk-connect-stop" if v.connect else "#rk-connect"
+    elif verb == "freq":
+        v.freq = not v.freq
+    elif verb == "tie":  # a tap on a line between others
+        a, b = str(data.get("a", "")), str(data.get("b", ""))
+        if case.band(a, b) is not None and case.klant_id not in (a, b):
+            _open_tie(app, v, a, b)
+    elif verb == "tie_kind":
+        band = _tie(app, v)
+        if band is not None:
+            kwaliteit = str(data.get("value", "")) or None
+            na, nb = _names(app, *(v.tie or (band.a, band.b)))
+            word = t(f"label.kwaliteit.{kwaliteit}" if kwaliteit else "label.kwaliteit.none").lower()
+            if kwaliteit != band.kwaliteit:
+                app.apply(ops.set_band, band.a, band.b, True, kwaliteit, label=t("map.tie.changed", a=na, b=nb,
+                                                                                 kwaliteit=word))
+    elif verb == "tie_remove":
+        band = _tie(app, v)
+        if band is not None:
+            na, nb = _names(app, *(v.tie or (band.a, band.b)))
+            app.apply(ops.set_band, band.a, band.b, False, label=t("map.tie.removed", a=na, b=nb))
+            v.panel, v.tie = None, None
+            app.focus_request = "#rk-add"
     elif verb == "support":
         v.support = not v.support
     elif verb == "panel":
@@ -147,7 +257,7 @@ def run_export(app, options: dict) -> str:
     case = for_export(app.case, notes=bool(options.get("notes")), pseudonymise=bool(options.get("pseudonymise")))
     today = app.now().date()
     v = app.view_state(RelatiekaartView)
-    text = export_svg(case, today=today, options=MapOptions(member_ties=True, support=v.support))
+    text = export_svg(case, today=today, options=MapOptions(member_ties=True, support=v.support, frequency=v.freq))
     name = export_filename(case, "svg", today)
     app.download(name, text, "image/svg+xml")
     app.notice(t("map.export.done"))

@@ -131,6 +131,7 @@ def _down(ev) -> None:
         "id": ev.pointerId, "svg": svg, "inv": ctm.inverse(), "x0": ev.clientX, "y0": ev.clientY,
         "marker": marker, "pid": marker.getAttribute("data-pid") if marker is not None else None,
         "readonly": bool(stage is not None and stage.getAttribute("data-readonly")),
+        "connect": bool(stage is not None and stage.getAttribute("data-connect")),
         "dragging": False, "target": None, "cell": None, "label": None, "line": None, "tie": None,
     }
     try:
@@ -193,8 +194,8 @@ def _move(ev) -> None:
     if d is None or ev.pointerId != d["id"]:
         return
     if not d["dragging"]:
-        if d["pid"] is None or d["readonly"]:
-            return
+        if d["pid"] is None or d["readonly"] or d["connect"]:
+            return  # connecting: a finger that moves a little is still a tap
         if math.hypot(ev.clientX - d["x0"], ev.clientY - d["y0"]) < DRAG_START_PX:
             return
         _start_drag(d)
@@ -265,9 +266,10 @@ def _up(ev) -> None:
         app.trigger = f'.rk-m[data-pid="{d["pid"]}"]'  # closing the sheet returns focus here
         _run("relatiekaart.open", {"pid": d["pid"]})
     elif not d["readonly"]:
-        sector, ring = locate(*_to_map(d, ev.clientX, ev.clientY))
-        if sector and ring:
-            _run("relatiekaart.new", {"sector": sector, "ring": ring})
+        x, y = _to_map(d, ev.clientX, ev.clientY)
+        sector, ring = locate(x, y)
+        if sector and ring:  # near a line between others, this opens that line (ui/relatiekaart.line_at)
+            _run("relatiekaart.new", {"sector": sector, "ring": ring, "x": f"{x:.1f}", "y": f"{y:.1f}"})
 
 
 def _cancel(ev=None) -> None:
@@ -283,6 +285,13 @@ def _esc(ev) -> None:
         ev.preventDefault()
         ev.stopPropagation()
         _cancel()
+        return
+    view = _view()
+    app = _state["app"]
+    if (ev.key == "Escape" and view is not None and view.connect and app is not None and app.sheet is None
+            and _js(js.document.querySelector(".rk-stage[data-connect]")) is not None):
+        ev.preventDefault()
+        _run("relatiekaart.connect", {})  # Esc stops *Verbinden*
 
 
 def _key(ev) -> None:

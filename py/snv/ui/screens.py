@@ -95,6 +95,7 @@ SCREEN_MODULES = (
     "snv.ui.gebeurteniskaart",
     "snv.ui.familiekaart",
     "snv.ui.plan",
+    "snv.ui.contactschema",
 )
 
 
