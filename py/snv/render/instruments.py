@@ -23,12 +23,13 @@ class Instrument:
     key: str  # also the screen key and the CLI name
     module: str  # has export_svg(case, *, today=None) -> str
     order: int  # the order in the atlas (and in print of the whole atlas)
-    page: str = "landscape"  # the @page size of its print page: "landscape" (A4) or "a3" (A3 landscape)
+    page: str = "landscape"  # the @page size of its print page: "landscape" (A4), "a3" (A3 landscape), "portrait" (A4)
     atlas: bool = True  # part of the netwerkatlas (printed with "Hele netwerkatlas afdrukken"); the plan is not
 
 
 INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
     Instrument("relatiekaart", "snv.render.relatiekaart_svg", 30),
+    Instrument("uitnodiging", "snv.render.uitnodiging_svg", 60, page="portrait", atlas=False),
 ), key=lambda i: i.order))
 
 

@@ -342,9 +342,26 @@ class App:
 
     # ----- navigation, sheets, messages -----
 
+    @property
+    def privetijd(self) -> bool:
+        """*Tijd zonder begeleider* is on (stored in the case, so it survives a reload): the frame shows
+        only the screens that declare `privetijd`, no begeleider notes, no figures, and exports leave
+        those notes out (export_choices). The one switch every part of the app reads."""
+        return self.case.bijeenkomst.in_privetijd
+
+    def export_choices(self) -> dict:
+        """The privacy choices of files and print ({"notes", "pseudonymise"}, from FileOptions): during
+        privétijd the begeleider's notes stay out whatever the checkbox says."""
+        from .sheets import FileOptions  # noqa: PLC0415
+
+        opts = self.view_state(FileOptions)
+        return {"notes": opts.notes and not self.privetijd, "pseudonymise": opts.pseudonymise}
+
     def go(self, screen_key: str) -> None:
         if screens.get(screen_key) is None:
             screen_key = "start"
+        if not screens.allowed(screen_key, privetijd=self.privetijd):
+            screen_key = screens.privetijd_home()
         self.screen = screen_key
         self.toast = None  # the toast stays through sheets and filters; a new screen starts clean
         if self.sheet is not None and not isinstance(self.sheet, PersonSheet):

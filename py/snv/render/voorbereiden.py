@@ -1,0 +1,238 @@
+"""Voorbereiden screen (issue #11 item 1): who the client invites, with the relatiekaart as the picker
+and a list alternative; date, hour and place; *Afspraken die vastliggen*; the invitation (letter and
+message text).
+
+The map is the relatiekaart's own drawing (relatiekaart_svg.draw_map, not interactive) with a layer of
+tap targets on top: one button per person on the map (data-action="voorbereiden.toggle"), invitees
+ringed with a badge. Keyboard and screen reader users have the same choices in the list below it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+from ..analysis import layout as L
+from ..messages import t
+from ..model import SECTORS
+from ..model.ops import UITNODIGING_STATUSES
+from . import icons
+from .html import button, esc, icon_html, marker, segmented, text_field
+from .relatiekaart_svg import ACCENT, FONT, MapOptions, draw_map
+from .svg import SVG_NS, num
+from .uitnodiging_svg import invitation_text
+
+KEY = "voorbereiden"
+ICON = icons._svg('<path d="M3 6h18v12H3z"/><path d="m3 7 9 6 9-6"/>')  # an envelope
+KADERS = ("curatele", "bewind", "mentorschap", "jeugdbescherming", "reclassering", "anders")
+PICK_R = 30.0  # the tap target around a marker, in map units (≥ 44 css px at the map's smallest size)
+
+
+@dataclass
+class VoorbereidenView:
+    """The screen's state between renders: the choices of the piketpaaltje being added."""
+    piket_who: Optional[str] = None  # the professional who sets it
+    piket_kader: str = "anders"
+
+
+def status_word(status: str) -> str:
+    return t(f"{KEY}.status.{status}")
+
+
+def invitations(case) -> dict[str, str]:
+    """{person id: status} of everyone on the guest list."""
+    return {u.persoon: u.status for u in case.bijeenkomst.uitnodigingen}
+
+
+def empty_sectors(case) -> list[str]:
+    """Sectors with nobody invited yet, in map order: each gets a hint to widen the circle."""
+    invited = invitations(case)
+    covered = {p.sector for p in case.personen if p.id in invited and p.sector}
+    return [s for s in SECTORS if s not in covered]
+
+
+# ----- the map picker -----
+
+def picker_svg(case) -> str:
+    """The relatiekaart with a tap target on every person; invitees have a ring and a badge."""
+    invited = invitations(case)
+    size = L.MAP_SIZE
+    out = [f'<svg xmlns="{SVG_NS}" class="vb-map" viewBox="0 0 {size} {size}" role="group" '
+           f'aria-label="{esc(t(f"{KEY}.pick.aria", naam=case.klant.naam))}" font-family="{FONT}">']
+    placed = draw_map(out, case, MapOptions(interactive=False, empty_hints=False))
+    people = {p.id: p for p in case.personen}
+    out.append('<g class="vb-picks">')
+    badge = t(f"{KEY}.pick.badge")
+    badge_w = len(badge) * 7.4 + 16
+    for pid, pl in placed.items():
+        p = people[pid]
+        status = invited.get(pid)
+        naam = p.naam.strip() or "?"
+        label = (t(f"{KEY}.pick.uninvite_aria", naam=naam, status=status_word(status)) if status
+                 else t(f"{KEY}.pick.invite_aria", naam=naam))
+        ring = ""
+        if status:
+            r = L.MARKER_R * pl.scale + 7
+            ring = (f'<circle class="vb-ring" r="{num(r)}" fill="none" stroke="{ACCENT}" stroke-width="5"/>'
+                    f'<g class="vb-badge" transform="translate(0 {num(-r - 14)})">'
+                    f'<rect x="{num(-badge_w / 2)}" y="-12" width="{num(badge_w)}" height="22" rx="11" '
+                    f'fill="{ACCENT}"/><text y="4" text-anchor="middle" font-size="13" font-weight="700" '
+                    f'fill="#FFFFFF">✓ {esc(badge)}</text></g>')
+        out.append(f'<g class="vb-pick{" is-in" if status else ""}" data-action="{KEY}.toggle" data-pid="{esc(pid)}" '
+                   f'role="button" tabindex="0" aria-pressed="{"true" if status else "false"}" '
+                   f'aria-label="{esc(label)}" transform="translate({num(pl.x)} {num(pl.y)})">'
+                   f'{ring}<circle class="vb-hit" r="{num(PICK_R * max(1.0, pl.scale))}" fill="#FFFFFF" '
+                   f'fill-opacity="0"/></g>')
+    out.append("</g></svg>")
+    return "".join(out)
+
+
+# ----- the list alternative -----
+
+def _invitee_rows(case) -> str:
+    invited = invitations(case)
+    people = {p.id: p for p in case.personen}
+    rows = []
+    for u in case.bijeenkomst.uitnodigingen:
+        p = people[u.persoon]
+        naam = p.naam.strip() or "?"
+        options = [(s, status_word(s)) for s in UITNODIGING_STATUSES]
+        role = f'<span class="vb-role">{esc(p.rol)}</span>' if p.rol else ""
+        rows.append(
+            f'<li class="vb-invitee sec-{p.sector or "geen"}" data-pid="{esc(p.id)}">'
+            f'<div class="vb-who">{marker(p.naam, sector=p.sector, professioneel=p.professioneel, soort=p.soort, overleden=p.overleden, size=36)}'
+            f'<span class="vb-name">{esc(naam)}</span>{role}'
+            + button(t(f"{KEY}.list.remove"), f"{KEY}.toggle", icon=icons.CLOSE, cls="btn btn-small vb-remove",
+                     data={"pid": p.id}, aria_label=t(f"{KEY}.list.remove_aria", naam=naam))
+            + "</div>"
+            + segmented(t(f"{KEY}.list.status", naam=naam), options, invited[p.id], f"{KEY}.status",
+                        data={"pid": p.id}, cls="vb-status")
+            + "</li>")
+    count = len(rows)
+    head = (f'<p class="vb-count">{esc(t(f"{KEY}.list.count_one") if count == 1 else t(f"{KEY}.list.count", count=count))}</p>'
+            if count else f'<p class="empty-small">{esc(t(f"{KEY}.list.none"))}</p>')
+    return head + (f'<ul class="vb-invitees">{"".join(rows)}</ul>' if rows else "")
+
+
+def _add_list(case) -> str:
+    """Everyone not invited yet, by sector: the keyboard path to invite someone (and for people who
+    are in the list but not on the map)."""
+    invited = invitations(case)
+    rest = [p for p in case.personen if p.id != case.klant_id and p.id not in invited and p.naam.strip()]
+    if not rest:
+        return ""
+    groups = []
+    for sector in (*SECTORS, None):
+        here = sorted((p for p in rest if p.sector == sector), key=lambda p: p.naam.casefold())
+        if not here:
+            continue
+        title = t(f"label.sector.{sector}") if sector else t("map.off_map")
+        lis = "".join(f'<li>{button(p.naam, f"{KEY}.toggle", icon=icons.PLUS, cls="btn btn-small vb-add", data={"pid": p.id}, aria_label=t(f"{KEY}.list.add_aria", naam=p.naam))}</li>'
+                      for p in here)
+        groups.append(f'<h4>{esc(title)}</h4><ul class="vb-addlist">{lis}</ul>')
+    return (f'<details class="vb-more"><summary>{esc(t(f"{KEY}.list.add_title"))}</summary>'
+            f'{"".join(groups)}</details>')
+
+
+def _widen(case) -> str:
+    sectors = empty_sectors(case)
+    if not sectors:
+        return ""
+    lis = "".join(f'<li class="sec-{s}">{icon_html(icons.SECTOR[s])}<span><strong>{esc(t(f"label.sector.{s}"))}</strong>: '
+                  f'{esc(t(f"{KEY}.widen.{s}"))}</span></li>' for s in sectors)
+    return (f'<section class="vb-widen" aria-labelledby="vb-widen-title"><h3 id="vb-widen-title">'
+            f'{esc(t(f"{KEY}.widen.title"))}</h3><p class="hint">{esc(t(f"{KEY}.widen.b1"))}</p>'
+            f'<ul>{lis}</ul></section>')
+
+
+# ----- when and where -----
+
+def _when(case) -> str:
+    bk = case.bijeenkomst
+    return (f'<section class="card vb-card" aria-labelledby="vb-when-title"><h2 id="vb-when-title">'
+            f'{esc(t(f"{KEY}.when.title"))}</h2><div class="vb-when">'
+            + text_field(t(f"{KEY}.when.datum"), id="vb-datum", kind="date",
+                         value=bk.datum.isoformat() if bk.datum else "", action=f"{KEY}.when", data={"field": "datum"})
+            + text_field(t(f"{KEY}.when.tijd"), id="vb-tijd", kind="time",
+                         value=bk.tijd.strftime("%H:%M") if bk.tijd else "", action=f"{KEY}.when", data={"field": "tijd"})
+            + "</div>"
+            + text_field(t(f"{KEY}.when.plaats"), id="vb-plaats", value=bk.plaats, action=f"{KEY}.when",
+                         data={"field": "plaats"}, hint=t(f"{KEY}.when.plaats_hint"), maxlength=120)
+            + "</section>")
+
+
+# ----- piketpaaltjes -----
+
+def kader_word(kader: str) -> str:
+    return t(f"{KEY}.kader.{kader}")
+
+
+def _piket(case, v: VoorbereidenView) -> str:
+    people = {p.id: p for p in case.personen}
+    items = []
+    for k in case.bijeenkomst.piketpaaltjes:
+        who = people[k.gesteld_door].naam
+        items.append(
+            f'<li class="vb-piket" data-kid="{esc(k.id)}">'
+            f'<p class="vb-piket-by">{icon_html(icons.LOCK)}{esc(t(f"{KEY}.piket.by", naam=who, kader=kader_word(k.kader)))}</p>'
+            f'<div class="field"><label for="vb-piket-{esc(k.id)}" class="visually-hidden">{esc(t(f"{KEY}.piket.tekst_edit"))}</label>'
+            f'<textarea id="vb-piket-{esc(k.id)}" rows="2" maxlength="2000" data-action="{KEY}.piket_text" '
+            f'data-kid="{esc(k.id)}">{esc(k.tekst)}</textarea></div>'
+            + button(t(f"{KEY}.piket.remove"), f"{KEY}.piket_remove", icon=icons.TRASH, cls="btn btn-small btn-danger-quiet",
+                     data={"kid": k.id}, aria_label=t(f"{KEY}.piket.remove_aria", naam=who))
+            + "</li>")
+    listing = (f'<ul class="vb-pikets">{"".join(items)}</ul>' if items
+               else f'<p class="empty-small">{esc(t(f"{KEY}.piket.none"))}</p>')
+    pros = [p for p in case.personen if p.professioneel and p.naam.strip()]
+    if not pros:
+        form = f'<p class="hint">{esc(t(f"{KEY}.piket.no_pros"))}</p>'
+    else:
+        who = v.piket_who if v.piket_who in {p.id for p in pros} else None
+        form = (f'<form class="vb-piket-form" data-action="{KEY}.piket_add" autocomplete="off">'
+                + segmented(t(f"{KEY}.piket.who"), [(p.id, p.naam) for p in pros], who, f"{KEY}.piket_who",
+                            hint=t(f"{KEY}.piket.who_hint"), cls="seg-wrap")
+                + segmented(t(f"{KEY}.piket.kader"), [(k, kader_word(k)) for k in KADERS], v.piket_kader,
+                            f"{KEY}.piket_kader", cls="seg-wrap")
+                + f'<div class="field"><label for="vb-piket-new">{esc(t(f"{KEY}.piket.tekst"))}</label>'
+                  f'<textarea id="vb-piket-new" name="tekst" rows="2" maxlength="2000"></textarea></div>'
+                + button(t(f"{KEY}.piket.add"), None, icon=icons.PLUS, cls="btn", kind="submit", id="vb-piket-add")
+                + "</form>")
+    return (f'<section class="card vb-card vb-piket-card" aria-labelledby="vb-piket-title"><h2 id="vb-piket-title">'
+            f'{icon_html(icons.LOCK)}{esc(t(f"{KEY}.piket.title"))}</h2>'
+            f'<p class="vb-b1">{esc(t(f"{KEY}.piket.b1"))}</p>{listing}{form}</section>')
+
+
+# ----- the invitation -----
+
+def _invitation(case) -> str:
+    text = invitation_text(case)
+    rows = text.count("\n") + 2
+    return (f'<section class="card vb-card" aria-labelledby="vb-inv-title"><h2 id="vb-inv-title">{icon_html(ICON)}'
+            f'{esc(t(f"{KEY}.inv.title"))}</h2><p class="vb-b1">{esc(t(f"{KEY}.inv.b1"))}</p>'
+            f'<div class="field"><label for="vb-inv-text">{esc(t(f"{KEY}.inv.text_label"))}</label>'
+            f'<textarea id="vb-inv-text" class="vb-inv-text" rows="{rows}" readonly>{esc(text)}</textarea></div>'
+            f'<div class="vb-inv-actions">'
+            + button(t(f"{KEY}.inv.copy"), None, icon=icons.SAVE, cls="btn btn-primary", id="vb-copy")
+            + button(t("ui.print.instrument"), "app.print", icon=icons.PRINT, cls="btn", id="uitnodiging-print",
+                     data={"instrument": "uitnodiging"})
+            + '<p class="visually-hidden" id="vb-copy-status" role="status" aria-live="polite"></p>'
+            + "</div></section>")
+
+
+def render(case, v: VoorbereidenView, *, today: Optional[dt.date] = None) -> str:
+    on_map = any(L.on_map(p, case.klant_id) for p in case.personen)
+    picker = (f'<div class="vb-stage">{picker_svg(case)}</div>' if on_map
+              else f'<p class="empty-small">{esc(t(f"{KEY}.no_people"))}</p>')
+    return (
+        f'<div class="screen screen-{KEY} vb">'
+        f'<div class="screen-head"><h1 id="screen-title">{esc(t(f"{KEY}.title"))}</h1>'
+        f'<p class="screen-sub">{esc(t(f"{KEY}.b1"))}</p></div>'
+        f'<div class="vb-grid">'
+        f'<section class="card vb-card vb-pick-card" aria-labelledby="vb-pick-title"><h2 id="vb-pick-title">'
+        f'{esc(t(f"{KEY}.pick.title"))}</h2><p class="vb-b1">{esc(t(f"{KEY}.pick.hint"))}</p>'
+        f'{picker}{_widen(case)}</section>'
+        f'<section class="card vb-card" aria-labelledby="vb-list-title"><h2 id="vb-list-title">'
+        f'{esc(t(f"{KEY}.list.title"))}</h2>{_invitee_rows(case)}{_add_list(case)}</section>'
+        f'{_when(case)}{_piket(case, v)}{_invitation(case)}'
+        f'</div></div>'
+    )
