@@ -62,8 +62,6 @@ def picker_svg(case) -> str:
     placed = draw_map(out, case, MapOptions(interactive=False, empty_hints=False))
     people = {p.id: p for p in case.personen}
     out.append('<g class="vb-picks">')
-    badge = t(f"{KEY}.pick.badge")
-    badge_w = len(badge) * 7.4 + 16
     for pid, pl in placed.items():
         p = people[pid]
         status = invited.get(pid)
@@ -71,13 +69,14 @@ def picker_svg(case) -> str:
         label = (t(f"{KEY}.pick.uninvite_aria", naam=naam, status=status_word(status)) if status
                  else t(f"{KEY}.pick.invite_aria", naam=naam))
         ring = ""
-        if status:
-            r = L.MARKER_R * pl.scale + 7
+        if status:  # a ring and a small check badge at the marker's upper right (clear of the labels)
+            r = L.MARKER_R * pl.scale + 6
+            bx, by = r * 0.72, -r * 0.72
             ring = (f'<circle class="vb-ring" r="{num(r)}" fill="none" stroke="{ACCENT}" stroke-width="5"/>'
-                    f'<g class="vb-badge" transform="translate(0 {num(-r - 14)})">'
-                    f'<rect x="{num(-badge_w / 2)}" y="-12" width="{num(badge_w)}" height="22" rx="11" '
-                    f'fill="{ACCENT}"/><text y="4" text-anchor="middle" font-size="13" font-weight="700" '
-                    f'fill="#FFFFFF">✓ {esc(badge)}</text></g>')
+                    f'<g class="vb-badge" transform="translate({num(bx)} {num(by)})">'
+                    f'<circle r="10" fill="{ACCENT}" stroke="#FFFFFF" stroke-width="2"/>'
+                    f'<path d="M-4.5 0.5 -1.5 3.5 4.5 -3" fill="none" stroke="#FFFFFF" stroke-width="2.5" '
+                    f'stroke-linecap="round" stroke-linejoin="round"/></g>')
         out.append(f'<g class="vb-pick{" is-in" if status else ""}" data-action="{KEY}.toggle" data-pid="{esc(pid)}" '
                    f'role="button" tabindex="0" aria-pressed="{"true" if status else "false"}" '
                    f'aria-label="{esc(label)}" transform="translate({num(pl.x)} {num(pl.y)})">'
@@ -101,7 +100,7 @@ def _invitee_rows(case) -> str:
         rows.append(
             f'<li class="vb-invitee sec-{p.sector or "geen"}" data-pid="{esc(p.id)}">'
             f'<div class="vb-who">{marker(p.naam, sector=p.sector, professioneel=p.professioneel, soort=p.soort, overleden=p.overleden, size=36)}'
-            f'<span class="vb-name">{esc(naam)}</span>{role}'
+            f'<span class="vb-naming"><span class="vb-name">{esc(naam)}</span>{role}</span>'
             + button(t(f"{KEY}.list.remove"), f"{KEY}.toggle", icon=icons.CLOSE, cls="btn btn-small vb-remove",
                      data={"pid": p.id}, aria_label=t(f"{KEY}.list.remove_aria", naam=naam))
             + "</div>"

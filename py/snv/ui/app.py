@@ -169,8 +169,15 @@ class App:
         """Put a whole other case in place (opening a file); undoable like any edit."""
         self.apply(lambda _old: case, label=label)
 
+    def _leaves_privetijd(self, other: Case) -> bool:
+        """Going to `other` would end *Tijd zonder begeleider* without its deliberate action."""
+        if self.privetijd and not other.bijeenkomst.in_privetijd:
+            self.notice(t("bijeenkomst.priv.no_undo"))
+            return True
+        return False
+
     def undo(self) -> None:
-        if not self._undo:
+        if not self._undo or self._leaves_privetijd(self._undo[-1][0]):
             return
         previous, label = self._undo.pop()
         self._coalesce_last = None
@@ -179,7 +186,7 @@ class App:
         self.toast = Toast(t("ui.toast.undone", what=label), redo=True)
 
     def redo(self) -> None:
-        if not self._redo:
+        if not self._redo or self._leaves_privetijd(self._redo[-1][0]):
             return
         following, label = self._redo.pop()
         self._coalesce_last = None

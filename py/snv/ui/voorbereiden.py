@@ -61,8 +61,8 @@ def handle(app, action: str, data: dict) -> Any:
     elif verb == "status":
         pid, status = str(data.get("pid", "")), str(data.get("value", ""))
         if pid in voorbereiden.invitations(app.case):
-            app.apply(ops.set_invitation, pid, status,
-                      label=t(f"{KEY}.toast.status", naam=_name(app, pid), status=status_word(status)))
+            word = status_word(status) if status in ops.UITNODIGING_STATUSES else status
+            app.apply(ops.set_invitation, pid, status, label=t(f"{KEY}.toast.status", naam=_name(app, pid), status=word))
     elif verb == "when":
         _when(app, data)
     elif verb == "piket_who":
