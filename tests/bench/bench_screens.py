@@ -51,6 +51,18 @@ SCENARIOS: dict[str, Scenario] = {
         render="document.querySelectorAll('#content [data-action=\"personen.filter\"]')[i % 2].click();",
         edit="document.querySelector('#content [data-action=\"personen.open\"], #content [data-action=\"person.open\"]').click();",
         render_name="filter chip (re-render the list)", edit_name="open a person (sheet)"),
+    "voorbereiden": Scenario(
+        "voorbereiden",
+        render="document.querySelector('#content [data-action=\"voorbereiden.piket_who\"]').click();",
+        edit="document.querySelectorAll('#content .vb-pick')[1].dispatchEvent("
+             "new MouseEvent('click', {bubbles: true, cancelable: true}));",
+        render_name="choose who sets a piketpaaltje (view)", edit_name="tap a person on the map picker (invite)"),
+    "bijeenkomst": Scenario(
+        "bijeenkomst",
+        render="document.querySelector(i % 2 ? '#content [data-action=\"bijeenkomst.q_edit\"][data-vid=\"\"]'"
+               " : '#content [data-action=\"bijeenkomst.q_edit\"]:not([data-vid=\"\"])').click();",
+        edit="document.querySelector(`#content [data-action=\"bijeenkomst.step\"][data-value=\"${i % 2 ? 3 : 2}\"]`).click();",
+        render_name="reword a question open/close (step 3, view)", edit_name="step 3 <-> step 2 (who is there)"),
 }
 
 TIMED = """([body, i]) => {

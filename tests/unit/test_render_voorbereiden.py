@@ -51,7 +51,7 @@ def test_picker_has_a_tap_target_per_person_on_the_map_and_marks_invitees():
     picks = re.findall(r'<g class="vb-pick( is-in)?" data-action="voorbereiden.toggle" data-pid="([^"]+)"', html)
     assert {pid for _, pid in picks} == {"p-anna", "p-gerda", "p-x", "p-joost"}  # Eva is not on the map
     assert [pid for on, pid in picks if on] == ["p-anna"]
-    assert 'aria-pressed="true"' in html and "vb-ring" in html
+    assert "vb-ring" in html and 'class="vb-picks" aria-hidden="true"' in html  # pointer only: the list is for keys
     # the relatiekaart drawing itself, not interactive (no second set of focusable markers)
     assert 'class="rk-cells"' in html and 'class="rk-m"' in html and 'role="button" tabindex="0" aria-label="Anna' not in html
 
@@ -61,10 +61,11 @@ def test_status_chips_per_invitee_with_the_current_one_pressed():
     html = voorbereiden.render(case, VoorbereidenView())
     row = html[html.index('class="vb-invitee'):]
     row = row[:row.index("</li>")]
-    labels = re.findall(r'data-action="voorbereiden.status" aria-pressed="(true|false)" data-pid="p-anna" '
-                        r'data-value="([a-z_]+)"', row)
-    assert [v for _, v in labels] == ["nog_vragen", "uitgenodigd", "komt", "komt_niet", "misschien"]
-    assert [v for p, v in labels if p == "true"] == ["misschien"]
+    labels = re.findall(r'data-action="voorbereiden.status" data-pid="p-anna" data-value="([a-z_]+)" '
+                        r'aria-pressed="(true|false)"', row)
+    assert [v for v, _ in labels] == ["nog_vragen", "uitgenodigd", "komt", "komt_niet", "misschien"]
+    assert [v for v, p in labels if p == "true"] == ["misschien"]
+    assert 'role="group" aria-label="Hoe staat het met Anna?"' in row
     for word in ("Nog vragen", "Uitgenodigd", "Komt", "Komt niet", "Misschien", "Niet uitnodigen"):
         assert word in row
 
@@ -78,10 +79,23 @@ def test_empty_sectors_get_a_hint_to_widen_the_circle():
 
 
 def test_list_alternative_invites_people_not_on_the_map_too():
-    html = voorbereiden.render(small(), VoorbereidenView())
-    assert 'data-action="voorbereiden.toggle" aria-label="Eva uitnodigen" data-pid="p-eva"' in html or \
-        ('data-pid="p-eva"' in html and "Eva uitnodigen" in html)
+    closed = voorbereiden.render(small(), VoorbereidenView())
+    assert 'id="vb-add-open"' in closed and 'aria-expanded="false"' in closed and "Eva uitnodigen" not in closed
+    html = voorbereiden.render(small(), VoorbereidenView(add_open=True))
+    assert re.search(r'<button[^>]*data-action="voorbereiden.toggle"[^>]*aria-label="Eva uitnodigen"[^>]*data-pid="p-eva"', html)
     assert "Wie wil je uitnodigen? Jij kiest." in html
+
+
+def test_unchanged_parts_are_reused_and_a_change_shows(demo_case):
+    v = VoorbereidenView()
+    first = voorbereiden.render(demo_case, v)
+    assert voorbereiden.render(demo_case, v) == first
+    changed = ops.set_invitation(demo_case, "p-robin", "komt")
+    html = voorbereiden.render(changed, v)
+    row = html[html.index('<li class="vb-invitee sec-vrienden_kennissen" data-pid="p-robin"'):]
+    assert 'data-pid="p-robin" data-value="komt" aria-pressed="true"' in row[:row.index("</li>")]
+    renamed = ops.update_person(changed, "p-robin", naam="Robbie")
+    assert "Robbie" in voorbereiden.render(renamed, v)
 
 
 def test_piketpaaltjes_b1_line_and_only_professionals_to_choose():

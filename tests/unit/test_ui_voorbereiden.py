@@ -108,3 +108,11 @@ def test_copy_result_is_a_toast(app):
 def test_unknown_action_is_a_bug(app):
     with pytest.raises(KeyError):
         app.dispatch("voorbereiden.fly", {})
+
+
+def test_the_list_of_others_opens_on_demand_for_keyboard_users(app):
+    assert 'class="btn btn-small vb-add"' not in view.regions(app)["content"]
+    app.dispatch("voorbereiden.add_open", {})
+    html = view.regions(app)["content"]
+    assert 'class="btn btn-small vb-add" data-action="voorbereiden.toggle" aria-label="Tom uitnodigen"' in html
+    assert app.focus_request == "#vb-add-open"

@@ -9,11 +9,8 @@ MESSAGES = {
     "voorbereiden.no_people": "Er staat nog niemand op je relatiekaart. Zet eerst mensen op de kaart.",
     # the map picker
     "voorbereiden.pick.title": "Wie nodig je uit?",
-    "voorbereiden.pick.hint": "Tik op iemand om die uit te nodigen. Tik nog een keer om het terug te draaien.",
-    "voorbereiden.pick.aria": "Relatiekaart van {naam}: tik op iemand om uit te nodigen",
-    "voorbereiden.pick.invite_aria": "{naam} uitnodigen",
-    "voorbereiden.pick.uninvite_aria": "{naam}: {status}. Tik om niet uit te nodigen",
-    "voorbereiden.pick.badge": "Uitgenodigd",
+    "voorbereiden.pick.hint": "Tik op iemand om die uit te nodigen. Tik nog een keer om het terug te draaien. Of kies in de lijst.",
+    "voorbereiden.pick.aria": "Relatiekaart van {naam}. Tik op iemand om uit te nodigen, of kies in de lijst.",
     "voorbereiden.toast.invited": "{naam} staat op de lijst",
     "voorbereiden.toast.uninvited": "{naam} staat niet meer op de lijst",
     "voorbereiden.toast.status": "{naam}: {status}",

@@ -404,9 +404,25 @@ def big_case(n_persons: int, seed: int = 1) -> Case:
     afspraken = [{"id": f"a{k}", "vraag_id": f"v{k % 5 + 1}", "wat": f"Afspraak {k}",
                   "wie": rng.sample(helpers, min(len(helpers), rng.randint(0, 3))),
                   "hoe_vaak": rng.choice(["dagelijks", "wekelijks", "maandelijks", "eenmalig"])} for k in range(1, 21)]
-    return Case.model_validate({
+    return _big_meeting(Case.model_validate({
         "schema_version": SCHEMA_VERSION, "id": f"c-big-{n}-{seed}", "klant_id": "p0", "fase": "netwerkatlas",
         "personen": personen, "banden": banden, "steun": steun, "contacten": contacten,
         "basisposter": {"vragen": vragen},
         "plannen": [{"versie": 1, "datum": "2025-06-12", "afspraken": afspraken}],
-    })
+    }))
+
+
+def _big_meeting(case: Case) -> Case:
+    """big_case's meedenkbijeenkomst: about a third of the network invited (every status), those who
+    said komt present, a piketpaaltje from the first professional, the meeting at step 3."""
+    statuses = ("komt", "uitgenodigd", "misschien", "komt_niet", "nog_vragen", "komt")
+    invited = [p.id for p in case.personen[1:] if int(p.id[1:]) % 3 == 1]
+    uitnodigingen = [{"persoon": pid, "status": statuses[i % len(statuses)]} for i, pid in enumerate(invited)]
+    komt = [u["persoon"] for u in uitnodigingen if u["status"] == "komt"]
+    pro = next((p.id for p in case.personen if p.professioneel), None)
+    piket = [{"id": "k1", "gesteld_door": pro, "tekst": "Het geld voor de huur gaat eerst.", "kader": "bewind"}] if pro else []
+    bk = case.bijeenkomst.model_validate({
+        **case.bijeenkomst.model_dump(), "datum": "2025-06-12", "tijd": "19:30", "plaats": "Buurthuis", "stap": 3,
+        "uitnodigingen": uitnodigingen, "aanwezig": [case.klant_id, *komt], "piketpaaltjes": piket,
+        "info": [{"id": "i1", "vraag": "Wat doet een bewindvoerder?", "antwoord": "Die betaalt de vaste lasten."}]})
+    return Case.model_validate({**case.model_dump(), "bijeenkomst": bk.model_dump()})

@@ -17,7 +17,7 @@ from ..messages import t
 from ..model import SECTORS
 from ..model.ops import UITNODIGING_STATUSES
 from . import icons
-from .html import button, esc, icon_html, marker, segmented, text_field
+from .html import button, esc, icon_html, segmented, text_field
 from .relatiekaart_svg import ACCENT, FONT, MapOptions, draw_map
 from .svg import SVG_NS, num
 from .uitnodiging_svg import invitation_text
@@ -33,6 +33,15 @@ class VoorbereidenView:
     """The screen's state between renders: the choices of the piketpaaltje being added."""
     piket_who: Optional[str] = None  # the professional who sets it
     piket_kader: str = "anders"
+    add_open: bool = False  # the list of everyone not invited yet is shown (built only then: it is long)
+
+
+# Finished HTML reused while its inputs are the same objects: cases are frozen and edits share the
+# parts they do not change (model/ops.py), so a status change or a view toggle rebuilds only what
+# changed. [inputs, html] per piece; the map by its input lists, a guest-list row by (person, status).
+_PICKER: list = [None, ""]
+_ROWS: dict[str, tuple] = {}
+_ROWS_MAX = 5000
 
 
 def status_word(status: str) -> str:
@@ -55,19 +64,26 @@ def empty_sectors(case) -> list[str]:
 
 def picker_svg(case) -> str:
     """The relatiekaart with a tap target on every person; invitees have a ring and a badge."""
+    key = (case.personen, case.banden, case.steun, case.bijeenkomst.uitnodigingen, case.klant_id)
+    last = _PICKER[0]
+    if last is not None and len(last) == len(key) and all(a is b for a, b in zip(last, key)):
+        return _PICKER[1]
+    html = _picker_svg(case)
+    _PICKER[:] = [key, html]
+    return html
+
+
+def _picker_svg(case) -> str:
     invited = invitations(case)
     size = L.MAP_SIZE
-    out = [f'<svg xmlns="{SVG_NS}" class="vb-map" viewBox="0 0 {size} {size}" role="group" '
+    out = [f'<svg xmlns="{SVG_NS}" class="vb-map" viewBox="0 0 {size} {size}" role="img" '
            f'aria-label="{esc(t(f"{KEY}.pick.aria", naam=case.klant.naam))}" font-family="{FONT}">']
     placed = draw_map(out, case, MapOptions(interactive=False, empty_hints=False))
-    people = {p.id: p for p in case.personen}
-    out.append('<g class="vb-picks">')
+    # tap targets for fingers and the mouse; keyboard and screen reader users choose in the list
+    out.append('<g class="vb-picks" aria-hidden="true" fill="#FFFFFF">')
     for pid, pl in placed.items():
-        p = people[pid]
         status = invited.get(pid)
-        naam = p.naam.strip() or "?"
-        label = (t(f"{KEY}.pick.uninvite_aria", naam=naam, status=status_word(status)) if status
-                 else t(f"{KEY}.pick.invite_aria", naam=naam))
+        hit = num(PICK_R * max(1.0, pl.scale))
         ring = ""
         if status:  # a ring and a small check badge at the marker's upper right (clear of the labels)
             r = L.MARKER_R * pl.scale + 6
@@ -78,10 +94,8 @@ def picker_svg(case) -> str:
                     f'<path d="M-4.5 0.5 -1.5 3.5 4.5 -3" fill="none" stroke="#FFFFFF" stroke-width="2.5" '
                     f'stroke-linecap="round" stroke-linejoin="round"/></g>')
         out.append(f'<g class="vb-pick{" is-in" if status else ""}" data-action="{KEY}.toggle" data-pid="{esc(pid)}" '
-                   f'role="button" tabindex="0" aria-pressed="{"true" if status else "false"}" '
-                   f'aria-label="{esc(label)}" transform="translate({num(pl.x)} {num(pl.y)})">'
-                   f'{ring}<circle class="vb-hit" r="{num(PICK_R * max(1.0, pl.scale))}" fill="#FFFFFF" '
-                   f'fill-opacity="0"/></g>')
+                   f'data-from="map" transform="translate({num(pl.x)} {num(pl.y)})">{ring}'
+                   f'<circle class="vb-hit" r="{hit}" fill-opacity="0"/></g>')
     out.append("</g></svg>")
     return "".join(out)
 
@@ -89,37 +103,51 @@ def picker_svg(case) -> str:
 # ----- the list alternative -----
 
 def _invitee_rows(case) -> str:
-    invited = invitations(case)
     people = {p.id: p for p in case.personen}
     rows = []
     for u in case.bijeenkomst.uitnodigingen:
         p = people[u.persoon]
+        hit = _ROWS.get(p.id)
+        if hit is not None and hit[0] is p and hit[1] == u.status:
+            rows.append(hit[2])
+            continue
         naam = p.naam.strip() or "?"
-        options = [(s, status_word(s)) for s in UITNODIGING_STATUSES]
+        chips = "".join(
+            f'<button type="button" class="seg" data-action="{KEY}.status" data-pid="{esc(p.id)}" data-value="{s}" '
+            f'aria-pressed="{"true" if s == u.status else "false"}">{esc(status_word(s))}</button>'
+            for s in UITNODIGING_STATUSES)
         role = f'<span class="vb-role">{esc(p.rol)}</span>' if p.rol else ""
+        kind = " is-pro" if p.professioneel else ""
         rows.append(
-            f'<li class="vb-invitee sec-{p.sector or "geen"}" data-pid="{esc(p.id)}">'
-            f'<div class="vb-who">{marker(p.naam, sector=p.sector, professioneel=p.professioneel, soort=p.soort, overleden=p.overleden, size=36)}'
-            f'<span class="vb-naming"><span class="vb-name">{esc(naam)}</span>{role}</span>'
+            f'<li class="vb-invitee sec-{p.sector or "geen"}{kind}" data-pid="{esc(p.id)}">'
+            f'<div class="vb-who"><span class="vb-naming"><span class="vb-name">{esc(naam)}</span>{role}</span>'
             + button(t(f"{KEY}.list.remove"), f"{KEY}.toggle", icon=icons.CLOSE, cls="btn btn-small vb-remove",
                      data={"pid": p.id}, aria_label=t(f"{KEY}.list.remove_aria", naam=naam))
-            + "</div>"
-            + segmented(t(f"{KEY}.list.status", naam=naam), options, invited[p.id], f"{KEY}.status",
-                        data={"pid": p.id}, cls="vb-status")
-            + "</li>")
+            + f'</div><div class="vb-status" role="group" aria-label="{esc(t(f"{KEY}.list.status", naam=naam))}">'
+              f'{chips}</div></li>')
+        _ROWS[p.id] = (p, u.status, rows[-1])
+    if len(_ROWS) > _ROWS_MAX:
+        _ROWS.clear()
     count = len(rows)
     head = (f'<p class="vb-count">{esc(t(f"{KEY}.list.count_one") if count == 1 else t(f"{KEY}.list.count", count=count))}</p>'
             if count else f'<p class="empty-small">{esc(t(f"{KEY}.list.none"))}</p>')
     return head + (f'<ul class="vb-invitees">{"".join(rows)}</ul>' if rows else "")
 
 
-def _add_list(case) -> str:
+def _add_list(case, v: VoorbereidenView) -> str:
     """Everyone not invited yet, by sector: the keyboard path to invite someone (and for people who
-    are in the list but not on the map)."""
+    are in the list but not on the map). Built only when opened: with hundreds of people it is long."""
     invited = invitations(case)
     rest = [p for p in case.personen if p.id != case.klant_id and p.id not in invited and p.naam.strip()]
     if not rest:
         return ""
+    toggle = button(t(f"{KEY}.list.add_title"), f"{KEY}.add_open", icon=icons.CLOSE if v.add_open else icons.PLUS,
+                    cls="btn vb-more-btn", pressed=v.add_open, id="vb-add-open",
+                    extra=' aria-expanded="true" aria-controls="vb-addlists"' if v.add_open
+                    else ' aria-expanded="false"')
+    if not v.add_open:
+        return f'<div class="vb-more">{toggle}</div>'
+
     groups = []
     for sector in (*SECTORS, None):
         here = sorted((p for p in rest if p.sector == sector), key=lambda p: p.naam.casefold())
@@ -129,8 +157,8 @@ def _add_list(case) -> str:
         lis = "".join(f'<li>{button(p.naam, f"{KEY}.toggle", icon=icons.PLUS, cls="btn btn-small vb-add", data={"pid": p.id}, aria_label=t(f"{KEY}.list.add_aria", naam=p.naam))}</li>'
                       for p in here)
         groups.append(f'<h4>{esc(title)}</h4><ul class="vb-addlist">{lis}</ul>')
-    return (f'<details class="vb-more"><summary>{esc(t(f"{KEY}.list.add_title"))}</summary>'
-            f'{"".join(groups)}</details>')
+    return f'<div class="vb-more">{toggle}<div id="vb-addlists">{"".join(groups)}</div></div>'
+
 
 
 def _widen(case) -> str:
@@ -231,7 +259,7 @@ def render(case, v: VoorbereidenView, *, today: Optional[dt.date] = None) -> str
         f'{esc(t(f"{KEY}.pick.title"))}</h2><p class="vb-b1">{esc(t(f"{KEY}.pick.hint"))}</p>'
         f'{picker}{_widen(case)}</section>'
         f'<section class="card vb-card" aria-labelledby="vb-list-title"><h2 id="vb-list-title">'
-        f'{esc(t(f"{KEY}.list.title"))}</h2>{_invitee_rows(case)}{_add_list(case)}</section>'
+        f'{esc(t(f"{KEY}.list.title"))}</h2>{_invitee_rows(case)}{_add_list(case, v)}</section>'
         f'{_when(case)}{_piket(case, v)}{_invitation(case)}'
         f'</div></div>'
     )

@@ -28,8 +28,9 @@ def _name(app, pid: str) -> str:
         return "?"
 
 
-def toggle(app, pid: str) -> None:
-    """A tap on a person (map or list): on the guest list with "nog vragen", or off it again."""
+def toggle(app, pid: str, from_map: bool = False) -> None:
+    """A tap on a person (map or list): on the guest list with "nog vragen", or off it again. Focus
+    stays where it was after a tap on the map (pointer only); from the list it returns to the row."""
     if pid not in {p.id for p in app.case.personen} or pid == app.case.klant_id:
         return
     naam = _name(app, pid)
@@ -37,7 +38,8 @@ def toggle(app, pid: str) -> None:
         app.apply(ops.set_invitation, pid, None, label=t(f"{KEY}.toast.uninvited", naam=naam))
     else:
         app.apply(ops.set_invitation, pid, "nog_vragen", label=t(f"{KEY}.toast.invited", naam=naam))
-    app.focus_request = f'[data-action="{KEY}.toggle"][data-pid="{pid}"]'
+    if not from_map:
+        app.focus_request = f'.vb-invitees [data-action="{KEY}.toggle"][data-pid="{pid}"], #vb-add-open'
 
 
 def _when(app, data: dict) -> None:
@@ -57,7 +59,7 @@ def handle(app, action: str, data: dict) -> Any:
     verb = action.partition(".")[2]
     v = app.view_state(VoorbereidenView)
     if verb == "toggle":
-        toggle(app, str(data.get("pid", "")))
+        toggle(app, str(data.get("pid", "")), from_map=data.get("from") == "map")
     elif verb == "status":
         pid, status = str(data.get("pid", "")), str(data.get("value", ""))
         if pid in voorbereiden.invitations(app.case):
@@ -65,6 +67,9 @@ def handle(app, action: str, data: dict) -> Any:
             app.apply(ops.set_invitation, pid, status, label=t(f"{KEY}.toast.status", naam=_name(app, pid), status=word))
     elif verb == "when":
         _when(app, data)
+    elif verb == "add_open":
+        v.add_open = not v.add_open
+        app.focus_request = "#vb-add-open"
     elif verb == "piket_who":
         pid = str(data.get("value", ""))
         v.piket_who = None if pid == v.piket_who else pid

@@ -1,7 +1,6 @@
 """Browser-only wiring of the Voorbereiden screen: *Kopieer* puts the invitation text on the clipboard
 (navigator.clipboard inside the tap; if that is missing or refused, the text is selected and
-document.execCommand("copy") is tried, and the text stays selected so the user can copy it), and
-Enter/space on a person of the map picker invites them like a tap.
+document.execCommand("copy") is tried, and the text stays selected so the user can copy it).
 
 Imported lazily by ui/voorbereiden.py's mount (never under CPython). Handlers are module-level proxies
 attached to each new element, so re-rendering leaks nothing.
@@ -43,10 +42,6 @@ def mount(app, root=None) -> None:
     if button is not None and not button.getAttribute("data-wired"):
         button.setAttribute("data-wired", "1")
         button.addEventListener("click", _proxy("copy", _copy))
-    svg = _js(doc.querySelector("svg.vb-map"))
-    if svg is not None and not svg.getAttribute("data-wired"):
-        svg.setAttribute("data-wired", "1")
-        svg.addEventListener("keydown", _proxy("key", _key))
 
 
 def _select(area) -> bool:
@@ -84,13 +79,3 @@ def _copy(ev) -> None:
         clipboard.writeText(str(area.value)).then(_proxy("copied", _copied), _proxy("copy_failed", _copy_failed))
     except Exception:  # noqa: BLE001 - a browser without permission may throw at once
         _copy_failed()
-
-
-def _key(ev) -> None:
-    if str(ev.key) not in ("Enter", " ", "Spacebar"):
-        return
-    target = _js(ev.target.closest(".vb-pick")) if hasattr(ev.target, "closest") else None
-    if target is None:
-        return
-    ev.preventDefault()
-    _run("voorbereiden.toggle", {"pid": str(target.getAttribute("data-pid"))})
