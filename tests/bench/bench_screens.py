@@ -53,10 +53,10 @@ SCENARIOS: dict[str, Scenario] = {
         render_name="filter chip (re-render the list)", edit_name="open a person (sheet)"),
     "voorbereiden": Scenario(
         "voorbereiden",
-        render="document.querySelector('#content [data-action=\"voorbereiden.piket_who\"]').click();",
+        render="document.querySelector('#vb-add-open').click();",
         edit="document.querySelectorAll('#content .vb-pick')[1].dispatchEvent("
              "new MouseEvent('click', {bubbles: true, cancelable: true}));",
-        render_name="choose who sets a piketpaaltje (view)", edit_name="tap a person on the map picker (invite)"),
+        render_name="open/close the list of others (view)", edit_name="tap a person on the map picker (invite)"),
     "bijeenkomst": Scenario(
         "bijeenkomst",
         render="document.querySelector(i % 2 ? '#content [data-action=\"bijeenkomst.q_edit\"][data-vid=\"\"]'"

@@ -101,7 +101,7 @@ def test_unchanged_parts_are_reused_and_a_change_shows(demo_case):
 def test_piketpaaltjes_b1_line_and_only_professionals_to_choose():
     case = small(piketpaaltjes=[{"id": "k1", "gesteld_door": "p-joost", "tekst": "Het geld voor de huur gaat eerst.",
                                  "kader": "curatele"}])
-    html = voorbereiden.render(case, VoorbereidenView())
+    html = voorbereiden.render(case, VoorbereidenView(tab="vast"))
     assert ("Iemand met een verplichte taak, zoals een curator, zegt wat er in het plan moet. "
             "Binnen die grenzen maak je je eigen plan.") in html
     assert "Het geld voor de huur gaat eerst." in html and "Gezegd door Joost (curatele)" in html
@@ -109,8 +109,18 @@ def test_piketpaaltjes_b1_line_and_only_professionals_to_choose():
     assert "Joost" in who and "Anna" not in who and "Gerda" not in who
 
 
+def test_one_part_at_a_time_with_tabs():
+    for tab, marker in (("wie", "vb-map"), ("wanneer", 'id="vb-datum"'), ("vast", "vb-piket-card"),
+                        ("uitnodiging", 'id="vb-inv-text"')):
+        html = voorbereiden.render(small(), VoorbereidenView(tab=tab))
+        assert marker in html and f'id="vb-tab-{tab}" data-action="voorbereiden.tab" aria-pressed="true"' in html
+        others = [m for t_, m in (("wie", "vb-map"), ("wanneer", 'id="vb-datum"'), ("vast", "vb-piket-card"),
+                                  ("uitnodiging", 'id="vb-inv-text"')) if t_ != tab]
+        assert not any(m in html for m in others)
+
+
 def test_print_button_and_copy_button():
-    html = voorbereiden.render(small(), VoorbereidenView())
+    html = voorbereiden.render(small(), VoorbereidenView(tab="uitnodiging"))
     assert ('<button type="button" class="btn" id="uitnodiging-print" data-action="app.print"' in html
             and 'data-instrument="uitnodiging"' in html)
     assert 'id="vb-copy"' in html and 'id="vb-inv-text"' in html

@@ -62,8 +62,9 @@ def test_date_time_and_place(app):
     app.dispatch("voorbereiden.when", {"field": "plaats", "value": "Bij Sam thuis"})
     bk = app.case.bijeenkomst
     assert (bk.datum, bk.tijd, bk.plaats) == (dt.date(2026, 3, 14), dt.time(19, 30), "Bij Sam thuis")
+    app.dispatch("voorbereiden.tab", {"value": "uitnodiging"})
     html = view.regions(app)["content"]
-    assert "zaterdag 14 maart 2026 om 19:30 uur" in html
+    assert "zaterdag 14 maart 2026 om 19:30 uur" in html and app.focus_request == "#vb-tab-uitnodiging"
     app.dispatch("voorbereiden.when", {"field": "tijd", "value": ""})
     assert app.case.bijeenkomst.tijd is None
 
@@ -116,3 +117,18 @@ def test_the_list_of_others_opens_on_demand_for_keyboard_users(app):
     html = view.regions(app)["content"]
     assert 'class="btn btn-small vb-add" data-action="voorbereiden.toggle" aria-label="Tom uitnodigen"' in html
     assert app.focus_request == "#vb-add-open"
+
+
+def test_a_long_guest_list_shows_more_on_demand():
+    from snv.model.demo import big_case
+    from snv.render.voorbereiden import LIST_PAGE
+
+    a = App(big_case(500), now=lambda: NOW)
+    a.go("voorbereiden")
+    total = len(a.case.bijeenkomst.uitnodigingen)
+    assert total > LIST_PAGE + 10
+    html = view.regions(a)["content"]
+    assert html.count('<li class="vb-invitee') == LIST_PAGE and f"Meer tonen (nog {total - LIST_PAGE})" in html
+    assert f"{total} mensen op de lijst" in html
+    a.dispatch("voorbereiden.more", {})
+    assert view.regions(a)["content"].count('<li class="vb-invitee') == min(total, 2 * LIST_PAGE)

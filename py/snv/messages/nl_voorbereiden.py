@@ -7,6 +7,11 @@ MESSAGES = {
     "voorbereiden.b1": "Wie wil je uitnodigen? Jij kiest. Je hoeft niet te zeggen waarom.",
     "voorbereiden.empty": "Wie wil je uitnodigen? Jij kiest.",
     "voorbereiden.no_people": "Er staat nog niemand op je relatiekaart. Zet eerst mensen op de kaart.",
+    "voorbereiden.tab.label": "Wat wil je voorbereiden?",
+    "voorbereiden.tab.wie": "Wie nodig je uit?",
+    "voorbereiden.tab.wanneer": "Wanneer en waar?",
+    "voorbereiden.tab.vast": "Afspraken die vastliggen",
+    "voorbereiden.tab.uitnodiging": "De uitnodiging",
     # the map picker
     "voorbereiden.pick.title": "Wie nodig je uit?",
     "voorbereiden.pick.hint": "Tik op iemand om die uit te nodigen. Tik nog een keer om het terug te draaien. Of kies in de lijst.",

@@ -34,6 +34,12 @@ class VoorbereidenView:
     piket_who: Optional[str] = None  # the professional who sets it
     piket_kader: str = "anders"
     add_open: bool = False  # the list of everyone not invited yet is shown (built only then: it is long)
+    tab: str = "wie"  # one thing at a time (TABS): who, when and where, what is fixed, the invitation
+    shown: int = 0  # guest-list rows shown beyond the first LIST_PAGE (*Meer tonen*)
+
+
+TABS = ("wie", "wanneer", "vast", "uitnodiging")
+LIST_PAGE = 40  # guest-list rows per *Meer tonen*: a long list would slow every tap on the map
 
 
 # Finished HTML reused while its inputs are the same objects: cases are frozen and edits share the
@@ -102,10 +108,12 @@ def _picker_svg(case) -> str:
 
 # ----- the list alternative -----
 
-def _invitee_rows(case) -> str:
+def _invitee_rows(case, v: VoorbereidenView) -> str:
     people = {p.id: p for p in case.personen}
     rows = []
-    for u in case.bijeenkomst.uitnodigingen:
+    everyone = case.bijeenkomst.uitnodigingen
+    limit = LIST_PAGE + max(0, v.shown)
+    for u in everyone[:limit]:
         p = people[u.persoon]
         hit = _ROWS.get(p.id)
         if hit is not None and hit[0] is p and hit[1] == u.status:
@@ -128,10 +136,12 @@ def _invitee_rows(case) -> str:
         _ROWS[p.id] = (p, u.status, rows[-1])
     if len(_ROWS) > _ROWS_MAX:
         _ROWS.clear()
-    count = len(rows)
+    count = len(everyone)
+    more = (button(t("ui.personen.more", count=count - limit), f"{KEY}.more", icon=icons.PLUS,
+                   cls="btn btn-more", id="vb-more") if count > limit else "")
     head = (f'<p class="vb-count">{esc(t(f"{KEY}.list.count_one") if count == 1 else t(f"{KEY}.list.count", count=count))}</p>'
             if count else f'<p class="empty-small">{esc(t(f"{KEY}.list.none"))}</p>')
-    return head + (f'<ul class="vb-invitees">{"".join(rows)}</ul>' if rows else "")
+    return head + (f'<ul class="vb-invitees">{"".join(rows)}</ul>{more}' if rows else "")
 
 
 def _add_list(case, v: VoorbereidenView) -> str:
@@ -246,20 +256,34 @@ def _invitation(case) -> str:
             + "</div></section>")
 
 
+def _tabs(v: VoorbereidenView) -> str:
+    """The four parts of preparing, one on screen at a time (segmented buttons, not a dropdown)."""
+    btns = "".join(button(t(f"{KEY}.tab.{k}"), f"{KEY}.tab", cls="seg vb-tab", data={"value": k}, pressed=v.tab == k,
+                          id=f"vb-tab-{k}") for k in TABS)
+    return f'<div class="vb-tabs seg-row" role="group" aria-label="{esc(t(f"{KEY}.tab.label"))}">{btns}</div>'
+
+
 def render(case, v: VoorbereidenView, *, today: Optional[dt.date] = None) -> str:
-    on_map = any(L.on_map(p, case.klant_id) for p in case.personen)
-    picker = (f'<div class="vb-stage">{picker_svg(case)}</div>' if on_map
-              else f'<p class="empty-small">{esc(t(f"{KEY}.no_people"))}</p>')
+    tab = v.tab if v.tab in TABS else "wie"
+    if tab == "wie":
+        on_map = any(L.on_map(p, case.klant_id) for p in case.personen)
+        picker = (f'<div class="vb-stage">{picker_svg(case)}</div>' if on_map
+                  else f'<p class="empty-small">{esc(t(f"{KEY}.no_people"))}</p>')
+        body = (f'<div class="vb-grid">'
+                f'<section class="card vb-card vb-pick-card" aria-labelledby="vb-pick-title"><h2 id="vb-pick-title">'
+                f'{esc(t(f"{KEY}.pick.title"))}</h2><p class="vb-b1">{esc(t(f"{KEY}.pick.hint"))}</p>'
+                f'{picker}{_widen(case)}</section>'
+                f'<section class="card vb-card vb-list-card" aria-labelledby="vb-list-title"><h2 id="vb-list-title">'
+                f'{esc(t(f"{KEY}.list.title"))}</h2>{_invitee_rows(case, v)}{_add_list(case, v)}</section></div>')
+    elif tab == "wanneer":
+        body = _when(case)
+    elif tab == "vast":
+        body = _piket(case, v)
+    else:
+        body = _invitation(case)
     return (
-        f'<div class="screen screen-{KEY} vb">'
+        f'<div class="screen screen-{KEY} vb vb-tab-{tab}">'
         f'<div class="screen-head"><h1 id="screen-title">{esc(t(f"{KEY}.title"))}</h1>'
         f'<p class="screen-sub">{esc(t(f"{KEY}.b1"))}</p></div>'
-        f'<div class="vb-grid">'
-        f'<section class="card vb-card vb-pick-card" aria-labelledby="vb-pick-title"><h2 id="vb-pick-title">'
-        f'{esc(t(f"{KEY}.pick.title"))}</h2><p class="vb-b1">{esc(t(f"{KEY}.pick.hint"))}</p>'
-        f'{picker}{_widen(case)}</section>'
-        f'<section class="card vb-card" aria-labelledby="vb-list-title"><h2 id="vb-list-title">'
-        f'{esc(t(f"{KEY}.list.title"))}</h2>{_invitee_rows(case)}{_add_list(case, v)}</section>'
-        f'{_when(case)}{_piket(case, v)}{_invitation(case)}'
-        f'</div></div>'
+        f'{_tabs(v)}<div class="vb-part">{body}</div></div>'
     )

@@ -13,7 +13,7 @@ from typing import Any
 from ..messages import t
 from ..model import ops
 from ..render import voorbereiden
-from ..render.voorbereiden import ICON, KADERS, KEY, VoorbereidenView, status_word
+from ..render.voorbereiden import ICON, KADERS, KEY, TABS, VoorbereidenView, status_word
 from .screens import Screen, register
 
 
@@ -67,6 +67,14 @@ def handle(app, action: str, data: dict) -> Any:
             app.apply(ops.set_invitation, pid, status, label=t(f"{KEY}.toast.status", naam=_name(app, pid), status=word))
     elif verb == "when":
         _when(app, data)
+    elif verb == "tab":
+        tab = str(data.get("value", ""))
+        if tab in TABS:
+            v.tab = tab
+            app.focus_request = f"#vb-tab-{tab}"
+    elif verb == "more":
+        v.shown += voorbereiden.LIST_PAGE
+        app.focus_request = "#vb-more, #vb-add-open"
     elif verb == "add_open":
         v.add_open = not v.add_open
         app.focus_request = "#vb-add-open"
