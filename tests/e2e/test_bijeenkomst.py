@@ -63,15 +63,21 @@ def test_invite_by_tapping_the_map_and_set_a_status(page, open_app):
     page.locator('.vb-invitee[data-pid="p-anna"] [data-action="voorbereiden.status"][data-value="komt"]').tap()
     page.wait_for_selector('.vb-invitee[data-pid="p-anna"] [data-value="komt"][aria-pressed="true"]')
     stored_case.wait_stored(page, "c.bijeenkomst.uitnodigingen[0].status === 'komt'")
-    # the message text, from the client, with the questions; Kopieer answers with a toast
+    # a second tap on the map takes Tom off the list again
+    page.locator('.vb-pick[data-pid="p-tom"]').tap()
+    page.wait_for_selector('.vb-pick[data-pid="p-tom"]:not(.is-in)')
+    # when and where, then the message text, from the client, with the questions; Kopieer answers with a toast
+    page.locator("#vb-tab-wanneer").tap()
+    page.locator("#vb-plaats").fill("Buurthuis De Linde")
+    page.locator("#vb-plaats").press("Enter")
+    stored_case.wait_stored(page, "c.bijeenkomst.plaats === 'Buurthuis De Linde'")
+    page.locator("#vb-tab-uitnodiging").tap()
     text = page.locator("#vb-inv-text").input_value()
+    assert "Waar: Buurthuis De Linde." in text
     assert "Ik nodig je uit" in text and "1. Hoe ben ik minder alleen?" in text
     page.locator("#vb-copy").tap()
     page.wait_for_function("document.querySelector('#toast').innerText.includes('kopieer')"
                            " || document.querySelector('#toast').innerText.includes('gekopieerd')")
-    # a second tap on the map takes Tom off the list again
-    page.locator('.vb-pick[data-pid="p-tom"]').tap()
-    page.wait_for_selector('.vb-pick[data-pid="p-tom"]:not(.is-in)')
 
 
 def test_walk_the_meeting_and_privetijd_survives_a_reload(page, open_app):
