@@ -44,7 +44,7 @@ def app(demo_case) -> App:
 def private(app) -> App:
     app.dispatch("bijeenkomst.step", {"value": "5"})
     app.dispatch("bijeenkomst.priv_start", {})
-    assert app.privetijd
+    assert app.privetijd and app.toast is not None and not app.toast.undo
     return app
 
 

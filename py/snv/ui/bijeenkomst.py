@@ -14,6 +14,7 @@ from ..messages import t
 from ..model import ops
 from ..render import bijeenkomst
 from ..render.bijeenkomst import ICON, KEY, BijeenkomstView
+from .app import Toast
 from .screens import Screen, register
 
 
@@ -116,6 +117,8 @@ def handle(app, action: str, data: dict) -> Any:
     elif verb == "priv_start":
         if not app.privetijd:
             app.apply(ops.start_privetijd, app.now(), label=t(f"{KEY}.priv.started"))
+            if app.privetijd:  # no *Ongedaan maken* in the toast: only the deliberate button ends it
+                app.toast = Toast(t(f"{KEY}.priv.started"))
             app.focus_request = "#screen-title"
     elif verb == "priv_stop":
         stop_privetijd(app)
