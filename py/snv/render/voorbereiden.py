@@ -46,6 +46,7 @@ LIST_PAGE = 40  # guest-list rows per *Meer tonen*: a long list would slow every
 # parts they do not change (model/ops.py), so a status change or a view toggle rebuilds only what
 # changed. [inputs, html] per piece; the map by its input lists, a guest-list row by (person, status).
 _PICKER: list = [None, ""]
+_BASE: list = [None, "", {}]  # the map drawing itself: it does not change with the guest list
 _ROWS: dict[str, tuple] = {}
 _ROWS_MAX = 5000
 
@@ -84,7 +85,14 @@ def _picker_svg(case) -> str:
     size = L.MAP_SIZE
     out = [f'<svg xmlns="{SVG_NS}" class="vb-map" viewBox="0 0 {size} {size}" role="img" '
            f'aria-label="{esc(t(f"{KEY}.pick.aria", naam=case.klant.naam))}" font-family="{FONT}">']
-    placed = draw_map(out, case, MapOptions(interactive=False, empty_hints=False))
+    base_key = (case.personen, case.banden, case.steun, case.klant_id)
+    last = _BASE[0]
+    if last is None or not all(a is b for a, b in zip(last, base_key)):
+        drawing: list[str] = []
+        placed_now = draw_map(drawing, case, MapOptions(interactive=False, empty_hints=False))
+        _BASE[:] = [base_key, "".join(drawing), placed_now]
+    out.append(_BASE[1])
+    placed = _BASE[2]
     # tap targets for fingers and the mouse; keyboard and screen reader users choose in the list
     out.append('<g class="vb-picks" aria-hidden="true" fill="#FFFFFF">')
     for pid, pl in placed.items():
