@@ -5,7 +5,6 @@ MESSAGES = {
     "voorbereiden.title": "Voorbereiden",
     "voorbereiden.desc": "Kies wie je uitnodigt. Jij kiest.",
     "voorbereiden.b1": "Wie wil je uitnodigen? Jij kiest. Je hoeft niet te zeggen waarom.",
-    "voorbereiden.empty": "Wie wil je uitnodigen? Jij kiest.",
     "voorbereiden.no_people": "Er staat nog niemand op je relatiekaart. Zet eerst mensen op de kaart.",
     "voorbereiden.tab.label": "Wat wil je voorbereiden?",
     "voorbereiden.tab.wie": "Wie nodig je uit?",

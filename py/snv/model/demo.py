@@ -238,7 +238,7 @@ def _bijeenkomst() -> tuple[dict, list]:
          "wanneer": "", "hoe_vaak": "maandelijks"},
     ]
     return {
-        "datum": "2025-06-12", "plaats": "Buurthuis De Linde", "stap": 7,
+        "datum": "2025-06-12", "tijd": "19:30", "plaats": "Buurthuis De Linde", "stap": 7,
         "uitnodigingen": [
             {"persoon": "p-marja", "status": "komt"}, {"persoon": "p-anna", "status": "komt"},
             {"persoon": "p-jeroen", "status": "komt"}, {"persoon": "p-gerda", "status": "komt"},
