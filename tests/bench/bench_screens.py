@@ -110,6 +110,18 @@ SCENARIOS: dict[str, Scenario] = {
              "  el.dispatchEvent(new PointerEvent('pointerdown', at)); el.dispatchEvent(new PointerEvent('pointerup', at));"
              "  const rm = document.querySelector('#rk-tie-remove'); if (rm) rm.click(); }",
         render_name="Hoe vaak? layer on/off", edit_name="make a line between two others, or remove it"),
+    "voorbereiden": Scenario(
+        "voorbereiden",
+        render="document.querySelector('#vb-add-open').click();",
+        edit="document.querySelectorAll('#content .vb-pick')[1].dispatchEvent("
+             "new MouseEvent('click', {bubbles: true, cancelable: true}));",
+        render_name="open/close the list of others (view)", edit_name="tap a person on the map picker (invite)"),
+    "bijeenkomst": Scenario(
+        "bijeenkomst",
+        render="document.querySelector(i % 2 ? '#content [data-action=\"bijeenkomst.q_edit\"][data-vid=\"\"]'"
+               " : '#content [data-action=\"bijeenkomst.q_edit\"]:not([data-vid=\"\"])').click();",
+        edit="document.querySelector(`#content [data-action=\"bijeenkomst.step\"][data-value=\"${i % 2 ? 3 : 2}\"]`).click();",
+        render_name="reword a question open/close (step 3, view)", edit_name="step 3 <-> step 2 (who is there)"),
 }
 
 TIMED = """([body, i]) => {

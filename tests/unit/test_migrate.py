@@ -3,6 +3,8 @@ schema first, files from a newer app are refused with a Dutch message."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -209,3 +211,25 @@ def test_golden_case_uses_every_phase():
     case = loads_case((FIXTURES / f"case-v{SCHEMA_VERSION}.json").read_text(encoding="utf-8"))
     assert case.ontmoeten.verhaal and case.basisposter.vragen and case.bijeenkomst.piketpaaltjes
     assert len(case.plannen) == 2 and case.basisteam.overleggen and case.momentopnamen
+
+
+# ----- 2 -> 3: the meeting's hour and the stretches of privétijd -----
+
+def test_v2_to_v3_adds_empty_meeting_time_and_privetijd():
+    text = (FIXTURES / "case-v2.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    before = copy.deepcopy(data)
+    out = migrate(data)
+    assert data == before  # the input is not changed
+    assert out["schema_version"] == 3
+    case = parse_case(out)
+    assert case.bijeenkomst.tijd is None and case.bijeenkomst.privetijd == []
+    assert case.bijeenkomst.piketpaaltjes == parse_case(before).bijeenkomst.piketpaaltjes
+
+
+def test_v3_keeps_an_open_privetijd_through_save_and_load():
+    case = loads_case((FIXTURES / "case-v3.json").read_text(encoding="utf-8"))
+    from snv.model import ops
+    on = ops.start_privetijd(case, dt.datetime(2026, 3, 14, 19, 30))
+    again = loads_case(dumps_case(on))
+    assert again.bijeenkomst.in_privetijd and again == on

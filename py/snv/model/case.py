@@ -20,7 +20,7 @@ from .refs import Free, OnRemove, Ref, Sensitive, find_dangling
 
 #: the schema version this app writes; the only place the number is spelled (migrate.py steps up to it).
 #: A Literal type, not `Literal[SCHEMA_VERSION]`: mypy accepts no names inside Literal[...].
-SchemaVersion = Literal[2]
+SchemaVersion = Literal[3]
 SCHEMA_VERSION: Final[SchemaVersion] = get_args(SchemaVersion)[0]
 
 # Invisible characters that can reverse the app's own text (bidi controls) or make two names look the
@@ -262,8 +262,17 @@ class Plan(Model):
     afspraken: list[Afspraak] = _list_field()
 
 
+class Privetijd(Model):
+    """One stretch of *Tijd zonder begeleider* (schema 3): it starts with one tap and ends only by the
+    deliberate *De begeleider komt terug* (einde is then set). While the last one has no einde, the
+    app shows only the questions, the piketpaaltjes and the plan, also after a reload."""
+    begin: dt.datetime
+    einde: Optional[dt.datetime] = None
+
+
 class Bijeenkomst(Model):
     datum: Optional[dt.date] = None
+    tijd: Optional[dt.time] = None  # the hour of the meeting (schema 3), for the invitation
     plaats: NameFree = ""
     stap: Annotated[int, Field(strict=True, ge=1, le=7)] = 1
     uitnodigingen: list[Uitnodiging] = _list_field()
@@ -272,6 +281,24 @@ class Bijeenkomst(Model):
     info: list[InfoItem] = _list_field()
     piketpaaltjes: list[Piketpaaltje] = _list_field()
     genoteerd_door: Optional[Annotated[Id, _person_ref("ref.genoteerd_door")]] = None
+    privetijd: list[Privetijd] = _list_field(100)  # schema 3; the last one open = privétijd now
+
+    @property
+    def in_privetijd(self) -> bool:
+        """Tijd zonder begeleider is on now: the last stretch has no end yet."""
+        return bool(self.privetijd) and self.privetijd[-1].einde is None
+
+    @model_validator(mode="after")
+    def _privetijd_order(self) -> "Bijeenkomst":
+        previous: Optional[dt.datetime] = None
+        for i, stretch in enumerate(self.privetijd):
+            if stretch.einde is None and i != len(self.privetijd) - 1:
+                raise ValueError(t("bijeenkomst.err.privetijd_open"))
+            if (stretch.einde is not None and stretch.einde < stretch.begin) or \
+                    (previous is not None and stretch.begin < previous):
+                raise ValueError(t("bijeenkomst.err.privetijd_order"))
+            previous = stretch.einde or stretch.begin
+        return self
 
 
 # ----- basisteam -----

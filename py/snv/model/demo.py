@@ -239,7 +239,7 @@ def _bijeenkomst() -> tuple[dict, list]:
          "wanneer": "", "hoe_vaak": "maandelijks"},
     ]
     return {
-        "datum": "2025-06-12", "plaats": "Buurthuis De Linde", "stap": 7,
+        "datum": "2025-06-12", "tijd": "19:30", "plaats": "Buurthuis De Linde", "stap": 7,
         "uitnodigingen": [
             {"persoon": "p-marja", "status": "komt"}, {"persoon": "p-anna", "status": "komt"},
             {"persoon": "p-jeroen", "status": "komt"}, {"persoon": "p-gerda", "status": "komt"},
@@ -412,6 +412,7 @@ def big_case(n_persons: int, seed: int = 1) -> Case:
         "basisposter": {"vragen": vragen},
         "plannen": [{"versie": 1, "datum": "2025-06-12", "afspraken": afspraken}],
     })
+    case = _big_meeting(case)
     case = _big_poster(case)
     case = _big_family(case)
     case = _big_events(case, n, seed)
@@ -602,3 +603,19 @@ def _big_contacts(case: Case, seed: int) -> Case:
                 for p in case.personen]
     return Case.model_validate({**case.model_dump(), "personen": [p.model_dump() for p in personen],
                                 "contacten": [r.model_dump() for r in rows]})
+
+
+def _big_meeting(case: Case) -> Case:
+    """big_case's meedenkbijeenkomst: about a third of the network invited (every status), those who
+    said komt present, a piketpaaltje from the first professional, the meeting at step 3."""
+    statuses = ("komt", "uitgenodigd", "misschien", "komt_niet", "nog_vragen", "komt")
+    invited = [p.id for p in case.personen[1:] if int(p.id[1:]) % 3 == 1]
+    uitnodigingen = [{"persoon": pid, "status": statuses[i % len(statuses)]} for i, pid in enumerate(invited)]
+    komt = [u["persoon"] for u in uitnodigingen if u["status"] == "komt"]
+    pro = next((p.id for p in case.personen if p.professioneel), None)
+    piket = [{"id": "k1", "gesteld_door": pro, "tekst": "Het geld voor de huur gaat eerst.", "kader": "bewind"}] if pro else []
+    bk = case.bijeenkomst.model_validate({
+        **case.bijeenkomst.model_dump(), "datum": "2025-06-12", "tijd": "19:30", "plaats": "Buurthuis", "stap": 3,
+        "uitnodigingen": uitnodigingen, "aanwezig": [case.klant_id, *komt], "piketpaaltjes": piket,
+        "info": [{"id": "i1", "vraag": "Wat doet een bewindvoerder?", "antwoord": "Die betaalt de vaste lasten."}]})
+    return Case.model_validate({**case.model_dump(), "bijeenkomst": bk.model_dump()})

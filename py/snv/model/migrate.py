@@ -102,7 +102,15 @@ def _remap_overleg(team: object, mapping: dict) -> object:
     return {**team, "overleggen": [fix(o) for o in team["overleggen"]]}
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(data: dict) -> dict:
+    """Version 2 → 3 adds two fields to the meeting, both empty in older files: `bijeenkomst.tijd`
+    (the hour, for the invitation) and `bijeenkomst.privetijd` (the stretches of *Tijd zonder
+    begeleider*, so that mode survives a reload). Nothing is renamed or moved: only the number
+    changes; the defaults fill in the rest."""
+    return {**data, "schema_version": 3}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict) -> dict:

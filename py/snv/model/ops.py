@@ -13,8 +13,8 @@ from typing import Any, Optional
 from pydantic import ValidationError
 
 from ..messages import t
-from .case import (FASEN, Band, Case, Gebeurtenis, KaartPersoon, Moment, Momentopname, Persoon, PosterItem, Steun,
-                   Vraag, check_integrity)
+from .case import (FASEN, Band, Basisteam, Bijeenkomst, Case, Gebeurtenis, KaartPersoon, Moment, Momentopname, Persoon,
+                   PosterItem, Steun, Vraag, check_integrity)
 from .errors import CaseError, from_validation_error
 from .limits import MAX_PERSONS, MAX_TEXT
 from .load import new_id
@@ -721,3 +721,216 @@ def set_contact(case: Case, pid: str, **fields: Any) -> Case:
 def remove_contact(case: Case, pid: str) -> Case:
     """Take `pid` out of the contactschema (the person stays in the list)."""
     return _with(case, contacten=[c for c in case.contacten if c.persoon != pid])
+# ===== meedenkbijeenkomst: invitations, the meeting, information, piketpaaltjes, privétijd, basisteam =====
+# (issue #11 items 1-4; the basisposter's own question ops may exist elsewhere: set_question_text and
+# move_question below are the meeting's step 3 edits of the same `basisposter.vragen`)
+
+UITNODIGING_STATUSES = ("nog_vragen", "uitgenodigd", "komt", "komt_niet", "misschien")
+
+
+def _bijeenkomst(case: Case, **changes: Any) -> Case:
+    """The case with the meeting changed: validated as a Bijeenkomst, then the whole case."""
+    data = {**case.bijeenkomst.model_dump(), **changes}
+    return _with(case, bijeenkomst=_validated(Bijeenkomst, data))
+
+
+def set_invitation(case: Case, pid: str, status: Optional[str]) -> Case:
+    """Invite `pid` with a status (nog_vragen … misschien), change it, or with None take them off the
+    list. The client chooses; no reason is asked. The client is never on their own guest list."""
+    _known_person(case, pid)
+    if pid == case.klant_id:
+        raise CaseError(t("bijeenkomst.err.invite_client"))
+    if status is not None and status not in UITNODIGING_STATUSES:
+        raise CaseError(t("err.v.literal_error", expected=", ".join(UITNODIGING_STATUSES)))
+    rest = [u for u in case.bijeenkomst.uitnodigingen if u.persoon != pid]
+    if status is None:
+        return _bijeenkomst(case, uitnodigingen=[u.model_dump() for u in rest])
+    old = [u.model_dump() for u in case.bijeenkomst.uitnodigingen]
+    if len(rest) == len(old):
+        return _bijeenkomst(case, uitnodigingen=[*old, {"persoon": pid, "status": status}])
+    return _bijeenkomst(case, uitnodigingen=[{"persoon": pid, "status": status} if u["persoon"] == pid else u
+                                             for u in old])
+
+
+def set_meeting(case: Case, **fields: Any) -> Case:
+    """Date, hour, place or step of the meeting: set_meeting(case, datum="2026-03-14", tijd="19:30")."""
+    allowed = {"datum", "tijd", "plaats", "stap"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise CaseError(t("err.v.extra_forbidden"))
+    if isinstance(fields.get("plaats"), str):
+        fields["plaats"] = fields["plaats"].strip()
+    for key in ("datum", "tijd"):
+        if fields.get(key) == "":
+            fields[key] = None
+    return _bijeenkomst(case, **fields)
+
+
+def set_step(case: Case, stap: int) -> Case:
+    """Where the meeting is (1..7); stored, so a reload opens the same step."""
+    if isinstance(stap, bool) or not isinstance(stap, int) or not 1 <= stap <= 7:
+        raise CaseError(t("bijeenkomst.err.step"))
+    return _bijeenkomst(case, stap=stap)
+
+
+def set_present(case: Case, pid: str, present: bool) -> Case:
+    """Step 2: `pid` is (not) at the meeting. Leaving also drops their line of the voorstelrondje."""
+    _known_person(case, pid)
+    bk = case.bijeenkomst
+    here = [p for p in bk.aanwezig if p != pid]
+    intro = [v.model_dump() for v in bk.voorstelrondje]
+    if present:
+        here.append(pid)
+    else:
+        intro = [v for v in intro if v["persoon"] != pid]
+    return _bijeenkomst(case, aanwezig=here, voorstelrondje=intro)
+
+
+def set_intro(case: Case, pid: str, tekst: str) -> Case:
+    """Step 2: one line of the voorstelrondje ("Ik ben de tante van Sam.") for someone present."""
+    if pid not in case.bijeenkomst.aanwezig:
+        raise CaseError(t("bijeenkomst.err.intro_absent"))
+    tekst = tekst.strip()
+    rest = [v.model_dump() for v in case.bijeenkomst.voorstelrondje if v.persoon != pid]
+    if tekst:
+        old = [v.persoon for v in case.bijeenkomst.voorstelrondje]
+        row = {"persoon": pid, "tekst": tekst}
+        if pid in old:
+            rest.insert(old.index(pid), row)
+        else:
+            rest.append(row)
+    return _bijeenkomst(case, voorstelrondje=rest)
+
+
+def add_info(case: Case, vraag: str, antwoord: str = "", door: Optional[str] = None) -> tuple[Case, str]:
+    """Step 4 *Vragen en uitleg*: a question anyone may ask, the answer and who gave it."""
+    vraag = vraag.strip()
+    if not vraag:
+        raise CaseError(t("bijeenkomst.err.info_empty"))
+    _known_person(case, door)
+    iid = new_id("i")
+    item = {"id": iid, "vraag": vraag, "antwoord": antwoord.strip(), "door": door}
+    return _bijeenkomst(case, info=[*(i.model_dump() for i in case.bijeenkomst.info), item]), iid
+
+
+def update_info(case: Case, iid: str, **changes: Any) -> Case:
+    if set(changes) - {"vraag", "antwoord", "door"}:
+        raise CaseError(t("err.v.extra_forbidden"))
+    if "vraag" in changes and not str(changes["vraag"]).strip():
+        raise CaseError(t("bijeenkomst.err.info_empty"))
+    _known_person(case, changes.get("door"))
+    items = [i.model_dump() for i in case.bijeenkomst.info]
+    if iid not in {i["id"] for i in items}:
+        raise CaseError(t("bijeenkomst.err.gone"))
+    return _bijeenkomst(case, info=[{**i, **changes} if i["id"] == iid else i for i in items])
+
+
+def remove_info(case: Case, iid: str) -> Case:
+    return _bijeenkomst(case, info=[i.model_dump() for i in case.bijeenkomst.info if i.id != iid])
+
+
+def _professional(case: Case, pid: str) -> None:
+    """Only a professional (a curator, bewindvoerder, jeugdbescherming…) sets a piketpaaltje."""
+    try:
+        person = case.persoon(pid)
+    except KeyError:
+        raise CaseError(t("bijeenkomst.err.piket_who")) from None
+    if not person.professioneel:
+        raise CaseError(t("bijeenkomst.err.piket_not_professional", naam=person.naam or "?"))
+
+
+def add_piketpaaltje(case: Case, gesteld_door: str, tekst: str, kader: str = "anders") -> tuple[Case, str]:
+    """*Afspraken die vastliggen*: a condition in plain words, set by the professional with a mandatory
+    task. Someone who is not a professional is refused with a Dutch message."""
+    _professional(case, gesteld_door)
+    tekst = tekst.strip()
+    if not tekst:
+        raise CaseError(t("bijeenkomst.err.piket_empty"))
+    kid = new_id("k")
+    item = {"id": kid, "gesteld_door": gesteld_door, "tekst": tekst, "kader": kader}
+    old = [k.model_dump() for k in case.bijeenkomst.piketpaaltjes]
+    return _bijeenkomst(case, piketpaaltjes=[*old, item]), kid
+
+
+def update_piketpaaltje(case: Case, kid: str, **changes: Any) -> Case:
+    if set(changes) - {"gesteld_door", "tekst", "kader"}:
+        raise CaseError(t("err.v.extra_forbidden"))
+    if "gesteld_door" in changes:
+        _professional(case, changes["gesteld_door"])
+    if "tekst" in changes:
+        changes["tekst"] = str(changes["tekst"]).strip()
+        if not changes["tekst"]:
+            raise CaseError(t("bijeenkomst.err.piket_empty"))
+    items = [k.model_dump() for k in case.bijeenkomst.piketpaaltjes]
+    if kid not in {k["id"] for k in items}:
+        raise CaseError(t("bijeenkomst.err.gone"))
+    return _bijeenkomst(case, piketpaaltjes=[{**k, **changes} if k["id"] == kid else k for k in items])
+
+
+def remove_piketpaaltje(case: Case, kid: str) -> Case:
+    return _bijeenkomst(case, piketpaaltjes=[k.model_dump() for k in case.bijeenkomst.piketpaaltjes
+                                             if k.id != kid])
+
+
+def start_privetijd(case: Case, when: dt.datetime) -> Case:
+    """Step 5: *Tijd zonder begeleider* begins (a new stretch with this start time)."""
+    if case.bijeenkomst.in_privetijd:
+        raise CaseError(t("bijeenkomst.err.privetijd_already"))
+    stretches = [s.model_dump() for s in case.bijeenkomst.privetijd]
+    return _bijeenkomst(case, privetijd=[*stretches, {"begin": when.replace(microsecond=0), "einde": None}])
+
+
+def stop_privetijd(case: Case, when: dt.datetime) -> Case:
+    """*De begeleider komt terug*: the open stretch gets its end time (it stays recorded)."""
+    if not case.bijeenkomst.in_privetijd:
+        raise CaseError(t("bijeenkomst.err.privetijd_not_on"))
+    stretches = [s.model_dump() for s in case.bijeenkomst.privetijd]
+    stretches[-1]["einde"] = max(when.replace(microsecond=0), stretches[-1]["begin"])
+    return _bijeenkomst(case, privetijd=stretches)
+
+
+def set_genoteerd_door(case: Case, pid: Optional[str]) -> Case:
+    """*Wie schrijft op?* in the time without the begeleider (None: nobody chosen)."""
+    _known_person(case, pid)
+    return _bijeenkomst(case, genoteerd_door=pid)
+
+
+def meeting_questions(case: Case) -> list[Vraag]:
+    """The questions that go to the meeting, in their order (volgorde, then as stored)."""
+    return sorted((v for v in case.basisposter.vragen if v.naar_bijeenkomst), key=lambda v: v.volgorde)
+
+
+def move_meeting_question(case: Case, vid: str, step: int) -> Case:
+    """Step 3: move a meeting question up (-1) or down (+1) among the meeting's questions. All
+    questions get volgorde 1..n afterwards (meeting questions in their new order first, keeping the
+    others' relative order after them)."""
+    order = [v.id for v in meeting_questions(case)]
+    if vid not in order:
+        raise CaseError(t("bijeenkomst.err.gone"))
+    i = order.index(vid)
+    j = max(0, min(len(order) - 1, i + step))
+    order.insert(j, order.pop(i))
+    rest = [v.id for v in sorted(case.basisposter.vragen, key=lambda v: v.volgorde) if v.id not in order]
+    rank = {v: n for n, v in enumerate([*order, *rest], 1)}
+    new = [v.model_copy(update={"volgorde": rank[v.id]}) for v in case.basisposter.vragen]
+    return _with(case, basisposter=case.basisposter.model_copy(update={"vragen": new}))
+
+
+def set_team_member(case: Case, pid: str, member: bool) -> Case:
+    """Step 7 *Je vaste groep*: (un)choose a member. The client is always in the team."""
+    _known_person(case, pid)
+    team = case.basisteam
+    leden = [p for p in team.leden if p != pid]
+    if member:
+        leden.append(pid)
+    elif pid == case.klant_id:
+        raise CaseError(t("bijeenkomst.err.team_client"))
+    if case.klant_id not in leden:
+        leden.insert(0, case.klant_id)
+    return _with(case, basisteam=team.model_copy(update={"leden": leden}))
+
+
+def set_first_meeting(case: Case, datum: Optional[dt.date]) -> Case:
+    """Step 7: the date of the team's first meeting (None clears it)."""
+    team = _validated(Basisteam, {**case.basisteam.model_dump(), "eerste_overleg": datum})
+    return _with(case, basisteam=team)

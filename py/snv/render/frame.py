@@ -42,9 +42,13 @@ def skeleton() -> str:
 
 # ----- header -----
 
-def alias(name: str, *, onboarding: bool = False, current: bool = False) -> str:
+def alias(name: str, *, onboarding: bool = False, current: bool = False, plain: bool = False) -> str:
+    """The client's name, a button to *Alles over mij*; `plain` (during privétijd): the name only."""
     if onboarding:
         return f'<span class="brand">{esc(t("ui.app.name"))}</span>'
+    if plain:
+        return (f'<span class="alias alias-plain">{icon_html(icons.PERSON)}<span class="alias-text">'
+                f'<span class="alias-name">{esc(name)}</span></span></span>')
     return (f'<button type="button" class="alias" data-action="app.go" data-screen="overmij"'
             f'{attrs(aria_current="page" if current else None)}>'
             f'{icon_html(icons.PERSON)}<span class="alias-text"><span class="alias-name">{esc(name)}</span>'
@@ -92,6 +96,16 @@ def store_banner(*, conflict: bool, memory: bool) -> str:
             f'{button(t("ui.store.download_now"), "store.download", icon=icons.SAVE, cls="btn btn-primary", id="memory-download")}'
             "</div></div>")
     return "".join(parts)
+
+
+def privetijd_banner() -> str:
+    """On every screen during *Tijd zonder begeleider*: what is hidden, and the deliberate way back."""
+    return (f'<div class="alert privetijd-banner" id="privetijd-banner">{icon_html(icons.LOCK)}'
+            f'<div class="alert-text"><p><strong>{esc(t("bijeenkomst.priv.title"))}</strong></p>'
+            f'<p>{esc(t("bijeenkomst.priv.banner"))}</p></div>'
+            f'<div class="banner-actions">'
+            f'{button(t("bijeenkomst.priv.back"), "bijeenkomst.priv_stop", icon=icons.ARROW, cls="btn", id="privetijd-back")}'
+            "</div></div>")
 
 
 def ended_screen() -> str:
@@ -262,7 +276,7 @@ def passphrase_sheet(*, error: str = "", busy: bool = False) -> str:
 
 
 def file_sheet(kind: str, *, notes: bool, pseudonymise: bool, exports: Sequence[tuple[str, str, str]],
-               error: str = "") -> str:
+               error: str = "", notes_locked: bool = False) -> str:
     """`kind` "save" (the dossier as JSON) or "export" (JSON without names, map, print…).
 
     exports: (key, label, icon) of registered exports, shown in the export sheet. Every file export can
@@ -273,8 +287,9 @@ def file_sheet(kind: str, *, notes: bool, pseudonymise: bool, exports: Sequence[
     warning = (f'<div class="warning">{icon_html(icons.WARN)}<p>{esc(t("ui.file.warning"))}</p></div>')
     options = (
         f'<fieldset class="options"><legend>{esc(t("ui.file.options"))}</legend>'
-        + checkbox(t("ui.file.opt_notes"), id="opt-notes", checked=notes, action="export.option",
-                   data={"name": "notes"}, hint=t("ui.file.opt_notes_hint"))
+        + ("" if notes_locked else  # during privétijd the begeleider's notes never leave (App.export_choices)
+           checkbox(t("ui.file.opt_notes"), id="opt-notes", checked=notes, action="export.option",
+                    data={"name": "notes"}, hint=t("ui.file.opt_notes_hint")))
         + checkbox(t("ui.file.opt_pseudo"), id="opt-pseudo", checked=pseudonymise, action="export.option",
                    data={"name": "pseudonymise"}, hint=t("ui.file.opt_pseudo_hint"))
         + "</fieldset>")

@@ -35,6 +35,7 @@ INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
     Instrument("gebeurteniskaart", "snv.render.gebeurteniskaart_svg", 40),
     Instrument("plan", "snv.render.plan_svg", 70, page="portrait", atlas=False),
     Instrument("contactschema", "snv.render.contactschema_svg", 50),
+    Instrument("uitnodiging", "snv.render.uitnodiging_svg", 60, page="portrait", atlas=False),
 ), key=lambda i: i.order))
 
 

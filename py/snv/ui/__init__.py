@@ -1,5 +1,5 @@
 """Layer 6: the app in the browser. Only this package may import pyscript, js or pyodide: at module level
-only the browser-only modules (browser.py, relatiekaart_dom.py, bench.py), which the rest imports
+only the browser-only modules (browser.py, relatiekaart_dom.py, voorbereiden_dom.py, bench.py), which the rest imports
 lazily, so `import snv.ui.app` and every screen's module work under CPython for tests."""
 
 

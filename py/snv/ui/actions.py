@@ -292,9 +292,9 @@ def handle_confirm(app, action: str, data: dict) -> None:
 # ----- files and exports -----
 
 def export_options(app) -> dict:
-    """The FileOptions as keywords for app.save_file and as the `options` of Export.run."""
-    opts = app.view_state(FileOptions)
-    return {"notes": opts.notes, "pseudonymise": opts.pseudonymise}
+    """The FileOptions as keywords for app.save_file and as the `options` of Export.run (during
+    privétijd without the begeleider's notes: App.export_choices)."""
+    return app.export_choices()
 
 
 def handle_export(app, action: str, data: dict) -> None:

@@ -169,8 +169,15 @@ class App:
         """Put a whole other case in place (opening a file); undoable like any edit."""
         self.apply(lambda _old: case, label=label)
 
+    def _leaves_privetijd(self, other: Case) -> bool:
+        """Going to `other` would end *Tijd zonder begeleider* without its deliberate action."""
+        if self.privetijd and not other.bijeenkomst.in_privetijd:
+            self.notice(t("bijeenkomst.priv.no_undo"))
+            return True
+        return False
+
     def undo(self) -> None:
-        if not self._undo:
+        if not self._undo or self._leaves_privetijd(self._undo[-1][0]):
             return
         previous, label = self._undo.pop()
         self._coalesce_last = None
@@ -179,7 +186,7 @@ class App:
         self.toast = Toast(t("ui.toast.undone", what=label), redo=True)
 
     def redo(self) -> None:
-        if not self._redo:
+        if not self._redo or self._leaves_privetijd(self._redo[-1][0]):
             return
         following, label = self._redo.pop()
         self._coalesce_last = None
@@ -342,9 +349,26 @@ class App:
 
     # ----- navigation, sheets, messages -----
 
+    @property
+    def privetijd(self) -> bool:
+        """*Tijd zonder begeleider* is on (stored in the case, so it survives a reload): the frame shows
+        only the screens that declare `privetijd`, no begeleider notes, no figures, and exports leave
+        those notes out (export_choices). The one switch every part of the app reads."""
+        return self.case.bijeenkomst.in_privetijd
+
+    def export_choices(self) -> dict:
+        """The privacy choices of files and print ({"notes", "pseudonymise"}, from FileOptions): during
+        privétijd the begeleider's notes stay out whatever the checkbox says."""
+        from .sheets import FileOptions  # noqa: PLC0415
+
+        opts = self.view_state(FileOptions)
+        return {"notes": opts.notes and not self.privetijd, "pseudonymise": opts.pseudonymise}
+
     def go(self, screen_key: str) -> None:
         if screens.get(screen_key) is None:
             screen_key = "start"
+        if not screens.allowed(screen_key, privetijd=self.privetijd):
+            screen_key = screens.privetijd_home()
         self.screen = screen_key
         self.toast = None  # the toast stays through sheets and filters; a new screen starts clean
         if self.sheet is not None and not isinstance(self.sheet, PersonSheet):

@@ -23,7 +23,8 @@ DATE_FIELDS = ("start", "evaluatie")
 
 
 def render(app) -> str:
-    return plan.render(app.case, app.view_state(PlanView), today=app.now().date())
+    # during the time without the begeleider the figures (Wie draagt wat) stay out of sight
+    return plan.render(app.case, app.view_state(PlanView), today=app.now().date(), hide_figures=app.privetijd)
 
 
 def _agreement(app, aid: str):
@@ -214,5 +215,6 @@ def run_export(app, options: dict) -> str:
 
 
 register(Screen(key=KEY, label_key="plan.screen", icon=plan.ICON_PLAN, phases=("meedenkbijeenkomst", "basisteam"),
-                render=render, handle=handle, order=60, desc_key="plan.b1", stylesheet="plan.css"))
+                render=render, handle=handle, order=60, desc_key="plan.b1", stylesheet="plan.css",
+                privetijd=True))  # the plan is what the network writes in the time without the begeleider
 register_export(Export(key="plan_svg", label_key="plan.export", run=run_export, order=60, icon=icons.EXPORT))

@@ -12,12 +12,11 @@ from typing import Optional
 
 from ..render import instruments, print_doc
 from ..storage.privacy import for_export
-from .sheets import FileOptions
 
 
 def document(app, keys: Optional[list[str]] = None) -> str:
     """The print pages of `keys` (None: the whole atlas) for the case as it is now."""
-    case = for_export(app.case, notes=app.view_state(FileOptions).notes, pseudonymise=False)
+    case = for_export(app.case, notes=app.export_choices()["notes"], pseudonymise=False)
     return print_doc.document(case, keys, today=app.now().date())
 
 

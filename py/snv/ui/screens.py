@@ -67,6 +67,7 @@ class Screen:
     tile: bool = True  # shown as a tile on Start
     editing: bool = True  # header shows undo/redo on this screen
     stylesheet: Optional[str] = None  # a CSS file in site/ for this screen only; linked by the browser at start
+    privetijd: bool = False  # shown during *Tijd zonder begeleider* (only the meeting and the plan are)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ SCREEN_MODULES = (
     "snv.ui.familiekaart",
     "snv.ui.plan",
     "snv.ui.contactschema",
+    "snv.ui.voorbereiden",
+    "snv.ui.bijeenkomst",
 )
 
 
@@ -119,9 +122,24 @@ def all_screens() -> list[Screen]:
     return sorted(_SCREENS.values(), key=lambda s: (s.order, s.key))
 
 
-def for_phase(phase: str) -> list[Screen]:
-    """Screens in the bottom bar of `phase` (Start is always first and not listed here)."""
+def for_phase(phase: str, *, privetijd: bool = False) -> list[Screen]:
+    """Screens in the bottom bar of `phase` (Start is always first and not listed here). During
+    *Tijd zonder begeleider* only the screens that declare `privetijd=True`, whatever the phase."""
+    if privetijd:
+        return [s for s in all_screens() if s.privetijd]
     return [s for s in all_screens() if phase in s.phases and s.key != "start"]
+
+
+def allowed(key: str, *, privetijd: bool) -> bool:
+    """Whether screen `key` may be shown now (during privétijd: only the screens that declare it)."""
+    screen = get(key)
+    return screen is not None and (screen.privetijd or not privetijd)
+
+
+def privetijd_home() -> str:
+    """Where the app goes during privétijd when another screen was asked for: the meeting."""
+    keys = [s.key for s in all_screens() if s.privetijd]
+    return "bijeenkomst" if "bijeenkomst" in keys else (keys[0] if keys else "start")
 
 
 def stylesheets() -> list[str]:

@@ -9,7 +9,9 @@ from .sheets import ConfirmSheet, FileOptions, FileSheet, MenuSheet, PassphraseS
 
 
 def current_screen(app) -> screens.Screen:
-    screen = screens.get(app.screen) or screens.get("start")
+    """The screen on show; during privétijd one that declares it (the meeting), whatever was asked."""
+    key = app.screen if screens.allowed(app.screen, privetijd=app.privetijd) else screens.privetijd_home()
+    screen = screens.get(key) or screens.get("start")
     if screen is None:  # pragma: no cover - the start screen is always registered
         raise RuntimeError("no start screen registered")
     return screen
@@ -37,18 +39,21 @@ def regions(app) -> dict[str, str]:
         out["bar"] = ""
         out["@screen"] = "onboarding"
     else:
+        private = app.privetijd  # Tijd zonder begeleider: only the screens that declare it, no Alles over mij
         screen = current_screen(app)
-        out["alias"] = frame.alias(case.klant.naam, current=screen.key == "overmij")
+        out["alias"] = frame.alias(case.klant.naam, current=screen.key == "overmij", plain=private)
         out["tools"] = frame.tools(can_undo=app.can_undo, can_redo=app.can_redo, undo_label=app.undo_label,
                                    redo_label=app.redo_label, editing=screen.editing, menu_open=kind == "menu")
-        out["route"] = frame.route(case.fase, full=screen.key == "start")
+        out["route"] = "" if private else frame.route(case.fase, full=screen.key == "start")
         out["content"] = screen.render(app)
         start = screens.get("start")
-        items = [("start", t(start.label_key), start.icon)] if start else []
-        items += [(s.key, t(s.label_key), s.icon) for s in screens.for_phase(case.fase)]
+        items = [("start", t(start.label_key), start.icon)] if start and not private else []
+        items += [(s.key, t(s.label_key), s.icon) for s in screens.for_phase(case.fase, privetijd=private)]
         out["bar"] = frame.bar(items, screen.key)
         out["@screen"] = screen.key
-    out["alerts"] = frame.store_banner(conflict=app.conflict and not app.ended, memory=app.memory) + frame.alerts(app.alerts)
+    private_banner = frame.privetijd_banner() if app.privetijd and not (app.ended or app.onboarding) else ""
+    out["alerts"] = (private_banner + frame.store_banner(conflict=app.conflict and not app.ended, memory=app.memory)
+                     + frame.alerts(app.alerts))
     toast = app.toast
     out["toast"] = frame.toast(toast.text, undo=toast.undo and app.can_undo, redo=toast.redo and app.can_redo) if toast else ""
     out["sheet"] = sheet_html(app)
@@ -62,8 +67,8 @@ def sheet_html(app) -> str:
         return ""
     if isinstance(sheet, PersonSheet):
         pid = sheet.pid
-        if pid is not None and pid not in {p.id for p in app.case.personen}:
-            return ""
+        if app.privetijd or (pid is not None and pid not in {p.id for p in app.case.personen}):
+            return ""  # during privétijd no person sheet (it shows the begeleider's notes)
         return person_sheet.render(app.case, pid, sheet.prefill, sheet.errors)
     if isinstance(sheet, MenuSheet):
         return frame.menu_sheet()
@@ -74,8 +79,8 @@ def sheet_html(app) -> str:
     if isinstance(sheet, FileSheet):
         opts = app.view_state(FileOptions)
         exports = [(e.key, t(e.label_key), e.icon) for e in screens.exports()]
-        return frame.file_sheet(sheet.kind, notes=opts.notes, pseudonymise=opts.pseudonymise, exports=exports,
-                                error=sheet.error)
+        return frame.file_sheet(sheet.kind, notes=opts.notes and not app.privetijd, pseudonymise=opts.pseudonymise,
+                                exports=exports, error=sheet.error, notes_locked=app.privetijd)
     if isinstance(sheet, PassphraseSheet):
         return frame.passphrase_sheet(error=sheet.error, busy=sheet.busy)
     raise TypeError(f"no HTML for sheet {type(sheet).__name__}")
