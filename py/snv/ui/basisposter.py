@@ -17,6 +17,7 @@ from ..render import basisposter
 from ..render.basisposter import ITEM_FIELDS, KEY, NOBODY, BasisposterView, CardsView, writer_id
 from .screens import Export, Screen, register, register_export
 from .sheets import ExportSheet
+from .svg_export import download_svg
 
 
 def render(app) -> str:
@@ -202,15 +203,9 @@ def handle(app, action: str, data: dict) -> Any:
 def run_export(app, options: dict) -> str:
     """Download the poster as a standalone A3 SVG that opens again as the case (privacy choices applied)."""
     from ..render.basisposter_svg import export_svg  # noqa: PLC0415
-    from ..storage.files import export_filename  # noqa: PLC0415
-    from ..storage.privacy import for_export  # noqa: PLC0415
 
-    case = for_export(app.case, notes=bool(options.get("notes")), pseudonymise=bool(options.get("pseudonymise")))
-    today = app.now().date()
-    name = export_filename(case, "svg", today).removesuffix(".svg") + "-basisposter.svg"
-    app.download(name, export_svg(case, today=today), "image/svg+xml")
-    app.notice(t("basisposter.export.done"))
-    return name
+    return download_svg(app, options, lambda case, today: export_svg(case, today=today), suffix=KEY,
+                        done_key="basisposter.export.done")
 
 
 def _mount(app, root) -> None:

@@ -17,6 +17,7 @@ from ..render.contactschema import ICON, KEY, ContactschemaView, columns
 from ..render.contactschema_svg import DAYS, FEELINGS, WAYS, WISHES, export_svg
 from .screens import Export, Screen, register, register_export
 from .sheets import ExportSheet
+from .svg_export import download_svg
 
 CHOICES = {"hoe_vaak": FREQUENTIES, "tevreden": FEELINGS, "wens": WISHES}
 
@@ -175,17 +176,9 @@ def _label(naam: str, field: str) -> str:
 
 def run_export(app, options: dict) -> str:
     """Download the contactschema as a standalone SVG (in the screen's order) that opens again as the case."""
-    from ..storage.files import export_filename  # noqa: PLC0415
-    from ..storage.privacy import for_export  # noqa: PLC0415
-
-    case = for_export(app.case, notes=bool(options.get("notes")), pseudonymise=bool(options.get("pseudonymise")))
-    today = app.now().date()
     v = app.view_state(ContactschemaView)
-    text = export_svg(case, today=today, col=v.sort, desc=v.desc)
-    name = export_filename(case, "svg", today).removesuffix(".svg") + "-contactschema.svg"
-    app.download(name, text, "image/svg+xml")
-    app.notice(t("contactschema.export.done"))
-    return name
+    return download_svg(app, options, lambda case, today: export_svg(case, today=today, col=v.sort, desc=v.desc),
+                        suffix=KEY, done_key="contactschema.export.done")
 
 
 register(Screen(key=KEY, label_key="contactschema.bar", icon=ICON, phases=("netwerkatlas", "basisteam"),

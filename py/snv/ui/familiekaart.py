@@ -13,6 +13,7 @@ from ..render.familiekaart import GESLACHTEN, ICON, KEY, ZOOMS, FamiliekaartView
 from ..render.familiekaart_svg import export_svg
 from .screens import Export, Screen, register, register_export
 from .sheets import ExportSheet
+from .svg_export import download_svg
 
 
 def render(app) -> str:
@@ -178,16 +179,9 @@ def _ask_remove(app, kind: str, a: str, b: str) -> None:
 
 def run_export(app, options: dict) -> str:
     """Download the familiekaart as a standalone SVG that opens again as the case."""
-    from ..storage.files import export_filename  # noqa: PLC0415
-    from ..storage.privacy import for_export  # noqa: PLC0415
-
-    case = for_export(app.case, notes=bool(options.get("notes")), pseudonymise=bool(options.get("pseudonymise")))
-    today = app.now().date()
-    text = export_svg(case, today=today, lines=app.view_state(FamiliekaartView).lines)
-    name = export_filename(case, "svg", today).replace(".svg", "-familiekaart.svg")
-    name = app.download(name, text, "image/svg+xml")
-    app.notice(t("familiekaart.export.done"))
-    return name
+    lines = app.view_state(FamiliekaartView).lines
+    return download_svg(app, options, lambda case, today: export_svg(case, today=today, lines=lines), suffix=KEY,
+                        done_key="familiekaart.export.done")
 
 
 def _mount(app, root) -> None:

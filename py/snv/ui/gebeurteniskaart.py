@@ -19,6 +19,7 @@ from ..render.gebeurteniskaart_svg import KEY, ZOOM_SIZES, export_svg, feeling_w
 from ..render.relatiekaart import RelatiekaartView
 from .screens import Export, Screen, register, register_export
 from .sheets import ExportSheet
+from .svg_export import download_svg
 
 
 def render(app) -> str:
@@ -229,16 +230,8 @@ def handle(app, action: str, data: dict) -> Any:
 
 def run_export(app, options: dict) -> str:
     """Download the life line as a standalone SVG that opens again as the case (privacy choices applied)."""
-    from ..storage.files import export_filename  # noqa: PLC0415
-    from ..storage.privacy import for_export  # noqa: PLC0415
-
-    case = for_export(app.case, notes=bool(options.get("notes")), pseudonymise=bool(options.get("pseudonymise")))
-    today = app.now().date()
-    text = export_svg(case, today=today)
-    name = export_filename(case, "svg", today).removesuffix(".svg") + "-gebeurteniskaart.svg"
-    app.download(name, text, "image/svg+xml")
-    app.notice(t("gebeurteniskaart.toast.export"))
-    return name
+    return download_svg(app, options, lambda case, today: export_svg(case, today=today), suffix=KEY,
+                        done_key="gebeurteniskaart.toast.export")
 
 
 def _mount(app, root) -> None:

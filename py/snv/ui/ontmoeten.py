@@ -12,6 +12,7 @@ from ..render import icons, ontmoeten
 from ..render.ontmoeten import KEY, OntmoetenView
 from .basisposter import card_action
 from .screens import Export, Screen, register, register_export
+from .svg_export import download_svg
 
 
 def render(app) -> str:
@@ -53,15 +54,9 @@ def handle(app, action: str, data: dict) -> Any:
 def run_export(app, options: dict) -> str:
     """Download Ontmoeten as a standalone SVG that opens again as the case (privacy choices applied)."""
     from ..render.ontmoeten_svg import export_svg  # noqa: PLC0415
-    from ..storage.files import export_filename  # noqa: PLC0415
-    from ..storage.privacy import for_export  # noqa: PLC0415
 
-    case = for_export(app.case, notes=bool(options.get("notes")), pseudonymise=bool(options.get("pseudonymise")))
-    today = app.now().date()
-    name = export_filename(case, "svg", today).removesuffix(".svg") + "-ontmoeten.svg"
-    app.download(name, export_svg(case, today=today), "image/svg+xml")
-    app.notice(t("ontmoeten.export.done"))
-    return name
+    return download_svg(app, options, lambda case, today: export_svg(case, today=today), suffix=KEY,
+                        done_key="ontmoeten.export.done")
 
 
 register(Screen(key=KEY, label_key="ontmoeten.title", icon=ontmoeten.ICON, phases=("ontmoeten",), render=render,

@@ -17,6 +17,7 @@ from ..render import icons, plan
 from ..render.plan import FREQS, KEY, MODES, STATUSES, PlanView
 from ..render.plan_svg import export_svg
 from .screens import Export, Screen, register, register_export
+from .svg_export import download_svg
 
 TEXT_FIELDS = ("wat", "waar", "wanneer", "hoe")
 DATE_FIELDS = ("start", "evaluatie")
@@ -202,16 +203,8 @@ def _ask_remove(app, a) -> None:
 
 def run_export(app, options: dict) -> str:
     """Download "Ons plan" as a standalone SVG that opens again as the case (privacy choices applied)."""
-    from ..storage.files import export_filename  # noqa: PLC0415
-    from ..storage.privacy import for_export  # noqa: PLC0415
-
-    case = for_export(app.case, notes=bool(options.get("notes")), pseudonymise=bool(options.get("pseudonymise")))
-    today = app.now().date()
-    text = export_svg(case, today=today)
-    name = export_filename(case, "svg", today).replace(".svg", "-plan.svg")
-    app.download(name, text, "image/svg+xml")
-    app.notice(t("plan.export.done"))
-    return name
+    return download_svg(app, options, lambda case, today: export_svg(case, today=today), suffix=KEY,
+                        done_key="plan.export.done")
 
 
 register(Screen(key=KEY, label_key="plan.screen", icon=plan.ICON_PLAN, phases=("meedenkbijeenkomst", "basisteam"),

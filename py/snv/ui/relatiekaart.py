@@ -16,6 +16,7 @@ from ..render.relatiekaart import ICON_MAP, KEY, PANELS, ZOOMS, RelatiekaartView
 from ..render.relatiekaart_svg import MapOptions, export_svg
 from .screens import Export, Screen, register, register_export
 from .sheets import ExportSheet
+from .svg_export import download_svg
 
 
 def render(app) -> str:
@@ -251,17 +252,11 @@ def handle(app, action: str, data: dict) -> Any:
 
 def run_export(app, options: dict) -> str:
     """Download the map as a standalone SVG that opens again as the case (privacy choices applied)."""
-    from ..storage.files import export_filename  # noqa: PLC0415
-    from ..storage.privacy import for_export  # noqa: PLC0415
-
-    case = for_export(app.case, notes=bool(options.get("notes")), pseudonymise=bool(options.get("pseudonymise")))
-    today = app.now().date()
     v = app.view_state(RelatiekaartView)
-    text = export_svg(case, today=today, options=MapOptions(member_ties=True, support=v.support, frequency=v.freq))
-    name = export_filename(case, "svg", today)
-    app.download(name, text, "image/svg+xml")
-    app.notice(t("map.export.done"))
-    return name
+    opts = MapOptions(member_ties=True, support=v.support, frequency=v.freq)
+    # the map keeps the plain file name it always had
+    return download_svg(app, options, lambda case, today: export_svg(case, today=today, options=opts), suffix=None,
+                        done_key="map.export.done")
 
 
 def _mount(app, root) -> None:
