@@ -9,29 +9,21 @@ Keyboard users have *Omhoog*/*Omlaag* (plain buttons).
 from __future__ import annotations
 
 import js  # browser only
-from pyodide.ffi import create_proxy, jsnull
 
 from ..messages import t
+from .dom import Proxies, nn, run_action
 
 DRAG_START_PX = 8.0
 
 _state: dict = {"app": None, "drag": None, "doc_wired": False}
-_proxies: dict = {}
 
 
-def _js(value):
-    return None if value is None or value is jsnull else value
-
-
-def _proxy(name: str, fn):
-    if name not in _proxies:
-        _proxies[name] = create_proxy(fn)
-    return _proxies[name]
+_proxy = Proxies()
 
 
 def mount(app, root=None) -> None:
     _state["app"] = app
-    listing = _js(js.document.getElementById("bp-questions"))
+    listing = nn(js.document.getElementById("bp-questions"))
     if listing is not None and not listing.getAttribute("data-wired"):
         listing.setAttribute("data-wired", "1")
         listing.addEventListener("pointerdown", _proxy("down", _down))
@@ -53,11 +45,11 @@ def _down(ev) -> None:
         return
     if ev.pointerType == "mouse" and ev.button != 0:
         return
-    grip = _js(ev.target.closest(".bp-q-grip"))
+    grip = nn(ev.target.closest(".bp-q-grip"))
     if grip is None:
         return
     listing = ev.currentTarget
-    row = _js(grip.closest(".bp-q"))
+    row = nn(grip.closest(".bp-q"))
     rows = _rows(listing)
     if row is None or len(rows) < 2:
         return
@@ -126,7 +118,7 @@ def _up(ev) -> None:
         to = _target(d, ev.clientY)
         if to != d["from"]:
             _run("basisposter.move", {"id": d["row"].getAttribute("data-qid"), "to": str(to)})
-            live = _js(js.document.getElementById("bp-live"))
+            live = nn(js.document.getElementById("bp-live"))
             if live is not None:
                 live.textContent = t("basisposter.q.moved_live", nr=to + 1)
 
@@ -147,9 +139,4 @@ def _esc(ev) -> None:
 
 
 def _run(action: str, data: dict) -> None:
-    app = _state["app"]
-    run = getattr(app.host, "run", None)
-    if run is not None:
-        run(action, {**data, "event": "pointer"})
-    else:
-        app.dispatch(action, data)
+    run_action(_state["app"], action, data, "pointer")

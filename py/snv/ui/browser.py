@@ -21,13 +21,14 @@ import traceback
 from typing import Any, Optional
 
 import js
-from pyodide.ffi import create_proxy, jsnull, to_js
+from pyodide.ffi import create_proxy, to_js
 
 from ..messages import t
 from ..model import CaseError
 from ..render import frame
 from ..storage.jsonio import loads_json
 from . import printing, screens, view
+from .dom import nn as _nn
 from .app import App, Host
 
 TEXT_INPUT_TYPES = {"text", "search", "number", "email", "tel", "url", "password", ""}
@@ -37,9 +38,6 @@ KEY_ATTRS = ("data-pid", "data-field", "data-value", "data-index", "data-soort",
              "data-fase", "data-key", "data-id", "data-name")
 
 
-def _nn(value: Any) -> Any:
-    """DOM calls return pyodide's `jsnull` (not None) for "nothing": make it None."""
-    return None if value is None or value is jsnull else value
 
 
 def _attr(el: Any, name: str) -> Optional[str]:

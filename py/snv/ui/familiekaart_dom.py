@@ -6,27 +6,24 @@ Imported lazily by ui/familiekaart.py's mount hook (never under CPython).
 from __future__ import annotations
 
 import js  # browser only
-from pyodide.ffi import create_proxy, jsnull
+from pyodide.ffi import create_proxy
 
 from ..render.familiekaart import FamiliekaartView
+from .dom import nn
 
 _state: dict = {"app": None, "proxy": None}
 
 
-def _js(value):
-    return None if value is None or value is jsnull else value
-
-
 def _on_scroll(ev) -> None:
     app = _state["app"]
-    el = _js(ev.currentTarget)
+    el = nn(ev.currentTarget)
     if app is not None and el is not None:
         app.view_state(FamiliekaartView).scroll = (float(el.scrollLeft), float(el.scrollTop))
 
 
 def mount(app, root=None) -> None:
     _state["app"] = app
-    el = _js(js.document.getElementById("fk-scroll"))
+    el = nn(js.document.getElementById("fk-scroll"))
     if el is None:
         return
     if _state["proxy"] is None:
@@ -36,7 +33,7 @@ def mount(app, root=None) -> None:
     if v.scroll is not None:
         el.scrollLeft, el.scrollTop = v.scroll
         return
-    target = _js(js.document.getElementById(f"fk-p-{v.selected or app.case.klant_id}"))
+    target = nn(js.document.getElementById(f"fk-p-{v.selected or app.case.klant_id}"))
     if target is None:
         return
     t, s = target.getBoundingClientRect(), el.getBoundingClientRect()

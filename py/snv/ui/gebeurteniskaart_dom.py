@@ -9,23 +9,16 @@ as module-level proxies and attached to each new line, so re-rendering leaks not
 from __future__ import annotations
 
 import js  # browser only
-from pyodide.ffi import create_proxy, jsnull, to_js
+from pyodide.ffi import to_js
 
 from ..render.gebeurteniskaart import GebeurteniskaartView, line_of
 from ..render.gebeurteniskaart_svg import KEY, screen_window
+from .dom import Proxies, nn, run_action
 
 _state: dict = {"app": None, "doc_wired": False}
-_proxies: dict = {}
 
 
-def _js(value):
-    return None if value is None or value is jsnull else value
-
-
-def _proxy(name: str, fn):
-    if name not in _proxies:
-        _proxies[name] = create_proxy(fn)
-    return _proxies[name]
+_proxy = Proxies()
 
 
 def _view():
@@ -36,7 +29,7 @@ def _view():
 def mount(app, root=None) -> None:
     _state["app"] = app
     doc = js.document
-    box = _js(doc.getElementById("gk-scroll"))
+    box = nn(doc.getElementById("gk-scroll"))
     if box is None:
         return
     view = _view()
@@ -58,7 +51,7 @@ def mount(app, root=None) -> None:
         box.scrollLeft = view.scroll_x
     if view is not None:
         view.view_w = float(box.clientWidth)
-    card = _js(box.querySelector(".gk-ev.is-sel"))
+    card = nn(box.querySelector(".gk-ev.is-sel"))
     if card is not None:
         _keep_in_view(box, card)
     sel = view.sel if view is not None else None
@@ -84,13 +77,13 @@ def _line_above_sheet(box) -> None:
     """Portrait: the panel is a bottom sheet. When it opens over the line, scroll the page so the
     line sits just under the header, above the sheet."""
     doc = js.document
-    panel = _js(doc.getElementById("gk-panel"))
+    panel = nn(doc.getElementById("gk-panel"))
     if panel is None or str(js.getComputedStyle(panel).position) != "fixed":
         return
     b, p = box.getBoundingClientRect(), panel.getBoundingClientRect()
     if b.bottom <= p.top:
         return
-    header = _js(doc.querySelector(".topbar"))
+    header = nn(doc.querySelector(".topbar"))
     top = header.getBoundingClientRect().bottom if header is not None else 0
     js.window.scrollBy(0, b.top - top - 8)
 
@@ -113,20 +106,20 @@ def _redraw(_t=None) -> None:
     swapped, inside the same scrolling box, so the swipe goes on smoothly."""
     _state["frame_asked"] = False
     app, view = _state["app"], _view()
-    box = _js(js.document.getElementById("gk-scroll"))
-    svg = _js(box.querySelector("svg.gk-svg")) if box is not None else None
+    box = nn(js.document.getElementById("gk-scroll"))
+    svg = nn(box.querySelector("svg.gk-svg")) if box is not None else None
     if app is None or view is None or svg is None:
         return
     want = screen_window(view.scroll_x, view.view_w)
     drawn = (float(svg.getAttribute("data-from") or 0), float(svg.getAttribute("data-to") or 0))
     if drawn[0] <= want[0] and want[1] <= drawn[1]:
         return
-    active = _js(js.document.activeElement)
-    focused = _js(active.closest(".gk-ev")) if active is not None and hasattr(active, "closest") else None
+    active = nn(js.document.activeElement)
+    focused = nn(active.closest(".gk-ev")) if active is not None and hasattr(active, "closest") else None
     keep = focused.getAttribute("data-id") if focused is not None and box.contains(focused) else None
     svg.outerHTML = line_of(app.case, view)
     if keep:  # the card with the focus is drawn again: give it the focus back
-        again = _js(box.querySelector(f'.gk-ev[data-id="{keep}"]'))
+        again = nn(box.querySelector(f'.gk-ev[data-id="{keep}"]'))
         if again is not None:
             again.focus(to_js({"preventScroll": True}, dict_converter=js.Object.fromEntries))
 
@@ -175,8 +168,8 @@ def _wheel(ev) -> None:
 
 
 def _key(ev) -> None:
-    target = _js(ev.target)
-    card = _js(target.closest(".gk-ev")) if target is not None and hasattr(target, "closest") else None
+    target = nn(ev.target)
+    card = nn(target.closest(".gk-ev")) if target is not None and hasattr(target, "closest") else None
     if card is None or ev.ctrlKey or ev.metaKey or ev.altKey:
         return
     key = str(ev.key)
@@ -186,7 +179,7 @@ def _key(ev) -> None:
     elif key in ("ArrowLeft", "ArrowRight"):
         ev.preventDefault()
         step = 1 if key == "ArrowRight" else -1
-        box = _js(js.document.getElementById("gk-scroll"))
+        box = nn(js.document.getElementById("gk-scroll"))
         current = card.getAttribute("data-id")
         for attempt in range(2):
             cards = js.Array.from_(js.document.querySelectorAll("#gk-scroll .gk-ev"))
@@ -215,8 +208,8 @@ def _esc(ev) -> None:
     view = _view()
     if view is not None and view.sel is not None:
         ev.preventDefault()
-        field = _js(js.document.activeElement)
-        if (field is not None and _js(field.closest("#gk-panel")) is not None and field.getAttribute("data-action")
+        field = nn(js.document.activeElement)
+        if (field is not None and nn(field.closest("#gk-panel")) is not None and field.getAttribute("data-action")
                 and str(field.tagName) in ("INPUT", "TEXTAREA") and str(field.value) != str(field.defaultValue)):
             # keep what was typed: the field's own action commits it, as if it was left
             field.dispatchEvent(js.Event.new("change", to_js({"bubbles": True}, dict_converter=js.Object.fromEntries)))
@@ -224,10 +217,4 @@ def _esc(ev) -> None:
 
 
 def _run(action: str, data: dict) -> None:
-    """Through the host when it has `run` (one render per action, errors become a calm alert)."""
-    app = _state["app"]
-    run = getattr(app.host, "run", None)
-    if run is not None:
-        run(action, {**data, "event": "key"})
-    else:
-        app.dispatch(action, data)
+    run_action(_state["app"], action, data, "key")

@@ -12,37 +12,28 @@ from __future__ import annotations
 import math
 
 import js  # browser only
-from pyodide.ffi import create_proxy, jsnull
 
 from ..analysis.layout import CENTRE, locate
 from ..messages import t
 from ..render.relatiekaart import RelatiekaartView
 from ..render.relatiekaart_svg import ring_word
+from .dom import Proxies, nn, run_action
 
 SVG_NS = "http://www.w3.org/2000/svg"
 DRAG_START_PX = 8.0  # a smaller movement is still a tap
 MIN_HIT_PX = 22.0  # hit radius on screen: 44 css px across
 
 _state: dict = {"app": None, "drag": None, "doc_wired": False}
-_proxies: dict = {}
 
 
-def _js(value):
-    """JS null (pyodide's jsnull) as None, so `is None` checks work."""
-    return None if value is None or value is jsnull else value
-
-
-def _proxy(name: str, fn):
-    if name not in _proxies:
-        _proxies[name] = create_proxy(fn)
-    return _proxies[name]
+_proxy = Proxies()
 
 
 def mount(app, root=None) -> None:
     _state["app"] = app
     doc = js.document
     perf = js.performance
-    svg = _js(doc.querySelector("svg.rk-svg"))
+    svg = nn(doc.querySelector("svg.rk-svg"))
     if svg is not None and not svg.getAttribute("data-wired"):
         svg.setAttribute("data-wired", "1")
         svg.addEventListener("pointerdown", _proxy("down", _down))
@@ -69,11 +60,11 @@ def fit_to_screen() -> None:
     """Size the map so the whole of it fits between its top and the bottom bar (CSS var --rk-fit);
     zoom buttons enlarge it from there. Measured, because header, route and toolbar heights vary."""
     doc = js.document
-    rk = _js(doc.querySelector(".rk"))
-    stage = _js(doc.querySelector(".rk-stage"))
+    rk = nn(doc.querySelector(".rk"))
+    stage = nn(doc.querySelector(".rk-stage"))
     if rk is None or stage is None:
         return
-    bar = _js(doc.getElementById("bar"))
+    bar = nn(doc.getElementById("bar"))
     bar_h = bar.offsetHeight if bar is not None else 0
     top = stage.getBoundingClientRect().top + js.window.scrollY
     fit = max(320, int(js.window.innerHeight - top - bar_h - 12))
@@ -85,14 +76,14 @@ def fit_to_screen() -> None:
 
 def fit_hit_area(svg) -> None:
     """Make each marker's invisible hit circle at least 44 css px across, whatever the zoom."""
-    ctm = _js(svg.getScreenCTM())
+    ctm = nn(svg.getScreenCTM())
     if ctm is None or not ctm.a:
         return
     hit = round(max(30.0, MIN_HIT_PX / abs(ctm.a)), 1)
     view = _view()
     if view is not None and view.hit != hit:  # set once; later renders write it into the HTML themselves
         view.hit = hit
-        rk = _js(js.document.querySelector(".rk"))
+        rk = nn(js.document.querySelector(".rk"))
         if rk is not None:
             rk.style.setProperty("--rk-hit", f"{hit}px")
 
@@ -103,7 +94,7 @@ def _view() -> RelatiekaartView | None:
 
 
 def _resize(_ev=None) -> None:
-    svg = _js(js.document.querySelector("svg.rk-svg"))
+    svg = nn(js.document.querySelector("svg.rk-svg"))
     if svg is not None:
         fit_to_screen()
         fit_hit_area(svg)
@@ -122,11 +113,11 @@ def _down(ev) -> None:
     if ev.pointerType == "mouse" and ev.button != 0:
         return
     svg = ev.currentTarget
-    ctm = _js(svg.getScreenCTM())
+    ctm = nn(svg.getScreenCTM())
     if ctm is None:
         return
-    marker = _js(ev.target.closest(".rk-m"))
-    stage = _js(svg.closest(".rk-stage"))
+    marker = nn(ev.target.closest(".rk-m"))
+    stage = nn(svg.closest(".rk-stage"))
     _state["drag"] = {
         "id": ev.pointerId, "svg": svg, "inv": ctm.inverse(), "x0": ev.clientX, "y0": ev.clientY,
         "marker": marker, "pid": marker.getAttribute("data-pid") if marker is not None else None,
@@ -151,7 +142,7 @@ def _start_drag(d: dict) -> None:
     marker.classList.add("is-dragging")
     svg.classList.add("is-dragging")
     marker.parentNode.appendChild(marker)  # draw on top of the others
-    tie = _js(svg.querySelector(f'.rk-tie[data-pid="{d["pid"]}"]'))
+    tie = nn(svg.querySelector(f'.rk-tie[data-pid="{d["pid"]}"]'))
     if tie is not None:
         tie.style.display = "none"
         d["tie"] = tie
@@ -178,7 +169,7 @@ def _target(d: dict, sector, ring) -> None:
         d["cell"].classList.remove("is-target")
         d["cell"] = None
     if sector and ring:
-        cell = _js(d["svg"].querySelector(f'.rk-cell[data-sector="{sector}"][data-ring="{ring}"]'))
+        cell = nn(d["svg"].querySelector(f'.rk-cell[data-sector="{sector}"][data-ring="{ring}"]'))
         if cell is not None:
             cell.classList.add("is-target")
             d["cell"] = cell
@@ -214,7 +205,7 @@ def _end(d: dict, restore: bool) -> None:
         d["cell"].classList.remove("is-target")
     for key in ("label", "line"):
         el = d.get(key)
-        if el is not None and _js(el.parentNode) is not None:
+        if el is not None and nn(el.parentNode) is not None:
             el.parentNode.removeChild(el)
     d["svg"].classList.remove("is-dragging")
     try:
@@ -289,20 +280,20 @@ def _esc(ev) -> None:
     view = _view()
     app = _state["app"]
     if (ev.key == "Escape" and view is not None and view.connect and app is not None and app.sheet is None
-            and _js(js.document.querySelector(".rk-stage[data-connect]")) is not None):
+            and nn(js.document.querySelector(".rk-stage[data-connect]")) is not None):
         ev.preventDefault()
         _run("relatiekaart.connect", {})  # Esc stops *Verbinden*
 
 
 def _key(ev) -> None:
-    target = _js(ev.target)
+    target = nn(ev.target)
     if target is None or not target.classList.contains("rk-m") or ev.ctrlKey or ev.metaKey or ev.altKey:
         return
     if ev.key not in ("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Enter", " ", "Spacebar"):
         return
     ev.preventDefault()
     ev.stopPropagation()
-    stage = _js(target.closest(".rk-stage"))
+    stage = nn(target.closest(".rk-stage"))
     readonly = bool(stage is not None and stage.getAttribute("data-readonly"))
     if readonly and ev.key not in ("Enter", " ", "Spacebar"):
         return
@@ -310,13 +301,7 @@ def _key(ev) -> None:
 
 
 def _run(action: str, data: dict) -> None:
-    """Through the host when it has `run` (one render per action, errors become a calm alert)."""
-    app = _state["app"]
-    run = getattr(app.host, "run", None)
-    if run is not None:
-        run(action, {**data, "event": "pointer"})
-    else:
-        app.dispatch(action, data)
+    run_action(_state["app"], action, data, "pointer")
 
 
 def _name(app, pid: str) -> str:
@@ -327,6 +312,6 @@ def _name(app, pid: str) -> str:
 
 
 def _announce(text: str) -> None:
-    live = _js(js.document.getElementById("rk-live"))
+    live = nn(js.document.getElementById("rk-live"))
     if live is not None:
         live.textContent = text

@@ -8,37 +8,23 @@ attached to each new element, so re-rendering leaks nothing.
 from __future__ import annotations
 
 import js  # browser only
-from pyodide.ffi import create_proxy, jsnull
+
+from .dom import Proxies, nn, run_action
 
 _state: dict = {"app": None}
-_proxies: dict = {}
 
 
-def _js(value):
-    return None if value is None or value is jsnull else value
-
-
-def _proxy(name: str, fn):
-    if name not in _proxies:
-        _proxies[name] = create_proxy(fn)
-    return _proxies[name]
+_proxy = Proxies()
 
 
 def _run(action: str, data: dict) -> None:
-    app = _state["app"]
-    if app is None:
-        return
-    run = getattr(app.host, "run", None)
-    if run is not None:
-        run(action, {**data, "event": "dom"})
-    else:
-        app.dispatch(action, data)
+    run_action(_state["app"], action, data, "dom")
 
 
 def mount(app, root=None) -> None:
     _state["app"] = app
     doc = js.document
-    button = _js(doc.getElementById("vb-copy"))
+    button = nn(doc.getElementById("vb-copy"))
     if button is not None and not button.getAttribute("data-wired"):
         button.setAttribute("data-wired", "1")
         button.addEventListener("click", _proxy("copy", _copy))
@@ -55,7 +41,7 @@ def _select(area) -> bool:
 
 
 def _area():
-    return _js(js.document.getElementById("vb-inv-text"))
+    return nn(js.document.getElementById("vb-inv-text"))
 
 
 def _copied(_value=None) -> None:
@@ -71,7 +57,7 @@ def _copy(ev) -> None:
     area = _area()
     if area is None:
         return
-    clipboard = _js(getattr(js.navigator, "clipboard", None))
+    clipboard = nn(getattr(js.navigator, "clipboard", None))
     if clipboard is None or not hasattr(clipboard, "writeText"):
         _copy_failed()
         return
