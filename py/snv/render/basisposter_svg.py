@@ -11,13 +11,12 @@ Card helpers (`card`, `FONT`…) are shared with render/ontmoeten_svg.py.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Optional
 
 from ..messages import t
 from ..model.ops import questions_in_order
 from .format import date_nl
-from .svg import SVG_NS, clip_lines, esc, initials, json_for_xml, mix, num, wrap
+from .svg import clip_lines, esc, file_head, initials, mix, num, wrap
 
 W, H = 1600, 1131  # A3 landscape (420 × 297 mm)
 MARGIN = 40
@@ -29,7 +28,6 @@ GAP = 24
 TEXT = "#1A1A1A"
 MUTED = "#4A4A4A"
 ACCENT = "#1F4E8C"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 CARD_FONT = 19
 LINE = 25  # line height of card text
 CHAR_W = 0.54  # average glyph width of the sans-serif at font size 1 (for wrapping)
@@ -219,15 +217,8 @@ def export_svg(case, *, today: Optional[dt.date] = None) -> str:
     poster = case.basisposter
     desc = t("basisposter.export.svg_desc", naam=naam, datum=date_nl(today), sterk=len(poster.sterke_punten),
              wensen=len(poster.wensen_dromen), zorgen=len(poster.zorgen), vragen=len(poster.vragen))
-    data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     return "".join([
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="{SVG_NS}" version="1.1" viewBox="0 0 {W} {H}" width="{W}" height="{H}" font-family="{FONT}"'
-        f' role="img" aria-labelledby="snv-title snv-desc">',
-        f'<title id="snv-title">{esc(heading)}</title>',
-        f'<desc id="snv-desc">{esc(desc)}</desc>',
-        f'<metadata id="snv-case">{json_for_xml(data)}</metadata>',
-        f'<rect width="{W}" height="{H}" fill="#FFFFFF"/>',
+        file_head(case, W, H, title=heading, desc=desc),
         f'<text x="{MARGIN}" y="62" font-size="36" font-weight="700" fill="{TEXT}">{esc(heading)}</text>',
         f'<text x="{MARGIN}" y="98" font-size="20" fill="{MUTED}">{esc(t("basisposter.export.date", datum=date_nl(today)))}</text>',
         poster_svg(case),

@@ -14,14 +14,13 @@ More rows: still two tables, the page grows taller and prints smaller (below 11 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from typing import Any, Callable, Optional
 
 from ..messages import t
 from ..model.case import FREQUENTIES
 from .format import date_nl
-from .svg import SVG_NS, esc, json_for_xml, num
+from .svg import esc, file_head, num
 
 KEY = "contactschema"
 WAYS: tuple[str, ...] = ("bij_elkaar", "telefoon", "berichten", "video")
@@ -35,7 +34,6 @@ MUTED = "#4A4A4A"
 ACCENT = "#1F4E8C"
 STRIPE = "#F6F6F3"
 RULE = "#B8B8B2"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 # ----- icons: path data in a 24 × 24 box, drawn with a stroke (HTML: currentColor; SVG: TEXT) -----
 
@@ -308,15 +306,8 @@ def export_svg(case, *, today: Optional[dt.date] = None, col: Optional[str] = No
     shown = min(len(rows), per_block)
     legend_y = min(height - 32 - legend_h, TOP + HEAD_H + max(1, shown) * ROW_H + 40)
     description = t("contactschema.export.desc", naam=naam, datum=date_nl(today), count=len(rows))
-    data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     return "".join([
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="{SVG_NS}" version="1.1" viewBox="0 0 {W} {num(height)}" width="{W}" height="{num(height)}" '
-        f'font-family="{FONT}" font-size="{FS}" fill="{TEXT}" role="img" aria-labelledby="snv-title snv-desc">',
-        f'<title id="snv-title">{esc(heading)}</title>',
-        f'<desc id="snv-desc">{esc(description)}</desc>',
-        f'<metadata id="snv-case">{json_for_xml(data)}</metadata>',
-        f'<rect width="{W}" height="{num(height)}" fill="#FFFFFF"/>',
+        file_head(case, W, height, title=heading, desc=description, attrs=f' font-size="{FS}" fill="{TEXT}"'),
         f'<text x="{MARGIN}" y="58" font-size="36" font-weight="700">{esc(heading)}</text>',
         f'<text x="{MARGIN}" y="96" fill="{MUTED}">{esc(date_text)}</text>',
         *body,

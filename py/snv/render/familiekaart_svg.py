@@ -13,7 +13,6 @@ the relatiekaart. Placement: analysis.genogram. Meaning never by colour alone: s
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Optional
 
@@ -21,7 +20,7 @@ from ..analysis import genogram as G
 from ..messages import t
 from .format import date_nl
 from .relatiekaart_svg import ACCENT, FONT, GREY, QUALITY_STYLE, TEXT, tie_svg
-from .svg import SVG_NS, esc, json_for_xml, num
+from .svg import SVG_NS, esc, file_head, num
 
 __all__ = ["GenogramOptions", "draw_genogram", "emotion_svg", "export_svg", "genogram_svg", "legend_items",
            "person_label", "symbol_name", "symbol_svg"]
@@ -368,15 +367,8 @@ def export_svg(case, *, today: Optional[dt.date] = None, lines: bool = False) ->
                       f'<text x="76" y="28">{esc(word)}</text></g>')
     legend.append("</g>")
     desc = t("familiekaart.export.desc", naam=naam, datum=date_nl(today), count=len(g.nodes))
-    data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     return "".join([
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="{SVG_NS}" version="1.1" viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" '
-        f'height="{num(height)}" font-family="{FONT}" role="img" aria-labelledby="snv-title snv-desc">',
-        f'<title id="snv-title">{esc(heading)}</title>',
-        f'<desc id="snv-desc">{esc(desc)}</desc>',
-        f'<metadata id="snv-case">{json_for_xml(data)}</metadata>',
-        f'<rect width="{num(width)}" height="{num(height)}" fill="#FFFFFF"/>',
+        file_head(case, width, height, title=heading, desc=desc),
         f'<text x="40" y="48" font-size="30" font-weight="700" fill="{TEXT}">{esc(heading)}</text>',
         f'<text x="40" y="80" font-size="18" fill="#333333">{esc(date_text)}</text>',
         f'<g class="fk-drawing" transform="translate({num(dx)} {num(TOP - trim)})">', *body, "</g>",

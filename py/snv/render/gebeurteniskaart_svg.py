@@ -10,21 +10,19 @@ and, in the legend and the accessible names, the word.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..analysis import timeline as tl
 from ..messages import t
 from .format import date_nl
-from .svg import SVG_NS, esc, json_for_xml, mix, num
+from .svg import FONT, SVG_NS, esc, file_head, mix, num
 
 KEY = "gebeurteniskaart"
 TEXT = "#1A1A1A"
 MUTED = "#4A4A4A"
 ACCENT = "#1F4E8C"
 LINE = "#333333"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 GEVOELENS = ("fijn", "moeilijk", "allebei")
 
 # Okabe–Ito hues as light card tints, with a darker border of the same hue (≥ 3:1 on white)
@@ -439,15 +437,8 @@ def export_svg(case, *, today: Optional[dt.date] = None) -> str:
                     f'{esc(t("gebeurteniskaart.export.empty"))}</text>')
     legend, legend_h = _legend(PAGE_MARGIN, top + used + 16, PAGE_W - 2 * PAGE_MARGIN)
     height = max(top + used + 16 + legend_h + 24, round(PAGE_W / 1.414))  # at least a landscape page
-    data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     return "".join([
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="{SVG_NS}" version="1.1" viewBox="0 0 {PAGE_W} {num(height)}" width="{PAGE_W}" '
-        f'height="{num(height)}" font-family="{FONT}" role="img" aria-labelledby="snv-title snv-desc">',
-        f'<title id="snv-title">{esc(heading)}</title>',
-        f'<desc id="snv-desc">{esc(desc)}</desc>',
-        f'<metadata id="snv-case">{json_for_xml(data)}</metadata>',
-        f'<rect width="{PAGE_W}" height="{num(height)}" fill="#FFFFFF"/>',
+        file_head(case, PAGE_W, height, title=heading, desc=desc),
         f'<text x="{PAGE_MARGIN}" y="50" font-size="30" font-weight="700" fill="{TEXT}">{esc(heading)}</text>',
         f'<text x="{PAGE_MARGIN}" y="82" font-size="18" fill="{MUTED}">{esc(date_text)}</text>',
         *body,

@@ -8,13 +8,12 @@ The cards are drawn by render/basisposter_svg.py's `card`, like on the poster.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Optional
 
 from ..messages import t
-from .basisposter_svg import ACCENT, CARD_FONT, FONT, MUTED, TEXT, badge, card, chars_for, text_lines
+from .basisposter_svg import ACCENT, CARD_FONT, MUTED, TEXT, badge, card, chars_for, text_lines
 from .format import date_nl
-from .svg import SVG_NS, clip_lines, esc, initials, json_for_xml, mix, num, wrap
+from .svg import clip_lines, esc, file_head, initials, mix, num, wrap
 
 W, H = 1188, 840  # A4 landscape (297 × 210 mm)
 MARGIN = 40
@@ -86,20 +85,13 @@ def export_svg(case, *, today: Optional[dt.date] = None) -> str:
                                                                                       datum=date_nl(today))
     desc = t("ontmoeten.export.desc", naam=naam, sterk=len(case.basisposter.sterke_punten),
              mensen=len(case.personen) - 1)
-    data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     bottom = H - MARGIN
     right_x = MARGIN + SPLIT + 28
     right_w = W - MARGIN - right_x
     strengths, after = _strengths(case, right_x, TOP, right_w, bottom - 150)
     title_lines = clip_lines(wrap(heading, 60), 1, 60)
     return "".join([
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="{SVG_NS}" version="1.1" viewBox="0 0 {W} {H}" width="{W}" height="{H}" font-family="{FONT}"'
-        f' role="img" aria-labelledby="snv-title snv-desc">',
-        f'<title id="snv-title">{esc(heading)}</title>',
-        f'<desc id="snv-desc">{esc(desc)}</desc>',
-        f'<metadata id="snv-case">{json_for_xml(data)}</metadata>',
-        f'<rect width="{W}" height="{H}" fill="#FFFFFF"/>',
+        file_head(case, W, H, title=heading, desc=desc),
         f'<text x="{MARGIN}" y="60" font-size="34" font-weight="700" fill="{TEXT}">{esc(title_lines[0])}</text>',
         f'<text x="{MARGIN}" y="94" font-size="19" fill="{MUTED}">{esc(when)}</text>',
         _story(case, MARGIN, TOP, SPLIT, bottom),

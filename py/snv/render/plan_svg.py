@@ -21,13 +21,12 @@ Pure and deterministic for a given `today`; the caller applies the privacy choic
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Callable, Optional
 
 from ..messages import t
 from .format import date_nl
 from .plan import date_long, dates_text, groups, kader_text, when_text, who_text
-from .svg import SVG_NS, esc, json_for_xml, num
+from .svg import esc, file_head, num
 
 W = 760.0
 H = 1100.0
@@ -36,7 +35,6 @@ GUTTER = 24.0
 TEXT = "#1A1A1A"
 MUTED = "#4D4D4D"  # ≥ 7:1 on white
 ACCENT = "#1F4E8C"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 LAYOUTS = ((1.0, 2), (0.92, 2), (0.85, 2), (0.8, 2), (0.8, 3))  # (text scale, columns), tried in turn
 CHAR_W = 0.58  # average glyph width of the sans-serif in em (bold a little wider), to wrap without a font
 BOLD_W = 0.64
@@ -327,15 +325,8 @@ def export_svg(case, *, today: Optional[dt.date] = None) -> str:
               f'fill="#FFFFFF" stroke="{ACCENT}" stroke-width="1.5" stroke-dasharray="5 3"/>'
               + _text(MARGIN + 46, legend_y, 16, esc(t("plan.svg.legend")), fill=MUTED) + "</g>")
     desc = t("plan.svg.desc", naam=naam, datum=date_nl(today), count=count)
-    data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     return "".join([
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="{SVG_NS}" version="1.1" viewBox="0 0 {num(W)} {num(height)}" width="{num(W)}" '
-        f'height="{num(height)}" font-family="{FONT}" role="img" aria-labelledby="snv-title snv-desc">',
-        f'<title id="snv-title">{esc(heading)}</title>',
-        f'<desc id="snv-desc">{esc(desc)}</desc>',
-        f'<metadata id="snv-case">{json_for_xml(data)}</metadata>',
-        f'<rect width="{num(W)}" height="{num(height)}" fill="#FFFFFF"/>',
+        file_head(case, W, height, title=heading, desc=desc),
         _text(MARGIN, 50, 30, esc(heading), bold=True),
         _text(MARGIN, 80, 16, esc(sub), fill=MUTED),
         *body,

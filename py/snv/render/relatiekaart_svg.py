@@ -15,7 +15,6 @@ screen's CSS (site/relatiekaart.css) can still override them for focus, drag and
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -26,7 +25,7 @@ from ..messages import t
 from ..model.case import FREQUENTIES, NABIJHEDEN, SECTORS, STEUNSOORTEN, client_ties
 from .contactschema_svg import freq_word
 from .format import date_nl
-from .svg import SVG_NS, esc, hexagon, initials, json_for_xml, mix, num, zigzag
+from .svg import FONT, SVG_NS, esc, file_head, hexagon, initials, mix, num, zigzag
 
 # ----- visual constants -----
 
@@ -35,7 +34,6 @@ ACCENT = "#1F4E8C"
 CONFLICT = "#D55E00"  # vermillion: only conflict and warnings
 GREY = "#6B6B6B"  # ≥ 4.5:1 on white
 MEMBER = "#7D7D7D"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 SECTOR_COLOURS = {
     "familie": "#E69F00",
@@ -578,15 +576,8 @@ def export_svg(case, *, today: Optional[dt.date] = None, title: Optional[str] = 
     desc = t("map.export.desc", naam=naam, datum=date_nl(today), count=on_map)
     body: list[str] = []
     draw_map(body, case, opts)
-    data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     return "".join([
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="{SVG_NS}" version="1.1" viewBox="0 0 {size} {num(height)}" width="{size}" '
-        f'height="{num(height)}" font-family="{FONT}" role="img" aria-labelledby="snv-title snv-desc">',
-        f'<title id="snv-title">{esc(heading)}</title>',
-        f'<desc id="snv-desc">{esc(desc)}</desc>',
-        f'<metadata id="snv-case">{json_for_xml(data)}</metadata>',
-        f'<rect width="{size}" height="{num(height)}" fill="#FFFFFF"/>',
+        file_head(case, size, height, title=heading, desc=desc),
         f'<text x="40" y="48" font-size="30" font-weight="700" fill="{TEXT}">{esc(heading)}</text>',
         f'<text x="40" y="80" font-size="18" fill="#333333">{esc(date_text)}</text>',
         f'<g transform="translate(0 {top})">', *body, "</g>",

@@ -6,6 +6,7 @@ the result always parses.
 """
 from __future__ import annotations
 
+import json
 import math
 from html import escape as _escape
 
@@ -13,6 +14,8 @@ from .format import BAD_XML as _BAD_XML
 from .format import esc, initials  # noqa: F401 - re-exported: the map drawing imports its helpers from here
 
 SVG_NS = "http://www.w3.org/2000/svg"
+# system fonts only: nothing is fetched, and a file looks alike on every device
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 
 def json_for_xml(text: str) -> str:
@@ -21,6 +24,21 @@ def json_for_xml(text: str) -> str:
     if _BAD_XML.search(text):
         text = _BAD_XML.sub(lambda m: "\\u%04x" % ord(m.group()), text)
     return _escape(text, quote=False)
+
+
+def file_head(case, width: float, height: float, *, title: str, desc: str, attrs: str = "") -> str:
+    """The start of every standalone SVG file of the app, up to the white page: XML declaration, the
+    root with its size, `<title>`/`<desc>` for screen readers, and the whole case as JSON in
+    `<metadata id="snv-case">`, so the file opens again as the case (storage/files.read_case_file).
+    `attrs`: more attributes of the root (e.g. ` font-size="16"`). The caller ends with `</svg>`."""
+    data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+    w, h = num(width), num(height)
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<svg xmlns="{SVG_NS}" version="1.1" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+            f'font-family="{FONT}"{attrs} role="img" aria-labelledby="snv-title snv-desc">'
+            f'<title id="snv-title">{esc(title)}</title><desc id="snv-desc">{esc(desc)}</desc>'
+            f'<metadata id="snv-case">{json_for_xml(data)}</metadata>'
+            f'<rect width="{w}" height="{h}" fill="#FFFFFF"/>')
 
 
 def num(v: float) -> str:

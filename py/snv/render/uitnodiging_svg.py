@@ -10,17 +10,15 @@ and the date at the top. No symbols are drawn, so it has no legend. Pure for a g
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Optional
 
 from ..messages import t
 from ..model.ops import meeting_questions
 from .format import date_nl
-from .svg import SVG_NS, esc, json_for_xml, num
+from .svg import esc, file_head, num
 
 TEXT = "#1A1A1A"
 ACCENT = "#1F4E8C"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 # A4 portrait at 96 px per inch: 210 x 297 mm. 22 px on this page prints at about 16 pt.
 WIDTH, HEIGHT = 794, 1123
 MARGIN = 72
@@ -152,15 +150,8 @@ def export_svg(case, *, today: Optional[dt.date] = None) -> str:
     height = max(HEIGHT, int(used + MARGIN))  # many long questions: the page grows, print scales it
     title = t("voorbereiden.inv.svg_title", naam=naam)
     desc = t("voorbereiden.inv.svg_desc", naam=naam, count=len(invitation_lines(case)[1]))
-    data = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     return "".join([
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="{SVG_NS}" version="1.1" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'font-family="{FONT}" role="img" aria-labelledby="snv-title snv-desc">',
-        f'<title id="snv-title">{esc(title)}</title>',
-        f'<desc id="snv-desc">{esc(desc)}</desc>',
-        f'<metadata id="snv-case">{json_for_xml(data)}</metadata>',
-        f'<rect width="{WIDTH}" height="{height}" fill="#FFFFFF"/>',
+        file_head(case, WIDTH, height, title=title, desc=desc),
         *body,
         "</svg>\n",
     ])
