@@ -110,13 +110,20 @@ def test_walk_the_meeting_and_privetijd_survives_a_reload(page, open_app):
     stored_case.wait_stored(page, "(c.bijeenkomst.privetijd || []).length === 1 && c.bijeenkomst.privetijd[0].einde === null")
 
     def private_mode() -> None:
-        assert page.locator("#bar .bar-btn").evaluate_all("els => els.map(e => e.dataset.screen)") == ["bijeenkomst"]
+        # only the meeting and the plan (Screen(privetijd=True)) are reachable
+        bar = page.locator("#bar .bar-btn").evaluate_all("els => els.map(e => e.dataset.screen)")
+        assert bar == ["bijeenkomst", "plan"]
         assert page.locator('#alias [data-screen="overmij"]').count() == 0  # no Alles over mij (notes)
         assert page.locator("#route .route-btn").count() == 0
         assert PRIVATE not in page.locator("#app").inner_text()
         assert page.locator(".bk-questions").is_visible() and page.locator(".bk-fixed").is_visible()
 
     private_mode()
+    page.locator("#bk-plan-edit").tap()  # step 5: the network writes the plan
+    page.wait_for_selector(".screen-plan.pl-mode-bewerken")
+    assert "Wie draagt wat" not in page.locator("#content").inner_text()  # figures stay hidden
+    page.locator('#bar [data-screen="bijeenkomst"]').tap()
+    page.wait_for_selector(".screen-bijeenkomst")
     reload(page)
     page.wait_for_selector("#privetijd-banner")
     page.wait_for_selector(".screen-bijeenkomst.is-private")

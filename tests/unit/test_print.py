@@ -10,7 +10,7 @@ from defusedxml import ElementTree as SafeET
 from snv.model import ops
 from snv.model.demo import demo_case
 from snv.render import instruments, print_doc
-from snv.ui import screens
+from snv.ui import printing, screens
 from snv.ui.app import App, Host
 
 
@@ -107,3 +107,10 @@ def test_an_unknown_instrument_is_a_programming_error_not_a_blank_print():
     with pytest.raises(KeyError):
         app.dispatch("app.print", {"instrument": "stamboom", "event": "click"})
     assert host.prints == 0
+
+
+def test_ctrl_p_on_voorbereiden_prints_the_invitation_and_on_personen_the_page_itself():
+    app, _ = make_app("voorbereiden")
+    assert sections(printing.for_screen(app)) == ["uitnodiging"]
+    app.go("personen")
+    assert printing.for_screen(app) is None

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from snv.messages import t
-from snv.model import CaseError, new_case, ops
+from snv.model import FASEN, CaseError, new_case, ops
 from snv.storage.store import CaseStore, MemoryBackend, drive
 from snv.render import frame
 from snv.render.start import OnboardView, StartView
@@ -578,3 +578,14 @@ def test_overmij_print_choice_is_the_file_choice_and_prints():
     assert 'data-print-notes="ja"' in view.regions(app)["content"]
     app.dispatch("overmij.print", {"event": "click"})
     assert host.prints == 1
+
+
+def test_every_phase_bar_fits_a_portrait_tablet_and_follows_the_route():
+    """UX.md §2: the bottom bar is Start plus the phase's own screens; seven buttons fit 768 px."""
+    screens.load_screens()
+    bars = {phase: [s.key for s in screens.for_phase(phase)] for phase in FASEN}
+    assert all(len(keys) + 1 <= 7 for keys in bars.values()), bars
+    assert bars["netwerkatlas"] == ["personen", "basisposter", "familiekaart", "relatiekaart", "gebeurteniskaart",
+                                    "contactschema"]
+    assert {"voorbereiden", "bijeenkomst", "plan"} <= set(bars["meedenkbijeenkomst"])
+    assert "ontmoeten" in bars["ontmoeten"]

@@ -44,7 +44,7 @@ def q_order(app):
 
 def test_screens_are_registered_in_their_phases_with_exports():
     poster, meet = screens.get("basisposter"), screens.get("ontmoeten")
-    assert poster.phases == ("netwerkatlas", "meedenkbijeenkomst") and poster.order == 14
+    assert poster.phases == ("netwerkatlas",) and poster.order == 14
     assert t(poster.label_key) == "Poster" and poster.mount is not None and poster.stylesheet == "basisposter.css"
     assert meet.phases == ("ontmoeten",) and meet.order == 5 and t(meet.label_key) == "Ontmoeten"
     assert screens.for_phase("ontmoeten")[0].key == "ontmoeten"

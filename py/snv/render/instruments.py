@@ -20,11 +20,16 @@ from typing import Optional
 
 @dataclass(frozen=True)
 class Instrument:
-    key: str  # also the screen key and the CLI name
+    key: str  # the CLI name, and the key of the screen that shows it unless `screen` says otherwise
     module: str  # has export_svg(case, *, today=None) -> str
     order: int  # the order in the atlas (and in print of the whole atlas)
     page: str = "landscape"  # the @page size of its print page: "landscape" (A4), "a3" (A3 landscape), "portrait" (A4)
     atlas: bool = True  # part of the netwerkatlas (printed with "Hele netwerkatlas afdrukken"); the plan is not
+    screen: str = ""  # the screen with its print button, when that is not `key` (the invitation: voorbereiden)
+
+    @property
+    def on_screen(self) -> str:
+        return self.screen or self.key
 
 
 INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
@@ -35,7 +40,7 @@ INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
     Instrument("gebeurteniskaart", "snv.render.gebeurteniskaart_svg", 40),
     Instrument("plan", "snv.render.plan_svg", 70, page="portrait", atlas=False),
     Instrument("contactschema", "snv.render.contactschema_svg", 50),
-    Instrument("uitnodiging", "snv.render.uitnodiging_svg", 60, page="portrait", atlas=False),
+    Instrument("uitnodiging", "snv.render.uitnodiging_svg", 60, page="portrait", atlas=False, screen="voorbereiden"),
 ), key=lambda i: i.order))
 
 
@@ -54,6 +59,11 @@ def get(key: str) -> Instrument:
         if instrument.key == key:
             return instrument
     raise KeyError(key)
+
+
+def for_screen(screen_key: str) -> list[str]:
+    """The drawings printed from screen `screen_key` (Ctrl+P there prints these)."""
+    return [i.key for i in INSTRUMENTS if i.on_screen == screen_key]
 
 
 def export_svg(key: str, case, *, today: Optional[dt.date] = None) -> str:

@@ -215,7 +215,7 @@ def _mount(app, root) -> None:
 
 
 register(Screen(key=KEY, label_key="basisposter.tab", icon=basisposter.ICON_POSTER,
-                phases=("netwerkatlas", "meedenkbijeenkomst"), render=render, handle=handle, mount=_mount,
+                phases=("netwerkatlas",), render=render, handle=handle, mount=_mount,
                 order=14, desc_key="basisposter.desc", stylesheet="basisposter.css"))
 register_export(Export(key="basisposter_svg", label_key="basisposter.export", run=run_export, order=10,
                        icon=basisposter.ICON_POSTER, desc_key="basisposter.export.desc"))

@@ -181,7 +181,7 @@ def run_export(app, options: dict) -> str:
                         suffix=KEY, done_key="contactschema.export.done")
 
 
-register(Screen(key=KEY, label_key="contactschema.bar", icon=ICON, phases=("netwerkatlas", "basisteam"),
+register(Screen(key=KEY, label_key="contactschema.bar", icon=ICON, phases=("netwerkatlas",),
                 render=render, handle=handle, order=40, desc_key="contactschema.b1", stylesheet="contactschema.css"))
 register_export(Export(key="contactschema_svg", label_key="contactschema.export", run=run_export, order=50,
                        icon=icons.EXPORT))

@@ -191,7 +191,7 @@ def _mount(app, root) -> None:
 
 
 register(Screen(key=KEY, label_key="familiekaart.tab", icon=ICON,
-                phases=("netwerkatlas", "meedenkbijeenkomst", "basisteam"), render=render, handle=handle,
+                phases=("netwerkatlas",), render=render, handle=handle,
                 mount=_mount, order=16, desc_key="familiekaart.b1", stylesheet="familiekaart.css"))
 register_export(Export(key="familiekaart_svg", label_key="familiekaart.tool.export", run=run_export, order=16,
                        icon=icons.EXPORT))

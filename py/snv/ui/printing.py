@@ -21,9 +21,10 @@ def document(app, keys: Optional[list[str]] = None) -> str:
 
 
 def for_screen(app) -> Optional[str]:
-    """The print pages of the screen on show when it is an instrument, else None (the page prints
-    itself with its own print rules, like Alles over mij)."""
-    return document(app, [app.screen]) if app.screen in instruments.keys() else None
+    """The print pages of the drawing of the screen on show (the invitation on Voorbereiden), else
+    None: the page prints itself with its own print rules, like Alles over mij."""
+    keys = instruments.for_screen(app.screen)
+    return document(app, keys) if keys else None
 
 
 def print_instruments(app, keys: Optional[list[str]] = None) -> None:

@@ -15,7 +15,8 @@ actions and registers the screen at import time:
         key="kaart",                       # also the action prefix: data-action="kaart.move"
         label_key="ui.screen.kaart",       # catalogue key of the bottom-bar / tile label
         icon=icons.LIST,                   # inline <svg> (aria-hidden is added by the frame)
-        phases=("netwerkatlas",),          # bottom bars that show it (Start tiles show every screen)
+        phases=("netwerkatlas",),          # bottom bars that show it (Start tiles show every screen);
+                                           # a bar holds at most 7 with Start (UX.md §2: fits 768 px)
         render=render,                     # render(app) -> HTML string for the main area
         handle=handle,                     # handle(app, action, data) for "<key>.<verb>" actions
         mount=None,                        # mount(app, root): browser-only, called after every render
