@@ -236,3 +236,12 @@ def test_overmij_print_leaves_private_notes_out_unless_chosen(hostile_case):
     css = (Path(__file__).resolve().parents[2] / "site" / "styles.css").read_text("utf-8")
     print_block = css[css.index("print: content only"):]
     assert '[data-print-notes="nee"] .note-private' in print_block.split("}")[1]
+
+
+def test_personen_shows_a_nameless_placeholder_as_a_question_mark():
+    from snv.model import new_case, ops
+    from snv.render import personen
+
+    case, _ = ops.add_person(new_case("Sam"), "", rol="onbekende ouder", sector="familie")
+    html = personen.render(case, personen.PersonenView())
+    assert '<span class="pr-name">?</span><span class="pr-rol">onbekende ouder</span>' in html

@@ -127,7 +127,8 @@ def _row(case: Case, p: Persoon) -> str:
         meta.append(f'<span class="pr-tag">{esc(t("ui.personen.professional"))}</span>')
     if p.soort == "huisdier":
         meta.append(f'<span class="pr-tag">{esc(t("label.soort.huisdier"))}</span>')
-    name = esc(p.naam) + (f' <span class="pr-dead">{esc(t("ui.personen.deceased"))}</span>' if p.overleden else "")
+    # a nameless placeholder (an unknown parent on the familiekaart) shows "?", as it does there
+    name = esc(p.naam.strip() or "?") + (f' <span class="pr-dead">{esc(t("ui.personen.deceased"))}</span>' if p.overleden else "")
     rol = f'<span class="pr-rol">{esc(p.rol)}</span>' if p.rol else ""
     return (f'<li><button type="button" class="person-row{" is-overleden" if p.overleden else ""}" data-action="personen.open"'
             f' data-pid="{esc(p.id)}" id="row-{esc(p.id)}">'
