@@ -51,6 +51,11 @@ def test_build_family_reload_personen_export_and_open_again(page, open_app, brow
     _add(page, marja, "partner", "Peter", "1966", "Man", "Gescheiden")
     _add(page, marja, "kind", "Daan", "1998", "Man", "Peter")  # "Samen met": Peter
     _add(page, KLANT, "broer_zus", "Lotte", "2010", "Vrouw")
+    page.locator(f"#fk-p-{KLANT}").tap()
+    page.wait_for_selector("#fk-panel")
+    page.keyboard.press("Escape")  # Esc closes the panel and gives focus back to the symbol
+    page.wait_for_selector("#fk-panel", state="detached")
+    assert page.evaluate("document.activeElement.id") == f"fk-p-{KLANT}"
     assert sorted(_names(page)) == ["Daan", "Lotte", "Marja", "Peter", "Sam"]
     stored_case.wait_stored(page, "(c.personen || []).length === 5 && (c.partners || []).length === 1")
     stored = stored_case.stored_case(page)

@@ -136,3 +136,14 @@ def test_lines_zoom_and_export_download():
     name, text, mime = app.host.downloads[-1]
     assert mime == "image/svg+xml" and name.endswith("-familiekaart.svg")
     assert read_case_file(name, text.encode()).personen == app.case.personen
+
+
+def test_escape_closes_the_panel_and_does_nothing_when_none_is_open():
+    app = make_app()
+    assert screens.get("familiekaart").escape == "familiekaart.close"  # the frame runs it on Esc
+    app.focus_request = None
+    app.dispatch("familiekaart.close", {"event": "key"})
+    assert app.focus_request is None  # no panel: focus stays where it is
+    app.dispatch("familiekaart.select", {"pid": "p-ma"})
+    app.dispatch("familiekaart.close", {"event": "key"})
+    assert app.view_state(FamiliekaartView).selected is None and app.focus_request == "#fk-p-p-ma"

@@ -455,10 +455,14 @@ class BrowserHost(Host):
             self.run("app.redo" if redo else "app.undo", {"event": "key"})
             return
         if key == "Escape":
+            screen = screens.get(app.screen)
             if app.sheet:
                 evt.preventDefault()
                 self._commit_field(target)
                 self.run("sheet.close", {"event": "key"})
+            elif screen is not None and screen.escape:  # the screen's own panel (Screen.escape)
+                self._commit_field(target)
+                self.run(screen.escape, {"event": "key"})
             return
         if key == "Enter" and in_text and str(target.tagName) == "INPUT" and _nn(target.form) is None:
             action = _attr(target, "data-action")

@@ -80,6 +80,8 @@ def handle(app, action: str, data: dict) -> Any:
             v.selected = pid
             app.focus_request = "#fk-panel-title"
     elif verb == "close":
+        if v.selected is None:
+            return None  # Esc with no panel open: nothing to close, focus stays
         back = v.selected
         v.selected = None
         v.reset_form()
@@ -192,6 +194,7 @@ def _mount(app, root) -> None:
 
 register(Screen(key=KEY, label_key="familiekaart.tab", icon=ICON,
                 phases=("netwerkatlas",), render=render, handle=handle,
-                mount=_mount, order=16, desc_key="familiekaart.b1", stylesheet="familiekaart.css"))
+                mount=_mount, order=16, desc_key="familiekaart.b1", stylesheet="familiekaart.css",
+                escape="familiekaart.close"))
 register_export(Export(key="familiekaart_svg", label_key="familiekaart.tool.export", run=run_export, order=16,
                        icon=icons.EXPORT))

@@ -23,6 +23,7 @@ actions and registers the screen at import time:
                                            # that replaced the main area (root = #content, fresh DOM)
         order=20,                          # position in bar and tiles (Personen is 10)
         stylesheet="kaart.css",            # optional: site/kaart.css, linked by the browser at start
+        escape="kaart.close",              # optional: the action Esc runs when no sheet is open
     ))
 
 Actions: any element with data-action="<key>.<verb>" inside #app. Buttons/other elements fire on click,
@@ -68,6 +69,7 @@ class Screen:
     tile: bool = True  # shown as a tile on Start
     editing: bool = True  # header shows undo/redo on this screen
     stylesheet: Optional[str] = None  # a CSS file in site/ for this screen only; linked by the browser at start
+    escape: Optional[str] = None  # the action Esc runs on this screen when no sheet is open (close its panel)
     privetijd: bool = False  # shown during *Tijd zonder begeleider* (only the meeting and the plan are)
 
 
