@@ -16,6 +16,7 @@ from ..render import bijeenkomst
 from ..render.bijeenkomst import ICON, KEY, BijeenkomstView
 from .app import Toast
 from .screens import Screen, register
+from .voorbereiden import set_when
 
 
 def render(app) -> str:
@@ -58,15 +59,7 @@ def stop_privetijd(app) -> None:
 
 
 def _when(app, data: dict) -> None:
-    field = data.get("field")
-    value = str(data.get("value", "")).strip()
-    if field not in ("datum", "tijd", "plaats"):
-        return
-    bk = app.case.bijeenkomst
-    current = {"datum": bk.datum.isoformat() if bk.datum else "", "tijd": bk.tijd.strftime("%H:%M") if bk.tijd else "",
-               "plaats": bk.plaats}[field]
-    if value != current:
-        app.apply(ops.set_meeting, label=t(f"{KEY}.toast.when"), **{field: value or (None if field != "plaats" else "")})
+    set_when(app, data, lambda _field: t(f"{KEY}.toast.when"))
 
 
 def handle(app, action: str, data: dict) -> Any:

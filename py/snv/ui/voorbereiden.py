@@ -8,7 +8,7 @@ itself, so ui/voorbereiden_dom.py (mounted with the screen) does it and reports 
 from __future__ import annotations
 
 
-from typing import Any
+from typing import Any, Callable
 
 from ..messages import t
 from ..model import ops
@@ -42,7 +42,10 @@ def toggle(app, pid: str, from_map: bool = False) -> None:
         app.focus_request = f'.vb-invitees [data-action="{KEY}.toggle"][data-pid="{pid}"], #vb-add-open'
 
 
-def _when(app, data: dict) -> None:
+def set_when(app, data: dict, label: Callable[[str], str]) -> None:
+    """The meeting's date, hour or place from its field (data: field, value), as one undoable edit
+    toasted `label(field)` when the value changed; an empty date or hour clears it. Voorbereiden and step 1
+    of the Bijeenkomst edit the same fields."""
     field = data.get("field")
     value = str(data.get("value", "")).strip()
     if field not in ("datum", "tijd", "plaats"):
@@ -52,7 +55,11 @@ def _when(app, data: dict) -> None:
                "plaats": bk.plaats}[field]
     if value == current:
         return
-    app.apply(ops.set_meeting, label=t(f"{KEY}.toast.{field}"), **{field: value or (None if field != "plaats" else "")})
+    app.apply(ops.set_meeting, label=label(field), **{field: value or (None if field != "plaats" else "")})
+
+
+def _when(app, data: dict) -> None:
+    set_when(app, data, lambda field: t(f"{KEY}.toast.{field}"))
 
 
 def handle(app, action: str, data: dict) -> Any:
