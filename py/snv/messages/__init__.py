@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from typing import Callable
 
 LANGUAGES = ("nl", "en")  # the first is the default
 DEFAULT = LANGUAGES[0]
@@ -35,6 +36,14 @@ def _parts(language: str) -> list:
 
 _CATALOGUES: dict[str, dict[str, str]] = {code: _merge(*_parts(code)) for code in LANGUAGES}
 _language = DEFAULT
+_ON_CHANGE: list[Callable[[], object]] = []
+
+
+def on_change(fn: Callable[[], object]) -> Callable[[], object]:
+    """Call `fn` whenever the language changes. For caches that keep rendered text (a marker's SVG,
+    a label's width): register their clear(), so nothing stays in the old language."""
+    _ON_CHANGE.append(fn)
+    return fn
 
 
 def set_language(code: str) -> None:
@@ -42,7 +51,10 @@ def set_language(code: str) -> None:
     global _language
     if code not in _CATALOGUES:
         raise KeyError(code)
-    _language = code
+    if code != _language:
+        _language = code
+        for fn in _ON_CHANGE:
+            fn()
 
 
 def language() -> str:

@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     # --- screen ---
-    "basisposter.title": "Basisposter (base poster)",
+    "basisposter.title": "Base poster",
     "basisposter.tab": "Poster",
     "basisposter.desc": "What already works, what you want, and your questions for the plan.",
     "basisposter.b1": "Write down together what goes well, what you want and what you ask.",
@@ -91,9 +91,9 @@ MESSAGES: dict[str, str] = {
     # --- export ---
     "basisposter.export": "Poster as SVG",
     "basisposter.export.desc": "For A3, landscape.",
-    "basisposter.export.title": "Basisposter of {naam}",
+    "basisposter.export.title": "Base poster of {naam}",
     "basisposter.export.date": "Made on {datum}",
-    "basisposter.export.svg_desc": ("Basisposter of {naam} on {datum}: {sterk} things that already work, {wensen} wishes, "
+    "basisposter.export.svg_desc": ("Base poster of {naam} on {datum}: {sterk} things that already work, {wensen} wishes, "
                                     "{zorgen} worries and {vragen} questions for the plan."),
     "basisposter.export.done": "The poster has been downloaded.",
     "basisposter.export.meeting_mark": "= to the meeting",

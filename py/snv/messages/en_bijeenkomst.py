@@ -2,7 +2,7 @@
 (same keys as nl_bijeenkomst.py)."""
 
 MESSAGES = {
-    "bijeenkomst.title": "Meedenkbijeenkomst (network meeting)",
+    "bijeenkomst.title": "Network meeting",
     "bijeenkomst.desc": "Making a plan together, in seven steps.",
     "bijeenkomst.step_of": "Step {nr} of 7",
     "bijeenkomst.steps_label": "Steps of the meeting",

@@ -3,7 +3,7 @@ nl_contactschema.py)."""
 
 MESSAGES: dict[str, str] = {
     # --- screen ---
-    "contactschema.title": "Contactschema (contact schedule)",
+    "contactschema.title": "Contact schedule",
     "contactschema.bar": "Contact",
     "contactschema.b1": "Who are you in contact with? How often, and how is it going?",
     "contactschema.empty": "Who are you in contact with? Choose someone from your list.",

@@ -1,7 +1,7 @@
 """English texts of the Familiekaart (same keys as nl_familiekaart.py)."""
 
 MESSAGES: dict[str, str] = {
-    "familiekaart.title": "Familiekaart (family map)",
+    "familiekaart.title": "Family map",
     "familiekaart.tab": "Family",
     "familiekaart.b1": "Your family as a family tree. Tap someone to add family.",
     "familiekaart.empty": "Tap yourself. Choose who you want to add.",

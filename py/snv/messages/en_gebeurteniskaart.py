@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     # --- screen ---
-    "gebeurteniskaart.title": "Gebeurteniskaart (event map)",
+    "gebeurteniskaart.title": "Event map",
     "gebeurteniskaart.bar": "Events",
     "gebeurteniskaart.desc": "What happened in your life: good and hard things.",
     "gebeurteniskaart.b1": "Good things are above the line. Hard things are below it.",

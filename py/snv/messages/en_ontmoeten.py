@@ -1,7 +1,7 @@
 """English texts of Ontmoeten, the first phase (same keys as nl_ontmoeten.py)."""
 
 MESSAGES: dict[str, str] = {
-    "ontmoeten.title": "Ontmoeten (getting to know)",
+    "ontmoeten.title": "Getting to know",
     "ontmoeten.desc": "Your story, what already works and the first people.",
     "ontmoeten.hint": "Listen first. Write it down together later.",
     # --- story ---
@@ -28,12 +28,12 @@ MESSAGES: dict[str, str] = {
     "ontmoeten.toast.person": "{naam} added",
     # --- export ---
     "ontmoeten.export": "Ontmoeten as SVG",
-    "ontmoeten.export.title": "Ontmoeten — {naam}",
+    "ontmoeten.export.title": "Getting to know — {naam}",
     "ontmoeten.export.met": "Talk on {datum}",
     "ontmoeten.export.made": "Made on {datum}",
     "ontmoeten.export.no_story": "No story written down yet.",
     "ontmoeten.export.no_strengths": "Nothing written down yet.",
     "ontmoeten.export.no_people": "Nobody written down yet.",
-    "ontmoeten.export.desc": "Ontmoeten with {naam}: the story, {sterk} things that already work and {mensen} people.",
-    "ontmoeten.export.done": "Ontmoeten has been downloaded.",
+    "ontmoeten.export.desc": "Getting to know {naam}: the story, {sterk} things that already work and {mensen} people.",
+    "ontmoeten.export.done": "Getting to know has been downloaded as a picture.",
 }

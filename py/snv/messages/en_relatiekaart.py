@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     # --- screen ---
-    "map.title": "Relatiekaart (relationship map)",
+    "map.title": "Relationship map",
     "map.b1": "Who are the people in your life? And how close are they?",
     "map.aria": "Relationship map of {naam}. You are in the middle.",
     "map.empty": "Who is important to you? Tap a place to add someone.",

@@ -1,7 +1,7 @@
 """English texts of the Voorbereiden screen and of the invitation (same keys as nl_voorbereiden.py)."""
 
 MESSAGES = {
-    "voorbereiden.title": "Voorbereiden (getting ready)",
+    "voorbereiden.title": "Getting ready",
     "voorbereiden.desc": "Choose who you invite. You choose.",
     "voorbereiden.b1": "Who do you want to invite? You choose. You do not have to say why.",
     "voorbereiden.no_people": "There is nobody on your relationship map yet. First put people on the map.",

@@ -87,7 +87,8 @@ _SCREENS: dict[str, Screen] = {}
 _EXPORTS: dict[str, Export] = {}
 
 # Prefixes handled by the framework itself; a screen may not take them.
-RESERVED = frozenset({"app", "menu", "file", "confirm", "person", "sheet", "onboard", "export", "toast", "alert", "unlock"})
+RESERVED = frozenset({"app", "menu", "file", "confirm", "person", "sheet", "onboard", "export", "toast", "alert", "unlock",
+                      "lang", "about"})
 
 SCREEN_MODULES = (
     "snv.ui.start",
