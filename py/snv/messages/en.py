@@ -90,7 +90,7 @@ MESSAGES: dict[str, str] = {
     "label.fase_b1.ontmoeten": "Getting to know each other. What already works?",
     "label.fase_b1.netwerkatlas": "Who are the people in your life?",
     "label.fase_b1.meedenkbijeenkomst": "Making a plan together with your network.",
-    "label.fase_b1.basisteam": "Keeping up the plan together.",
+    "label.fase_b1.basisteam": "Your core group keeps up the plan together.",
     "label.soort.mens": "Person",
     "label.soort.huisdier": "Pet",
 }

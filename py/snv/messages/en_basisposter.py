@@ -89,7 +89,7 @@ MESSAGES: dict[str, str] = {
     "basisposter.err.gone": "This card is not there any more.",
     "basisposter.err.unknown_person": "This person is not in the list.",
     # --- export ---
-    "basisposter.export": "Poster as SVG",
+    "basisposter.export": "Poster as a picture",
     "basisposter.export.desc": "For A3, landscape.",
     "basisposter.export.title": "Base poster of {naam}",
     "basisposter.export.date": "Made on {datum}",

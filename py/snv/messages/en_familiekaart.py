@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "familiekaart.tool.lines": "Show lines",
     "familiekaart.tool.zoom_in": "Larger",
     "familiekaart.tool.zoom_out": "Smaller",
-    "familiekaart.tool.export": "Family map as SVG",
+    "familiekaart.tool.export": "Family map as a picture",
     # panel
     "familiekaart.panel.hint": "What do you want to do?",
     "familiekaart.panel.close": "Close",
@@ -113,7 +113,7 @@ MESSAGES: dict[str, str] = {
     "familiekaart.export.title": "Family map of {naam}",
     "familiekaart.export.date": "Made on {datum}",
     "familiekaart.export.desc": "Family map (family tree) of {naam}, {datum}. {count} people.",
-    "familiekaart.export.done": "The family map has been saved as a picture.",
+    "familiekaart.export.done": "The family map has been kept as a picture.",
     # errors of the edits
     "familiekaart.err.self": "Someone cannot be family of themselves.",
     "familiekaart.err.cycle": "This is not possible: {ouder} cannot be a parent of {kind}. Then someone becomes their own ancestor. Nothing has changed.",

@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
     "gebeurteniskaart.tool.add_aria": "Add an event",
     "gebeurteniskaart.tool.zoom_in": "Closer",
     "gebeurteniskaart.tool.zoom_out": "Further away",
-    "gebeurteniskaart.tool.export": "Life line as SVG",
+    "gebeurteniskaart.tool.export": "Life line as a picture",
     "gebeurteniskaart.tool.list": "As a list",
     # --- groups on the line ---
     "gebeurteniskaart.group.ages": "Age",
@@ -84,7 +84,7 @@ MESSAGES: dict[str, str] = {
     "gebeurteniskaart.toast.persons": "Who was there at '{titel}' changed",
     "gebeurteniskaart.toast.person_added": "{naam} added to '{titel}'",
     "gebeurteniskaart.toast.removed": "'{titel}' deleted",
-    "gebeurteniskaart.toast.export": "The life line has been downloaded as a picture.",
+    "gebeurteniskaart.toast.export": "The life line has been kept as a picture.",
     # --- relatiekaart hook ---
     "gebeurteniskaart.rk_chip": "Event: {titel}",
     "gebeurteniskaart.rk_chip_clear": "Stop showing",

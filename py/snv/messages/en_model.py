@@ -22,7 +22,7 @@ MESSAGES: dict[str, str] = {
     "ref.afspraak_wie": "Agreement '{owner.id}'",
     "ref.basisteam": "The core team",
     "ref.overleg": "A meeting",
-    "ref.momentopname": "A map of the day",
+    "ref.momentopname": "A snapshot",
     "ref.afspraak_vraag": "Agreement '{owner.id}'",
     "ref.overleg_afspraak": "Meeting on {owner.datum}",
     "err.unknown_ref_question": "{what} belongs to a question that does not exist (id '{id}').",

@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "ontmoeten.to_personen": "To People",
     "ontmoeten.toast.person": "{naam} added",
     # --- export ---
-    "ontmoeten.export": "Ontmoeten as SVG",
+    "ontmoeten.export": "Getting to know as a picture",
     "ontmoeten.export.title": "Getting to know — {naam}",
     "ontmoeten.export.met": "Talk on {datum}",
     "ontmoeten.export.made": "Made on {datum}",

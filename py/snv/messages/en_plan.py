@@ -146,8 +146,8 @@ MESSAGES = {
     "plan.svg.desc": "The plan of {naam} on {datum}: {count} agreements, per question.",
     "plan.svg.more": "And {count} more agreements: see the app.",
     "plan.svg.legend": "A question in a box (\u201cWho does this?\u201d) is still open.",
-    "plan.export": "Plan as SVG",
-    "plan.export.done": "The plan has been saved as a picture.",
+    "plan.export": "Plan as a picture",
+    "plan.export.done": "The plan has been kept as a picture.",
     "ui.print.name.plan": "Our plan",
 
     # errors of the plan edits
