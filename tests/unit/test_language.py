@@ -187,3 +187,14 @@ def test_menu_sheet_is_still_a_menu_after_switching():
     app.open_sheet(MenuSheet())
     set_language("en")
     assert "End session" in view.regions(app)["sheet"] or "Wipe" in view.regions(app)["sheet"]
+
+
+def test_start_tiles_name_the_snv_term_with_its_b1_line():
+    app = make_app()
+    app.go("start")
+    html = view.regions(app)["content"]
+    for term in ("Meedenkbijeenkomst", "Basisposter", "Familiekaart", "Gebeurteniskaart", "Contactschema"):
+        assert f'<span class="tile-label">{term}</span>' in html, term
+    assert t("bijeenkomst.term_b1") in html
+    route = view.regions(app)["route"]
+    assert "Meedenkbijeenkomst" in route and "Basisteam" in route and t("label.fase_b1.basisteam") in route

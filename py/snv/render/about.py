@@ -35,7 +35,7 @@ def language_choice() -> str:
         button(t(f"ui.lang.{code}"), "lang.set", cls="seg", data={"value": code}, pressed=code == current,
                id=f"lang-{code}", extra=f' lang="{code}"')
         for code in LANGUAGES)
-    return (f'<fieldset class="segmented menu-lang"><legend>{esc(t("ui.lang.legend"))}</legend>'
+    return (f'<fieldset class="segmented menu-lang"><legend class="visually-hidden">{esc(t("ui.lang.legend"))}</legend>'
             f'<div class="seg-row">{buttons}</div></fieldset>')
 
 
