@@ -204,8 +204,8 @@ def test_save_file_end_session_and_open_it_again(page, open_app, tmp_path):
     assert [p["naam"] for p in json.loads(path.read_text("utf-8"))["personen"]] == ["Sam", "Marieke"]
 
     page.click("#btn-menu")
-    page.get_by_role("button", name=re.compile("Sessie beëindigen")).click()
-    expect(page.get_by_role("alertdialog", name="Sessie beëindigen?")).to_be_visible()
+    page.get_by_role("button", name=re.compile("Stoppen en alles wissen")).click()
+    expect(page.get_by_role("alertdialog", name="Stoppen en alles wissen?")).to_be_visible()
     expect(page.locator("#confirm-no")).to_be_focused()
     page.click("#confirm-yes")
     expect(page.get_by_role("heading", name="Welkom bij Netwerkatlas")).to_be_visible()
@@ -311,8 +311,8 @@ def test_export_sheet_lists_exports_and_respects_privacy(page, open_app):
     go(page, "personen")
     add_person(page, "Marieke", sector="familie", ring="dichtbij")
     page.click("#btn-menu")
-    page.get_by_role("button", name=re.compile("Exporteren")).click()
-    sheet = page.get_by_role("dialog", name="Exporteren")
+    page.get_by_role("button", name=re.compile("Delen en afdrukken")).click()
+    sheet = page.get_by_role("dialog", name="Delen en afdrukken")
     expect(sheet).to_contain_text("Dit bestand bevat persoonlijke gegevens. Bewaar het veilig.")
     expect(sheet.get_by_role("button", name="Hele netwerkatlas afdrukken")).to_be_visible()
     page.check("#opt-pseudo")
@@ -322,7 +322,7 @@ def test_export_sheet_lists_exports_and_respects_privacy(page, open_app):
     assert "Marieke" not in text and "Sam" not in text
     # the sheet closed; the choice is remembered for the next export
     page.click("#btn-menu")
-    page.get_by_role("button", name=re.compile("Exporteren")).click()
+    page.get_by_role("button", name=re.compile("Delen en afdrukken")).click()
     expect(page.locator("#opt-pseudo")).to_be_checked()
 
 

@@ -75,7 +75,7 @@ def test_build_family_reload_personen_export_and_open_again(page, open_app, brow
     page.wait_for_selector(".person-row")
     assert "Lotte" in page.locator("#content").inner_text()
 
-    # export through the menu: Exporteren → Familiekaart als SVG
+    # export through the menu: Delen en afdrukken → Familiekaart als plaatje
     page.locator('#bar [data-screen="familiekaart"]').tap()
     page.locator("#btn-menu").tap()
     page.locator('[data-action="menu.export"]').tap()

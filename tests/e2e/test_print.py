@@ -85,7 +85,7 @@ def test_each_instrument_prints_on_one_landscape_page_with_name_and_date(page, o
 def test_whole_atlas_prints_one_instrument_per_page_without_app_chrome(page, open_app, tmp_path):
     open_demo(page, open_app, tmp_path)
     page.click("#btn-menu")
-    page.get_by_role("button", name=re.compile("Exporteren")).click()
+    page.get_by_role("button", name=re.compile("Delen en afdrukken")).click()
     page.get_by_role("button", name="Hele netwerkatlas afdrukken").click()
     keys = instruments.atlas_keys()
     for key in keys:

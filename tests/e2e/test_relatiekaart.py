@@ -221,7 +221,7 @@ def test_layers_toggle_and_hostile_names_stay_text(page, open_app):
 
 def test_snapshot_then_compare_shows_badge_and_list(page, open_app):
     open_map(page, open_app)
-    page.get_by_role("button", name="Momentopname", exact=True).click()
+    page.get_by_role("button", name="Kaart van vandaag", exact=True).click()
     title = page.locator("#rk-snap-title")
     assert title.input_value().startswith("Kaart van ")
     title.fill("Voor het gesprek")

@@ -116,7 +116,7 @@ def test_encrypted_export_opens_with_the_right_passphrase_only(csp_page, open_ap
     assert "geheime zin" not in stored
 
     page.click("#btn-menu")
-    page.get_by_role("button", name=re.compile("Sessie beëindigen")).click()
+    page.get_by_role("button", name=re.compile("Stoppen en alles wissen")).click()
     page.click("#confirm-yes")
     expect(page.get_by_role("heading", name="Welkom bij Netwerkatlas")).to_be_visible()
 
@@ -163,7 +163,7 @@ def test_journey_through_every_screen_stays_on_the_origin_and_within_the_csp(csp
     downloads = {}
     for export in screens.exports():
         page.click("#btn-menu")
-        page.get_by_role("button", name=re.compile("Exporteren")).click()
+        page.get_by_role("button", name=re.compile("Delen en afdrukken")).click()
         with page.expect_download() as info:
             page.click(f"#export-{export.key}")
         downloads[export.key] = tmp_path / info.value.suggested_filename
@@ -171,7 +171,7 @@ def test_journey_through_every_screen_stays_on_the_origin_and_within_the_csp(csp
 
     # an exported map opens again (defusedxml parses it inside Pyodide), also when encrypted
     page.click("#btn-menu")
-    page.get_by_role("button", name=re.compile("Exporteren")).click()
+    page.get_by_role("button", name=re.compile("Delen en afdrukken")).click()
     page.fill("#export-passphrase", "nog een zin")
     page.fill("#export-passphrase2", "nog een zin")
     with page.expect_download() as info:

@@ -106,7 +106,7 @@ def test_tap_a_line_between_others_to_set_its_kind_or_remove_it():
     assert "Lijn tussen Tom en Anna" in html and 'id="rk-tie-remove"' in html and 'class="is-on"' in html
     go(app, "tie_kind", value="moeizaam")
     assert app.case.band("p-anna", "p-tom").kwaliteit == "moeizaam"
-    assert app.toast.text == "Lijn tussen Tom en Anna: moeizaam"
+    assert app.toast.text == "Lijn tussen Tom en Anna: lastig"
     go(app, "tie_remove")
     assert app.case.band("p-anna", "p-tom") is None and view(app).panel is None
     app.undo()

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from snv.messages import t
 from snv.model import parse_case
 from snv.render import relatiekaart
 from snv.storage.files import read_case_file
@@ -89,7 +90,14 @@ def test_keyboard_moves_sector_and_ring_and_keeps_focus():
     depth = len(app._undo)
     key("ArrowUp")  # already closest: a friendly notice, no edit
     assert where(app, "p-marieke") == ("vrienden_kennissen", "heel_dichtbij")
-    assert len(app._undo) == depth and "zo ver mogelijk" in app.toast.text
+    # already as *close* as can be: said so (not "zo ver mogelijk", which is for the outer ring)
+    assert len(app._undo) == depth and app.toast.text == "Marieke staat al zo dichtbij als het kan."
+    key("ArrowDown")
+    key("ArrowDown")
+    depth = len(app._undo)
+    key("ArrowDown")  # already furthest away
+    assert where(app, "p-marieke") == ("vrienden_kennissen", "verder_weg")
+    assert len(app._undo) == depth and app.toast.text == "Marieke staat al zo ver mogelijk weg."
     key("Enter")
     assert app.sheet.kind == "person" and app.sheet.pid == "p-marieke"
 
@@ -155,12 +163,12 @@ def test_figures_panel_highlights_people():
 def test_snapshot_then_compare_lists_changes_by_group():
     app = make_app()
     app.dispatch("relatiekaart.panel", {"panel": "compare"})
-    assert "Er is nog geen momentopname" in screen.render(app)
+    assert t("map.cmp.none") in screen.render(app)
     app.dispatch("relatiekaart.panel", {"panel": "snapshot"})
     assert 'value="Kaart van 25-11-2026"' in screen.render(app)
     app.dispatch("relatiekaart.snap", {})
     assert [m.titel for m in app.case.momentopnamen] == ["Kaart van 25-11-2026"]
-    assert app.toast.text == "Momentopname gemaakt"
+    assert app.toast.text == t("map.snap.made")
     app.dispatch("relatiekaart.snap_title", {"value": "Na het gesprek"})
     app.dispatch("relatiekaart.snap", {})
     assert app.case.momentopnamen[-1].titel == "Na het gesprek"
@@ -203,7 +211,7 @@ def test_export_downloads_an_svg_that_opens_again(pseudonymise):
     assert len(back.personen) == len(app.case.personen)
     assert not any(n.tekst == "geheim" for p in back.personen for n in p.notities)  # notes stay out
     assert ("Marieke" in text) is (not pseudonymise)
-    assert app.toast.text == "De kaart is opgeslagen als SVG-bestand."
+    assert app.toast.text == t("map.export.done")
 
 
 def test_export_button_opens_the_privacy_choices():
@@ -246,3 +254,14 @@ def test_figures_are_computed_once_per_case_with_a_sentence_highlighted(demo_cas
     assert calls == [other] and 'aria-pressed="true"' in html
     relatiekaart.render(other, view, today=dt.date(2026, 12, 2))
     assert calls == [other]  # the same (frozen) case again: the figures are reused
+
+
+def test_kept_maps_of_one_day_get_the_time_in_their_name():
+    app = make_app()
+    app.dispatch("relatiekaart.panel", {"panel": "snapshot"})
+    app.dispatch("relatiekaart.snap", {})
+    app.dispatch("relatiekaart.snap", {})
+    first, second = (m.titel for m in app.case.momentopnamen)
+    assert first == "Kaart van 25-11-2026"
+    assert second == "Kaart van 25-11-2026, 14:30"
+    assert first != second

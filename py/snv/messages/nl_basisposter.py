@@ -89,7 +89,7 @@ MESSAGES: dict[str, str] = {
     "basisposter.err.gone": "Dit kaartje is er niet meer.",
     "basisposter.err.unknown_person": "Deze persoon staat niet in de lijst.",
     # --- export ---
-    "basisposter.export": "Poster als SVG",
+    "basisposter.export": "Poster als plaatje",
     "basisposter.export.desc": "Voor A3, liggend.",
     "basisposter.export.title": "Basisposter van {naam}",
     "basisposter.export.date": "Gemaakt op {datum}",

@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "familiekaart.tool.lines": "Lijnen tonen",
     "familiekaart.tool.zoom_in": "Groter",
     "familiekaart.tool.zoom_out": "Kleiner",
-    "familiekaart.tool.export": "Familiekaart als SVG",
+    "familiekaart.tool.export": "Familiekaart als plaatje",
     # panel
     "familiekaart.panel.hint": "Wat wil je doen?",
     "familiekaart.panel.close": "Sluiten",
@@ -113,7 +113,7 @@ MESSAGES: dict[str, str] = {
     "familiekaart.export.title": "Familiekaart van {naam}",
     "familiekaart.export.date": "Gemaakt op {datum}",
     "familiekaart.export.desc": "Familiekaart (stamboom) van {naam}, {datum}. {count} personen.",
-    "familiekaart.export.done": "De familiekaart is opgeslagen als SVG.",
+    "familiekaart.export.done": "De familiekaart is bewaard als plaatje.",
     # errors of the edits
     "familiekaart.err.self": "Iemand kan geen familie van zichzelf zijn.",
     "familiekaart.err.cycle": "Dit kan niet: {ouder} kan geen ouder zijn van {kind}. Dan wordt iemand zijn eigen voorouder. Er is niets veranderd.",

@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
     "gebeurteniskaart.tool.add_aria": "Gebeurtenis toevoegen",
     "gebeurteniskaart.tool.zoom_in": "Dichterbij",
     "gebeurteniskaart.tool.zoom_out": "Verder weg",
-    "gebeurteniskaart.tool.export": "Levenslijn als SVG",
+    "gebeurteniskaart.tool.export": "Levenslijn als plaatje",
     "gebeurteniskaart.tool.list": "Als lijst",
     # --- groups on the line ---
     "gebeurteniskaart.group.ages": "Leeftijd",
@@ -84,7 +84,7 @@ MESSAGES: dict[str, str] = {
     "gebeurteniskaart.toast.persons": "Wie erbij was bij '{titel}' veranderd",
     "gebeurteniskaart.toast.person_added": "{naam} toegevoegd bij '{titel}'",
     "gebeurteniskaart.toast.removed": "'{titel}' verwijderd",
-    "gebeurteniskaart.toast.export": "De levenslijn is gedownload als SVG.",
+    "gebeurteniskaart.toast.export": "De levenslijn is bewaard als plaatje.",
     # --- relatiekaart hook ---
     "gebeurteniskaart.rk_chip": "Gebeurtenis: {titel}",
     "gebeurteniskaart.rk_chip_clear": "Niet meer laten zien",

@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "ontmoeten.to_personen": "Naar Personen",
     "ontmoeten.toast.person": "{naam} toegevoegd",
     # --- export ---
-    "ontmoeten.export": "Ontmoeten als SVG",
+    "ontmoeten.export": "Ontmoeten als plaatje",
     "ontmoeten.export.title": "Ontmoeten — {naam}",
     "ontmoeten.export.met": "Gesprek op {datum}",
     "ontmoeten.export.made": "Gemaakt op {datum}",

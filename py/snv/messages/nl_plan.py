@@ -146,8 +146,8 @@ MESSAGES = {
     "plan.svg.desc": "Het plan van {naam} op {datum}: {count} afspraken, per vraag.",
     "plan.svg.more": "En nog {count} afspraken: zie de app.",
     "plan.svg.legend": "Een vraag in een kader (\u201cWie doet dit?\u201d) is nog open.",
-    "plan.export": "Plan als SVG",
-    "plan.export.done": "Het plan is opgeslagen als SVG-bestand.",
+    "plan.export": "Plan als plaatje",
+    "plan.export.done": "Het plan is bewaard als plaatje.",
     "ui.print.name.plan": "Ons plan",
 
     # errors of the plan edits

@@ -51,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "store.pseudo.piketpaaltje": "Afspraak die vastligt {nr}",
     "store.pseudo.info": "Vraag in de informatieronde {nr}",
     "store.pseudo.succes": "Succes {nr}",
-    "store.pseudo.momentopname": "Momentopname {nr}",
+    "store.pseudo.momentopname": "Bewaarde kaart {nr}",
     # --- command line ---
     "store.cli.description": "Netwerkatlas op de opdrachtregel: dossiers controleren, een voorbeeld maken, cijfers en kaarten maken.",
     "store.cli.epilog": "Voorbeeld: python -m snv validate dossier.json. Uitkomst: 0 = het dossier klopt, 1 = er is iets mis met het bestand, 2 = verkeerde opdracht of een fout in het programma, 3 = versleuteld bestand (opent alleen in de app, met het wachtwoord).",

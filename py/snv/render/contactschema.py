@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..analysis.figures import contact_sentences
-from ..messages import t
+from ..messages import on_change, t
 from ..model.case import FREQUENTIES
 from ..model.limits import MAX_TEXT
 from . import icons
@@ -185,6 +185,7 @@ def _sortbar(v: ContactschemaView) -> str:
 # finished row strings by person id: (contact, person, inputs, html). Edits share unchanged objects
 # (model/ops.py), so after one cell changes only that row is built again.
 _ROW_CACHE: dict = {}
+on_change(_ROW_CACHE.clear)  # rows hold words: not across a language switch
 _ROW_CACHE_MAX = 3000
 
 

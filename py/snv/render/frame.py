@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 
 from ..messages import t
 from ..model import FASEN
-from . import icons
+from . import about, icons
 from .html import attrs, button, checkbox, esc, icon_html
 
 # Region ids in the order the skeleton lays them out (header → route → main → bottom bar).
@@ -219,6 +219,7 @@ def menu_sheet() -> str:
         f'<h3 class="menu-head">{esc(t("ui.menu.session"))}</h3><ul class="menu-list">'
         + item("ui.menu.end", "menu.end", icons.END, "ui.menu.end_desc")
         + "</ul>"
+        + about.menu_part()  # Taal / Language and the accessibility statement (render/about.py)
     )
     return sheet("menu", t("ui.menu"), body, modal=True)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..analysis import timeline as tl
-from ..messages import t
+from ..messages import on_change, t
 from .format import date_nl
 from .svg import FONT, SVG_NS, esc, file_head, mix, num
 
@@ -152,6 +152,7 @@ def _card_y(gevoel: str, line_y: float, h: float, size: Size) -> float:
 
 
 _LINES: dict = {}  # event id -> (event object, size, title lines): re-used while the event is unchanged
+on_change(_LINES.clear)  # an untitled event shows a placeholder in the current language
 
 
 def _title_lines(ev, size: Size) -> list[str]:
@@ -252,6 +253,7 @@ def _line_segments(slots: Sequence[tl.Slot]) -> list[tuple[float, float, bool]]:
 # (model/ops.py), so selecting or editing one event re-uses the other cards as they are.
 _CARD_CACHE: dict = {}
 _CARD_CACHE_MAX = 6000
+on_change(_CARD_CACHE.clear)  # a card's SVG holds words: not across a language switch
 
 
 def draw_line(out: list, case, slots: Sequence[tl.Slot], size: Size, *, top: float = 0.0,

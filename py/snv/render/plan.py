@@ -17,7 +17,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
-from ..messages import t
+from ..messages import on_change, t
 from ..model.limits import MAX_TEXT
 from . import icons
 from .format import date_nl
@@ -137,6 +137,7 @@ def number_nl(x: float) -> str:
 # checked against the objects themselves (an id can be reused once an object is gone).
 _CARDS: dict[tuple[str, int, int], tuple[Any, Any, str]] = {}
 _CARDS_MAX = 2000
+on_change(_CARDS.clear)  # cards hold words: not across a language switch
 
 
 def _memo(kind: str, case, a, make) -> str:

@@ -21,7 +21,7 @@ from types import SimpleNamespace
 from typing import Any, Iterable, Optional
 
 from ..analysis import layout as L
-from ..messages import t
+from ..messages import on_change, t
 from ..model.case import FREQUENTIES, NABIJHEDEN, SECTORS, STEUNSOORTEN, client_ties
 from .contactschema_svg import freq_word
 from .format import date_nl
@@ -451,6 +451,7 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
 # objects (model/ops.py), so after a move or a toggle most markers are reused as they are.
 _MARKER_CACHE: dict = {}
 _MARKER_CACHE_MAX = 5000
+on_change(_MARKER_CACHE.clear)  # a marker's SVG holds words (aria-label): not across a language switch
 
 
 def _marker_svg(p, pl: L.Placed, kwaliteit, kinds, support: bool, lit: Optional[bool], codes: tuple,

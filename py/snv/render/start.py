@@ -7,7 +7,7 @@ from typing import Sequence
 from ..messages import t
 from ..model import Case
 from ..model.limits import MAX_NAME, MAX_TEXT
-from . import icons
+from . import about, icons
 from .html import button, esc, icon_html, text_field
 
 
@@ -49,6 +49,7 @@ def render(case: Case, view: StartView, *, next_step: tuple[str, str, str, dict]
                 + "</span></button></li>")
         parts.append(f'<section class="tiles" aria-labelledby="tiles-title"><h2 id="tiles-title">{esc(t("ui.start.tiles"))}</h2>'
                      f'<ul class="tile-list">{"".join(items)}</ul></section>')
+    parts.append(about.footer_link())
     parts.append("</div>")
     return "".join(parts)
 

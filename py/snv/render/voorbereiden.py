@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..analysis import layout as L
-from ..messages import t
+from ..messages import on_change, t
 from ..model import SECTORS
 from ..model.ops import UITNODIGING_STATUSES
 from . import icons
@@ -48,6 +48,16 @@ LIST_PAGE = 40  # guest-list rows per *Meer tonen*: a long list would slow every
 _PICKER: list = [None, ""]
 _BASE: list = [None, "", {}]  # the map drawing itself: it does not change with the guest list
 _ROWS: dict[str, tuple] = {}
+
+
+@on_change
+def _forget() -> None:
+    """Kept pieces hold words: none of them survives a language switch."""
+    _PICKER[:] = [None, ""]
+    _BASE[:] = [None, "", {}]
+    _ROWS.clear()
+
+
 _ROWS_MAX = 5000
 
 

@@ -10,7 +10,7 @@ from typing import Any, Callable
 from ..messages import t
 from ..model import FASEN, new_case, ops
 from ..render.start import OnboardView
-from . import person_sheet, printing, screens, unlock
+from . import language, person_sheet, printing, screens, unlock
 from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, SaveSheet, VersionsSheet
 
 
@@ -372,4 +372,6 @@ HANDLERS: dict[str, Callable[[Any, str, dict], Any]] = {
     "versions": handle_versions,
     "person": person_sheet.handle,
     "unlock": unlock.handle,
+    "lang": language.handle,
+    "about": language.handle_about,
 }

@@ -75,6 +75,10 @@ class Host:
     async def wipe_device(self) -> None:
         """Sessie beëindigen: remove everything else of this app on the device (databases, caches)."""
 
+    def language_changed(self, code: str) -> None:
+        """The language is now `code` (ui/language.py): remember it and render everything anew."""
+        self.request_render()
+
 
 class App:
     def __init__(self, case: Optional[Case] = None, *, store: Any = None, host: Optional[Host] = None,

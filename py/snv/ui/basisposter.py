@@ -216,6 +216,6 @@ def _mount(app, root) -> None:
 
 register(Screen(key=KEY, label_key="basisposter.tab", icon=basisposter.ICON_POSTER,
                 phases=("netwerkatlas",), render=render, handle=handle, mount=_mount,
-                order=14, desc_key="basisposter.desc", stylesheet="basisposter.css"))
+                order=14, desc_key="basisposter.desc", term_key="basisposter.title", stylesheet="basisposter.css"))
 register_export(Export(key="basisposter_svg", label_key="basisposter.export", run=run_export, order=10,
                        icon=basisposter.ICON_POSTER, desc_key="basisposter.export.desc"))

@@ -136,4 +136,4 @@ def handle(app, action: str, data: dict) -> Any:
 
 
 register(Screen(key=KEY, label_key=f"{KEY}.title", icon=ICON, phases=("meedenkbijeenkomst",), render=render,
-                handle=handle, order=55, desc_key=f"{KEY}.desc", stylesheet="bijeenkomst.css", privetijd=True))
+                handle=handle, order=55, desc_key=f"{KEY}.term_b1", term_key=f"{KEY}.term", stylesheet="bijeenkomst.css", privetijd=True))

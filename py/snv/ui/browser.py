@@ -268,6 +268,25 @@ class BrowserHost(Host):
     def reload(self) -> None:
         js.location.reload()
 
+    def language_changed(self, code: str) -> None:
+        """Remember the language in this browser, tell the page (lang), and build the frame anew: the
+        skeleton's labels were rendered once, in the old language (event listeners sit on #app)."""
+        from . import language  # noqa: PLC0415
+
+        try:
+            language.remember(js.localStorage, code)
+        except Exception:  # noqa: BLE001 - no localStorage: the choice holds for this visit only
+            pass
+        self.document.documentElement.lang = code
+        self.root.innerHTML = frame.skeleton()
+        for rid in frame.REGIONS:
+            self.els[rid] = self.document.getElementById(rid)
+        self.frame_el = self.document.getElementById("frame")
+        self.file_input = self.document.getElementById("file-input")
+        self.last.clear()
+        self.last_screen = ""
+        self.request_render()
+
     def on_other_tab(self, text: Any) -> None:
         try:
             message = loads_json(str(text))  # another tab's message: depth-checked like any input
@@ -761,6 +780,13 @@ def start() -> None:
     boot = getattr(js, "snvBoot", None)
     if boot is not None:
         boot.stage("dossier")
+    from . import language  # noqa: PLC0415
+
+    try:
+        code = language.restore(js.localStorage)  # before anything is rendered
+    except Exception:  # noqa: BLE001 - no localStorage at all: the default language
+        code = "nl"
+    js.document.documentElement.lang = code
     screens.load_screens()
     _TASKS.add(asyncio.ensure_future(_boot()))  # held until the page goes: asyncio keeps weak references
 

@@ -182,6 +182,6 @@ def run_export(app, options: dict) -> str:
 
 
 register(Screen(key=KEY, label_key="contactschema.bar", icon=ICON, phases=("netwerkatlas",),
-                render=render, handle=handle, order=40, desc_key="contactschema.b1", stylesheet="contactschema.css"))
+                render=render, handle=handle, order=40, desc_key="contactschema.b1", term_key="contactschema.title", stylesheet="contactschema.css"))
 register_export(Export(key="contactschema_svg", label_key="contactschema.export", run=run_export, order=50,
                        icon=icons.EXPORT))

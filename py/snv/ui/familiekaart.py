@@ -194,7 +194,7 @@ def _mount(app, root) -> None:
 
 register(Screen(key=KEY, label_key="familiekaart.tab", icon=ICON,
                 phases=("netwerkatlas",), render=render, handle=handle,
-                mount=_mount, order=16, desc_key="familiekaart.b1", stylesheet="familiekaart.css",
+                mount=_mount, order=16, desc_key="familiekaart.b1", term_key="familiekaart.title", stylesheet="familiekaart.css",
                 escape="familiekaart.close"))
 register_export(Export(key="familiekaart_svg", label_key="familiekaart.tool.export", run=run_export, order=16,
                        icon=icons.EXPORT))

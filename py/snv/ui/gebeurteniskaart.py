@@ -242,6 +242,6 @@ def _mount(app, root) -> None:
 
 register(Screen(key=KEY, label_key="gebeurteniskaart.bar", icon=gebeurteniskaart.ICON_LINE,
                 phases=("netwerkatlas",), render=render, handle=handle,
-                mount=_mount, order=30, desc_key="gebeurteniskaart.desc", stylesheet="gebeurteniskaart.css"))
+                mount=_mount, order=30, desc_key="gebeurteniskaart.desc", term_key="gebeurteniskaart.title", stylesheet="gebeurteniskaart.css"))
 register_export(Export(key="gebeurteniskaart_svg", label_key="gebeurteniskaart.tool.export", run=run_export, order=40,
                        icon=icons.EXPORT))

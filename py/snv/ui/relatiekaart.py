@@ -6,6 +6,7 @@ keyboard moves are wired in the browser by relatiekaart_dom.mount, which calls b
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Optional
 
 from ..messages import t
@@ -48,6 +49,15 @@ def _focus_marker(app, pid: str) -> None:
     app.focus_request = f'.rk-m[data-pid="{pid}"]'
 
 
+def snapshot_title(case, now: dt.datetime) -> str:
+    """The suggested name of a new kept map: "Kaart van 2-12-2026"; with the time ("…, 14:30") when
+    one of that day is there already, so several of one day can be told apart."""
+    day = now.date()
+    if any(m.gemaakt.date() == day for m in case.momentopnamen):
+        return t("map.snap.default_time", datum=date_nl(day), tijd=now.strftime("%H:%M"))
+    return t("map.snap.default", datum=date_nl(day))
+
+
 def key(app, pid: str, key_name: str) -> bool:
     """Keyboard alternative for dragging: ←/→ sector, ↑/↓ closer/further, Enter/space opens the sheet."""
     try:
@@ -71,7 +81,8 @@ def key(app, pid: str, key_name: str) -> bool:
     elif key_name in ("ArrowUp", "ArrowDown"):
         new_ring = _ring_step(ring, -1 if key_name == "ArrowUp" else 1)
         if new_ring is None:
-            app.notice(t("map.kb_edge", naam=p.naam))
+            # ↑ at the inner ring: already as close as can be; ↓ at the outer ring: as far as can be
+            app.notice(t("map.kb_centre" if key_name == "ArrowUp" else "map.kb_edge", naam=p.naam))
             _focus_marker(app, pid)
             return True
         ring = new_ring
@@ -215,7 +226,7 @@ def handle(app, action: str, data: dict) -> Any:
         if v.panel == "compare" and case.momentopnamen:
             v.cmp_from, v.cmp_to = case.momentopnamen[-1].id, "nu"
         if v.panel == "snapshot":
-            v.snap_title = None
+            v.snap_title = snapshot_title(case, app.now())
         app.focus_request = "#rk-panel-title" if v.panel else "#rk-add"
     elif verb == "fig":
         k = str(data.get("key", "")) or None
@@ -223,10 +234,9 @@ def handle(app, action: str, data: dict) -> Any:
     elif verb == "snap_title":
         v.snap_title = str(data.get("value", ""))[:120]
     elif verb == "snap":
-        today = app.now().date()
-        titel = (v.snap_title or "").strip() or t("map.snap.default", datum=date_nl(today))
-        app.apply(ops.take_snapshot, titel, label=t("map.snap.made"))
-        v.snap_title = None
+        titel = (v.snap_title or "").strip() or snapshot_title(case, app.now())
+        app.apply(ops.take_snapshot, titel, app.now(), label=t("map.snap.made"))
+        v.snap_title = snapshot_title(app.case, app.now())  # the next one of today gets the time
         app.focus_request = "#rk-snap-make"
     elif verb == "cmp_from":
         if relatiekaart.snapshot(case, data.get("value")):

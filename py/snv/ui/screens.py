@@ -66,6 +66,7 @@ class Screen:
     mount: Optional[Mount] = None
     order: int = 100
     desc_key: Optional[str] = None  # one B1 line under the tile on Start
+    term_key: Optional[str] = None  # the SNV term as the tile's heading on Start (default: label_key)
     tile: bool = True  # shown as a tile on Start
     editing: bool = True  # header shows undo/redo on this screen
     stylesheet: Optional[str] = None  # a CSS file in site/ for this screen only; linked by the browser at start
@@ -87,7 +88,8 @@ _SCREENS: dict[str, Screen] = {}
 _EXPORTS: dict[str, Export] = {}
 
 # Prefixes handled by the framework itself; a screen may not take them.
-RESERVED = frozenset({"app", "menu", "file", "confirm", "person", "sheet", "onboard", "export", "toast", "alert", "unlock"})
+RESERVED = frozenset({"app", "menu", "file", "confirm", "person", "sheet", "onboard", "export", "toast", "alert", "unlock",
+                      "lang", "about"})
 
 SCREEN_MODULES = (
     "snv.ui.start",

@@ -31,6 +31,12 @@ class MenuSheet(Sheet):
 
 
 @dataclass(kw_only=True)
+class AccessibilitySheet(Sheet):
+    """*Toegankelijkheid*: the accessibility statement (render/about.py), from the menu and Start."""
+    kind: ClassVar[str] = "access"
+
+
+@dataclass(kw_only=True)
 class VersionsSheet(Sheet):
     """*Eerdere versies*: kept-aside copies and recent autosaves (the list itself is app.versions)."""
     kind: ClassVar[str] = "versions"

@@ -44,7 +44,7 @@ def _count(key: str, app) -> str:
 
 
 def render(app) -> str:
-    tiles = [(s.key, t(s.label_key), s.icon, t(s.desc_key) if s.desc_key else "", _count(s.key, app))
+    tiles = [(s.key, t(s.term_key or s.label_key), s.icon, t(s.desc_key) if s.desc_key else "", _count(s.key, app))
              for s in screens.all_screens() if s.tile and s.key != "start"]
     return start.render(app.case, app.view_state(StartView), next_step=next_step(app), tiles=tiles)
 

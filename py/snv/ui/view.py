@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from ..messages import t
-from ..render import frame, person_sheet
+from ..render import about, frame, person_sheet
 from ..render.start import OnboardView, onboarding
 from . import screens
-from .sheets import ConfirmSheet, FileOptions, FileSheet, MenuSheet, PassphraseSheet, PersonSheet, VersionsSheet
+from .sheets import AccessibilitySheet, ConfirmSheet, FileOptions, FileSheet, MenuSheet, PassphraseSheet, PersonSheet, VersionsSheet
 
 
 def current_screen(app) -> screens.Screen:
@@ -74,6 +74,8 @@ def sheet_html(app) -> str:
         return frame.menu_sheet()
     if isinstance(sheet, VersionsSheet):
         return frame.versions_sheet(app.versions)
+    if isinstance(sheet, AccessibilitySheet):
+        return frame.sheet("access", t("a11y.title"), about.statement(), modal=True)
     if isinstance(sheet, ConfirmSheet):
         return frame.confirm_sheet(sheet.title, sheet.text, sheet.yes, offer_save=sheet.offer_save)
     if isinstance(sheet, FileSheet):

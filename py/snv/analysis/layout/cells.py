@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Optional
 
-from ...messages import t
+from ...messages import on_change, t
 from ...model.case import NABIJHEDEN, SECTORS
 from .geometry import LABEL_ASCENT, LABEL_DESCENT, MARKER_MARGIN, MARKER_R, Geometry
 from .labels import _label_box_at, _label_spot, _note_height, label_width
@@ -169,6 +169,9 @@ def _obstacles(geo: Geometry) -> tuple:
         w = label_width(t(f"label.nabijheid.{n}")) + 6
         boxes.append((x - w / 2, y - LABEL_ASCENT - 1, x + w / 2, y + LABEL_DESCENT + 1))
     return tuple(boxes)
+
+
+on_change(_obstacles.cache_clear)  # ring names are measured in the current language
 
 
 def _disc_depth(geo: Geometry, box: tuple) -> float:

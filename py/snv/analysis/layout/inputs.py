@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...messages import t
+from ...messages import on_change, t
 from ...model.case import NABIJHEDEN, SECTORS
 from .labels import MapEntry, Placed, label_text
 from .scaling import place
@@ -53,6 +53,7 @@ def layout_map(state, klant_id: Optional[str] = None, *, scale: Optional[float] 
 
 _CACHE: dict[tuple, dict[str, Placed]] = {}
 _CACHE_MAX = 6  # the map now, the compared snapshot, and a few undo steps
+on_change(_CACHE.clear)  # the ring names the labels avoid have another width in another language
 
 
 def cached_layout_map(state, klant_id: Optional[str] = None) -> dict[str, Placed]:

@@ -1,0 +1,43 @@
+"""English texts of the model layer (same keys as nl_model.py)."""
+
+MESSAGES: dict[str, str] = {
+    # --- "{what} refers to a person who does not exist": the place a reference is in ---
+    "ref.klant": "The client",
+    "ref.band": "A line",
+    "ref.steun": "Support",
+    "ref.notitie": "A note",
+    "ref.poster": "A card on the poster",
+    "ref.vraag": "A question",
+    "ref.meedenker": "A person who thinks along",
+    "ref.familie": "The family map",
+    "ref.partner": "A partner line",
+    "ref.gebeurtenis": "An event",
+    "ref.contact": "The contact schedule",
+    "ref.uitnodiging": "An invitation",
+    "ref.aanwezig": "The list of people present",
+    "ref.voorstelrondje": "The round of introductions",
+    "ref.info": "The information round",
+    "ref.piketpaaltje": "A fixed agreement",
+    "ref.genoteerd_door": "Who writes it down",
+    "ref.afspraak_wie": "Agreement '{owner.id}'",
+    "ref.basisteam": "The core team",
+    "ref.overleg": "A meeting",
+    "ref.momentopname": "A snapshot",
+    "ref.afspraak_vraag": "Agreement '{owner.id}'",
+    "ref.overleg_afspraak": "Meeting on {owner.datum}",
+    "err.unknown_ref_question": "{what} belongs to a question that does not exist (id '{id}').",
+    "err.unknown_ref_agreement": "{what} names an agreement that does not exist (id '{id}').",
+    # --- schema version 2 ---
+    "err.plan_versions": "The versions of the plans must go up. Version {versie} comes after version {vorige}.",
+    "err.unknown_plan_version": "The meeting on {datum} names plan version {versie}, but it does not exist.",
+    "err.edit_refused": "This is not possible: {detail} Nothing has changed.",
+    # --- pseudonymised export: the fixed role words (no free-text role leaves the device) ---
+    "store.pseudo.rol.familie": "family member",
+    "store.pseudo.rol.vriend": "friend",
+    "store.pseudo.rol.buur": "neighbour",
+    "store.pseudo.rol.school_werk": "school-work",
+    "store.pseudo.rol.hulpverlener": "professional",
+    "store.pseudo.rol.huisdier": "pet",
+    "store.pseudo.rol.persoon": "person",
+    "store.pseudo.kaartje": "Card {nr}",
+}
