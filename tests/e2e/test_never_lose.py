@@ -211,7 +211,7 @@ def test_two_pages_on_one_case(page, open_app):
     other.click("#btn-menu")
     other.click('[data-action="menu.end"]')
     other.click("#confirm-yes")
-    expect(page.get_by_role("heading", name="Deze sessie is beëindigd.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Alles is gewist op dit apparaat.")).to_be_visible()
     expect(page.locator("body")).not_to_contain_text("Marieke")
     expect(other.get_by_role("heading", name="Welkom bij Netwerkatlas")).to_be_visible()
     wait_wiped(other)
