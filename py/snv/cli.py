@@ -187,6 +187,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         from .storage.files import MAX_JSON_BYTES  # noqa: PLC0415
         from .storage.jsonio import loads_json  # noqa: PLC0415
 
+        if not data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+            raise _Fail(t("store.cli.not_this_kind", kind=args.kind))  # not JSON at all
         decoded = loads_json(data, limit=MAX_JSON_BYTES)
         if not easynwk.looks_like_easynwk(decoded):
             raise _Fail(t("store.cli.not_this_kind", kind=args.kind))

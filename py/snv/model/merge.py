@@ -1,7 +1,7 @@
 """Adding another case (an imported easyNWK map or family tree) to the current one, without duplicates.
 
 `merge_plan` pairs each person of the other case with a person of this case who has the same name
-and role (a role left empty on one side still matches, when the name is unique); the app shows that
+and role (a role left empty on one side still matches, when only one person fits); the app shows that
 list to confirm. `merge_cases` then makes ONE new case (one undo step): matched persons keep what they
 have and get what was missing (birth year, gender, a place on the map, notes, interests), the rest is
 added with new ids, and ties, support, family links, partners and snapshots follow the new ids.
@@ -45,7 +45,7 @@ class MergeResult:
 
 def merge_plan(case: Case, other: Case) -> list[MergeRow]:
     """Every person of `other` except its client, in its order, with their match in `case` (same name
-    and role; an empty role on either side matches on the name alone when that name is unique).
+    and role; a role left empty on either side matches the one person of that name it can be).
     Nameless persons (unknown parents) never match. Each person of `case` matches at most once."""
     by_both: dict[tuple[str, str], list[str]] = {}
     by_name: dict[str, list[str]] = {}
@@ -65,10 +65,11 @@ def merge_plan(case: Case, other: Case) -> list[MergeRow]:
         match = None
         if name:
             match = next((i for i in by_both.get((name, role), ()) if i not in used), None)
-            if match is None:
+            if match is None:  # a role left empty on one side: the one person of that name it can be
                 same = [i for i in by_name.get(name, ()) if i not in used]
-                if len(same) == 1 and (not role or not roles[same[0]]):
-                    match = same[0]
+                fits = [i for i in same if not roles[i]] if role else same
+                if len(fits) == 1:
+                    match = fits[0]
         if match is not None:
             used.add(match)
         rows.append(MergeRow(pid=p.id, naam=p.naam, rol=p.rol, match=match))

@@ -245,7 +245,7 @@ def _date(value: Any) -> Optional[dt.date]:
 # ----- one network (one version) -----
 
 def _sector(angle: float) -> str:
-    a = (angle + 180.0) % 360.0 - 180.0  # into -180..180 (easyNWK may store a little beyond)
+    a = angle if -180.0 <= angle <= 180.0 else (angle + 180.0) % 360.0 - 180.0  # a little beyond: folded back
     if 0.0 <= a <= 90.0:
         return "familie"
     if a > 90.0:
@@ -369,9 +369,8 @@ def _support(r: _Reader, alter: dict, where: str, pid: str) -> list[dict]:
         value = alter.get(field_name)
         if value is None or value is False:
             continue
-        if value is True:
-            value = 2  # "supported": the person helps the client
-        level = r.number(alter, field_name, where)
+        # true ("supported"): the person helps the client
+        level = 2.0 if value is True else r.number(alter, field_name, where)
         richting = _DIRECTION.get(int(level)) if level == int(level) else None
         if richting is None:
             continue  # 0 (none) or a value easyNWK does not write

@@ -50,6 +50,9 @@ _PEDI_IN = {"ADOPTED": "adoptie", "FOSTER": "pleeg", "BIRTH": "biologisch", "SEA
             "STEP": "stief", "NATURAL": "biologisch"}
 _PEDI_OUT = {"biologisch": "birth", "adoptie": "adopted", "pleeg": "foster"}
 _REL_OUT = {"biologisch": "Natural", "adoptie": "Adopted", "pleeg": "Foster", "stief": "Step"}
+#: our own family status (a "_" tag, allowed in 5.5.1; other programs ignore it): two parents of a child
+#: who are not partners in the case. Without it, an import makes every couple of parents partners.
+_NOT_PARTNERS = "geen"
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
@@ -417,10 +420,12 @@ def _links(people: dict[str, Node], families: dict[str, Node], ids: dict[str, st
             elif fam.first("MARR") is not None:
                 status = "getrouwd"
             stat = fam.first("_STAT")
-            if stat is not None and stat.value.strip().lower() in ("samenwonend", "uit_elkaar", "relatie"):
-                status = stat.value.strip().lower()
+            said = stat.value.strip().lower() if stat is not None else ""
+            if said in ("samenwonend", "uit_elkaar", "relatie"):
+                status = said
             a, b = parents[0][1], parents[1][1]
-            partners[frozenset((a, b))] = {"a": a, "b": b, "status": status}
+            if said != _NOT_PARTNERS:
+                partners[frozenset((a, b))] = {"a": a, "b": b, "status": status}
     ouder_kind = [{"ouder": p, "kind": k, "soort": s} for (p, k), s in links.items()]
     return ouder_kind, list(partners.values())
 
@@ -582,6 +587,8 @@ def export_gedcom(case: Case, *, today: Optional[dt.date] = None) -> str:
         if wife:
             lines.append(f"1 WIFE @{xref[wife]}@")
         partnership = f["partner"]
+        if partnership is None and husb and wife:
+            lines.append(f"1 _STAT {_NOT_PARTNERS}")  # parents of a child, not partners in the case
         if partnership is not None:
             status = partnership.status
             if status in ("getrouwd", "gescheiden"):
