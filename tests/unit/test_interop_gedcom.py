@@ -310,3 +310,38 @@ def test_property_export_then_import_keeps_every_person_and_relation(case):
         {(o.ouder, o.kind, o.soort) for o in back.ouder_kind}
     assert {(frozenset((ids[p.a], ids[p.b])), p.status) for p in case.partners} == \
         {(frozenset((p.a, p.b)), p.status) for p in back.partners}
+
+
+# ----- never a crash: mutated files through the app's one reader -----
+
+SAMPLES = [(FIXTURES / name).read_bytes() for name in
+           ("stamboom-551-ansi.ged", "stamboom-555-utf8.ged", "stamboom-70.ged", "easynwk-jonas.json")]
+
+
+@st.composite
+def mutated(draw):
+    data = bytearray(draw(st.sampled_from(SAMPLES)))
+    for _ in range(draw(st.integers(1, 8))):
+        how = draw(st.sampled_from(["flip", "cut", "dup", "insert"]))
+        at = draw(st.integers(0, max(0, len(data) - 1)))
+        if how == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif how == "cut":
+            del data[at:at + draw(st.integers(1, 200))]
+        elif how == "dup":
+            data[at:at] = data[at:at + draw(st.integers(1, 200))]
+        else:
+            data[at:at] = draw(st.sampled_from([b"\n0 @I1@ INDI\n", b"\n1 FAMC @F1@\n", b"\n3 CHIL @I9@\n", b"@",
+                                                b"\n1 CONT x", b'"alteri": 5,', b"[[[[", b"\x00\xff"]))
+    return bytes(data)
+
+
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_property_a_mutated_file_is_read_or_refused_in_dutch_never_a_crash(data):
+    from snv.storage.files import read_any_file
+
+    try:
+        read_any_file("bestand", data)
+    except CaseError as exc:
+        assert exc.message and "Traceback" not in exc.message

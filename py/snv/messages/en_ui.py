@@ -154,7 +154,7 @@ MESSAGES: dict[str, str] = {
     "ui.onboard.next": "Next",
     "ui.onboard.have_file": "Do you already have a Netwerkatlas file?",
     "ui.onboard.map_q": "Is there already a network map?",
-    "ui.onboard.map_lead": "Did you make a map with Netwerkatlas before? Then you can open it.",
+    "ui.onboard.map_lead": "Did you make a map before, with Netwerkatlas or with easyNWK? Or do you have a family tree? Then you can open it.",
     "ui.onboard.begin": "No, let's begin",
     # --- start ---
     "ui.start.title": "Hello {naam}",

@@ -154,7 +154,7 @@ MESSAGES: dict[str, str] = {
     "ui.onboard.next": "Verder",
     "ui.onboard.have_file": "Heb je al een bestand van Netwerkatlas?",
     "ui.onboard.map_q": "Is er al een netwerkkaart?",
-    "ui.onboard.map_lead": "Heb je eerder een kaart gemaakt met Netwerkatlas? Dan kun je die openen.",
+    "ui.onboard.map_lead": "Heb je eerder een kaart gemaakt, met Netwerkatlas of met easyNWK? Of heb je een stamboom? Dan kun je die openen.",
     "ui.onboard.begin": "Nee, we beginnen",
     # --- start ---
     "ui.start.title": "Hallo {naam}",

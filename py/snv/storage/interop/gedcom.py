@@ -15,7 +15,10 @@ is their own ancestor, no persons at all.
 
 Export writes GEDCOM 5.5.1 (UTF-8, CRLF) that family-tree programs open: the client first (so that an
 import takes them as the client again), then every relative (sector familie or a family link; pets and
-the rest of the network are no family tree), families built from the parent and partner links.
+the rest of the network are no family tree), families built from the parent and partner links. What
+5.5.1 cannot say is written with "_" tags that other programs ignore and our import reads back:
+`_FREL`/`_MREL Step` (a step-parent), `_STAT samenwonend|uit_elkaar` and `_STAT geen` (two parents of a
+child who are not partners). Gender "anders" becomes U (5.5.1 has no X) and comes back as onbekend.
 """
 from __future__ import annotations
 
