@@ -12,10 +12,6 @@ from typing import Optional
 from ...messages import t
 from .imported import Imported
 
-#: the kinds of file this package reads, as the preview and the command line name them
-KINDS = ("easynwk", "gedcom")
-
-
 def _count(key: str, n: int) -> str:
     return t(f"{key}.1") if n == 1 else t(f"{key}.n", n=n)
 

@@ -49,10 +49,6 @@ def maps(case: Case, today: dt.date) -> list[tuple[str, str, str, Momentopname]]
         (m.id, m.titel, m.gemaakt.date().isoformat(), m) for m in case.momentopnamen]
 
 
-def _persons_extra(case: Case) -> dict[str, Any]:
-    return {p.id: p for p in case.personen}
-
-
 def _support(state: Momentopname) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for s in state.steun:
