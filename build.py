@@ -637,7 +637,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     sizes = ["--sizes", *map(str, args.sizes), "--reps", str(args.reps)]
     runs = [["bench_relatiekaart.py", *sizes], ["bench_screens.py", *sizes]]
     if not args.no_analysis:
-        runs.append(["bench_analysis.py"])
+        runs += [["bench_analysis.py"], ["bench_interop.py"]]
     for script, *options in runs:
         cmd = [sys.executable, str(BENCH / script), *options]
         log("$ " + " ".join(cmd))

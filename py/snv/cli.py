@@ -1,4 +1,5 @@
-"""Command line: check a case file, write the demo case, print figures, render a map.
+"""Command line: check a case file, write the demo case, print figures, render a map, import a file of
+easyNWK or a GEDCOM family tree, export for research (GraphML, CSV) or as GEDCOM.
 
 All text is Dutch from the catalogue, argparse's own texts included. A bad file never shows a
 traceback: expected problems (CaseError, unreadable paths) exit 1 with one Dutch sentence on stderr;
@@ -79,11 +80,17 @@ EXIT_ENCRYPTED = 3
 
 
 def _read_case(path: str) -> Case:
+    name, data = _read_bytes(path)
+    return read_case_file(name, data)
+
+
+def _read_bytes(path: str) -> tuple[str, bytes]:
+    """(file name, content) of a path or of stdin ("-"), within the size limit of every file we read."""
     if path == "-":
         data = sys.stdin.buffer.read(MAX_READ_BYTES + 1)  # one byte more than allowed is enough to refuse it
         if len(data) > MAX_READ_BYTES:
             raise too_large_at_least(MAX_READ_BYTES)  # the real size of a stream is unknown
-        return read_case_file("", data)
+        return "", data
     p = Path(path)
     if p.is_dir():
         raise _Fail(t("store.cli.is_dir", path=path))
@@ -97,15 +104,21 @@ def _read_case(path: str) -> Case:
         raise _Fail(t("store.cli.is_dir", path=path)) from None
     except OSError:
         raise _Fail(t("err.cli_no_file", path=path)) from None
-    return read_case_file(p.name, data)
+    return p.name, data
 
 
-def _write(path: Optional[str], text: str) -> None:
+def _write(path: Optional[str], text: str | bytes) -> None:
     if path is None or path == "-":
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            return
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            Path(path).write_bytes(text)
+        else:
+            Path(path).write_text(text, encoding="utf-8", newline="")
     except OSError:
         raise _Fail(t("store.cli.cannot_write", path=path)) from None
     print(t("store.cli.written", path=path))
@@ -157,6 +170,72 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """easyNWK or GEDCOM → a case file; what was found and left out goes to stderr when the case
+    itself goes to stdout."""
+    from .storage import interop  # noqa: PLC0415 (lazy, like figures)
+    from .storage.interop import easynwk, gedcom  # noqa: PLC0415
+
+    name, data = _read_bytes(args.file)
+    if args.kind == "gedcom":
+        if not gedcom.looks_like_gedcom(data):
+            raise _Fail(t("store.cli.not_this_kind", kind=args.kind))
+        imported = interop.read_import("gedcom", data, filename=name)
+        if args.klant:
+            imported = imported.with_case(gedcom.with_client(imported.case, _klant(imported, args.klant)))
+    else:
+        from .storage.files import MAX_JSON_BYTES  # noqa: PLC0415
+        from .storage.jsonio import loads_json  # noqa: PLC0415
+
+        if not data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+            raise _Fail(t("store.cli.not_this_kind", kind=args.kind))  # not JSON at all
+        decoded = loads_json(data, limit=MAX_JSON_BYTES)
+        if not easynwk.looks_like_easynwk(decoded):
+            raise _Fail(t("store.cli.not_this_kind", kind=args.kind))
+        imported = easynwk.from_data(decoded)
+        if args.rollen_vertalen:
+            imported = imported.with_case(easynwk.translate_roles(imported.case))
+    _write(args.output, dumps_case(imported.case))
+    print(_clean(interop.describe(imported)), file=sys.stdout if args.output not in (None, "-") else sys.stderr)
+    return 0
+
+
+def _klant(imported, wanted: str) -> str:
+    """The id of the person named by --klant: a GEDCOM number (I12, @I12@) or a name."""
+    ids = {p.id for p in imported.case.personen}
+    xref = wanted.strip().strip("@")
+    pid = imported.xrefs.get(xref)
+    if pid in ids:
+        return pid
+    key = " ".join(wanted.split()).casefold()
+    for p in imported.case.personen:
+        if " ".join(p.naam.split()).casefold() == key:
+            return p.id
+    raise _Fail(t("store.cli.klant_unknown", klant=wanted))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    case = _read_case(args.file)
+    from .storage.interop import research  # noqa: PLC0415 (lazy, like figures)
+
+    if args.kind == "gedcom":
+        from .storage.interop.gedcom import export_gedcom  # noqa: PLC0415
+
+        _write(args.output, export_gedcom(for_export(case, pseudonymise=args.zonder_namen)))
+    elif args.kind == "graphml":
+        _write(args.output, research.export_graphml(case, names=args.met_namen))
+    else:
+        if args.output in (None, "-"):
+            raise _Fail(t("store.cli.csv_needs_output"))
+        out = Path(args.output)
+        if out.is_dir():  # separate files in a folder: what some tools read most easily
+            for filename, text in research.csv_tables(case, names=args.met_namen).items():
+                _write(str(out / filename), text)
+        else:
+            _write(args.output, research.export_csv_zip(case, names=args.met_namen))
+    return 0
+
+
 def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog or "snv", description=t("store.cli.description"),
                                      epilog=t("store.cli.epilog"))
@@ -183,6 +262,22 @@ def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
     p.add_argument("--zonder-namen", action="store_true", help=t("store.cli.help.zonder_namen"))
     p.add_argument("--met-notities", action="store_true", help=t("store.cli.help.met_notities"))
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("import", help=t("store.cli.help.import"), description=t("store.cli.help.import"))
+    p.add_argument("kind", choices=("easynwk", "gedcom"), help=t("store.cli.help.import_kind"))
+    p.add_argument("file", metavar="BESTAND", help=t("store.cli.help.import_file"))
+    p.add_argument("-o", "--output", metavar="BESTAND", help=t("store.cli.help.out_case"))
+    p.add_argument("--klant", metavar="WIE", help=t("store.cli.help.klant"))
+    p.add_argument("--rollen-vertalen", action="store_true", help=t("store.cli.help.vertalen"))
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help=t("store.cli.help.export"), description=t("store.cli.help.export"))
+    p.add_argument("kind", choices=("graphml", "csv", "gedcom"), help=t("store.cli.help.export_kind"))
+    p.add_argument("file", metavar="BESTAND", help=t("store.cli.help.file"))
+    p.add_argument("-o", "--output", metavar="BESTAND", help=t("store.cli.help.out_export"))
+    p.add_argument("--met-namen", action="store_true", help=t("store.cli.help.met_namen"))
+    p.add_argument("--zonder-namen", action="store_true", help=t("store.cli.help.zonder_namen"))
+    p.set_defaults(func=cmd_export)
     return parser
 
 

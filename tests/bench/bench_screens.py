@@ -50,7 +50,10 @@ SCENARIOS: dict[str, Scenario] = {
         "personen",
         render="document.querySelectorAll('#content [data-action=\"personen.filter\"]')[i % 2].click();",
         edit="document.querySelector('#content [data-action=\"personen.open\"], #content [data-action=\"person.open\"]').click();",
-        render_name="filter chip (re-render the list)", edit_name="open a person (sheet)"),
+        render_name="filter chip (re-render the list)", edit_name="open a person (sheet)",
+        extra=(("import_easynwk", "read an easyNWK file of 500 people (once per import)", 1000.0),
+               ("import_gedcom", "read a GEDCOM tree of 2,000 individuals (once per import)", 2000.0),
+               ("import_preview", "preview sheet of that tree, 2,000 rows to confirm", 500.0))),
     "basisposter": Scenario(
         "basisposter",
         render="(i % 2 ? document.querySelector('#basisposter-done')"

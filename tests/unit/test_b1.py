@@ -48,6 +48,7 @@ ALLOWED = {
     ("ui.menu.open_desc", "svg"): "the file types the picker offers",
     ("ui.menu.open_desc", "json"): "the file types the picker offers",
     ("ui.file.save_lead", "json"): "says which file to look for later",
+    ("interop.research.readme.codes", "moeizaam"): "lists the codes in the research tables (the stored value)",
 }
 LONG_ALLOWED: dict[str, str] = {}  # key: why its sentence must be longer than MAX_WORDS
 

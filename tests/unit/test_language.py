@@ -139,6 +139,8 @@ def test_every_export_follows_the_language():
         export.run(app, {"notes": False, "pseudonymise": False})
         assert app.host.downloads, export.key
         name, text, _ = app.host.downloads[-1]
+        if not name.endswith(".svg"):
+            continue  # GEDCOM, GraphML and CSV have no title: test_interop_ui checks their language
         title = re.search(r"<title[^>]*>(.*?)</title>", text, re.S)
         assert title is not None, export.key
         nl_words = {"van", "Gemaakt", "Kaart"}

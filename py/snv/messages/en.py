@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "err.moment_one": "Choose one way for 'when': a date, a year or an age.",
     "err.remove_client": "You cannot remove the client.",
     "err.svg_no_case": "This picture file holds no case. You can only open maps made with Netwerkatlas.",
-    "err.file_unknown_type": "We cannot open this kind of file. Choose a .json or .svg file from Netwerkatlas.",
+    "err.file_unknown_type": "We cannot open this kind of file. Choose a .json or .svg file from Netwerkatlas. A map from easyNWK or a family tree (.ged) works too.",
     "err.cli_no_file": "The file '{path}' does not exist or cannot be read.",
     # pydantic error types -> plain English
     "err.v.missing": "this must be filled in",

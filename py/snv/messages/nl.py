@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "err.moment_one": "Kies één manier voor 'wanneer': een datum, een jaar of een leeftijd.",
     "err.remove_client": "De klant zelf kun je niet verwijderen.",
     "err.svg_no_case": "In dit SVG-bestand zit geen dossier. Alleen kaarten die met Netwerkatlas zijn gemaakt kun je openen.",
-    "err.file_unknown_type": "Dit soort bestand kunnen we niet openen. Kies een .json- of .svg-bestand van Netwerkatlas.",
+    "err.file_unknown_type": "Dit soort bestand kunnen we niet openen. Kies een .json- of .svg-bestand van Netwerkatlas. Een kaart uit easyNWK of een stamboom (.ged) kan ook.",
     "err.cli_no_file": "Het bestand '{path}' bestaat niet of kan niet worden gelezen.",
     # pydantic error types -> B1 Dutch
     "err.v.missing": "dit moet ingevuld zijn",

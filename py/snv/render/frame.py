@@ -34,7 +34,7 @@ def skeleton() -> str:
         '<div class="toast-region" id="toast" aria-live="polite"></div>'
         '<div class="sheet-region" id="sheet"></div>'
         f'<input type="file" id="file-input" class="visually-hidden" tabindex="-1" aria-hidden="true"'
-        f' accept=".json,.svg,application/json,image/svg+xml" data-action="file.picked">'
+        f' accept=".json,.svg,.ged,.gedcom,application/json,image/svg+xml" data-action="file.picked">'
         f'<div class="drop-hint" id="drop-hint" aria-hidden="true"><p>{esc(t("ui.file.drop"))}</p></div>'
         "</div>"
     )
@@ -277,7 +277,7 @@ def passphrase_sheet(*, error: str = "", busy: bool = False) -> str:
 
 
 def file_sheet(kind: str, *, notes: bool, pseudonymise: bool, exports: Sequence[tuple[str, str, str]],
-               error: str = "", notes_locked: bool = False) -> str:
+               error: str = "", notes_locked: bool = False, research_names: bool = False) -> str:
     """`kind` "save" (the dossier as JSON) or "export" (JSON without names, map, print…).
 
     exports: (key, label, icon) of registered exports, shown in the export sheet. Every file export can
@@ -293,6 +293,9 @@ def file_sheet(kind: str, *, notes: bool, pseudonymise: bool, exports: Sequence[
                     data={"name": "notes"}, hint=t("ui.file.opt_notes_hint")))
         + checkbox(t("ui.file.opt_pseudo"), id="opt-pseudo", checked=pseudonymise, action="export.option",
                    data={"name": "pseudonymise"}, hint=t("ui.file.opt_pseudo_hint"))
+        + ("" if kind == "save" else  # research files (GraphML, CSV) are without names unless chosen here
+           checkbox(t("interop.file.opt_names"), id="opt-research-names", checked=research_names and not pseudonymise,
+                    action="export.option", data={"name": "research_names"}, hint=t("interop.file.opt_names_hint")))
         + "</fieldset>")
     if kind == "save":
         lead = f'<p>{esc(t("ui.file.save_lead"))}</p>'

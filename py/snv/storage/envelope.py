@@ -33,7 +33,7 @@ MIN_ITERATIONS = 600_000  # weaker files are refused: they were not made by this
 MAX_ITERATIONS = 5_000_000  # a hostile file must not keep a tablet busy for long (~8x our cost)
 SALT_BYTES, IV_BYTES, KEY_BITS, TAG_BYTES = 16, 12, 256, 16
 MIN_PASSPHRASE = 8
-MIME_TYPES = ("application/json", "image/svg+xml")
+MIME_TYPES = ("application/json", "image/svg+xml", "application/zip", "application/graphml+xml", "text/plain")
 
 _HEAD = re.compile(rb'^\s*\{\s*"netwerkatlas"\s*:\s*"versleuteld"')
 _SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{0,79}$")
@@ -84,7 +84,7 @@ def new_parameters() -> tuple[bytes, bytes]:
 def neutral_name(filename: str, date_text: str) -> str:
     """The name inside the envelope: "netwerkatlas-<date>.<ext>", nothing from the case."""
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "json"
-    ext = ext if ext in ("json", "svg") else "json"
+    ext = ext if ext in ("json", "svg", "zip", "graphml", "ged") else "json"
     return f"netwerkatlas-{date_text}.{ext}"
 
 

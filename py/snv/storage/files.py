@@ -19,14 +19,15 @@ from ..messages import t
 from ..model import Case, CaseError
 from ..model.limits import MAX_FILE_BYTES
 from . import envelope as env
-from .jsonio import check_size, format_mb, loads_case
+from .interop.gedcom import MAX_GEDCOM_BYTES
+from .jsonio import check_size, format_mb, loads_case, loads_json
 
 # The one table of size limits, for the app and the command line alike. An exported SVG carries the
 # drawing as well as the case, so it may be bigger than the case alone; an encrypted file is base64.
 MAX_JSON_BYTES = MAX_FILE_BYTES
 MAX_SVG_BYTES = 4 * MAX_FILE_BYTES
 MAX_ENVELOPE_BYTES = env.max_envelope_bytes(max(MAX_JSON_BYTES, MAX_SVG_BYTES))
-LIMITS = {"json": MAX_JSON_BYTES, "svg": MAX_SVG_BYTES, "versleuteld": MAX_ENVELOPE_BYTES}
+LIMITS = {"json": MAX_JSON_BYTES, "svg": MAX_SVG_BYTES, "versleuteld": MAX_ENVELOPE_BYTES, "gedcom": MAX_GEDCOM_BYTES}
 # The largest file any reader accepts: checked before reading (the kind is known only after), and
 # readers from disk stop after this many bytes + 1.
 MAX_READ_BYTES = max(LIMITS.values())
@@ -93,6 +94,32 @@ def read_case_file(filename: str, data: bytes, *, allow_encrypted: bool = True) 
     if kind == "svg":
         return loads_case(_case_text_from_svg(data))
     raise CaseError(t("err.file_unknown_type"))
+
+
+_GEDCOM_NAMES = (".ged", ".gedcom")
+
+
+def read_any_file(filename: str, data: bytes, *, allow_encrypted: bool = True):
+    """What the app's one file picker opens: a Case (JSON or SVG of this app, see read_case_file), or
+    an interop.Imported for a file of another program (an easyNWK save file, a GEDCOM family tree),
+    which the app previews before anything changes. Anything else raises CaseError (Dutch)."""
+    from . import interop  # noqa: PLC0415 (the formats of other programs load only when needed)
+    from .interop.easynwk import from_data, looks_like_easynwk  # noqa: PLC0415
+
+    if not data.removeprefix(_BOM).strip():
+        raise CaseError(t("store.file_empty"))
+    if interop.sniff(filename, data) == "gedcom":
+        return interop.read_import("gedcom", data, filename=filename)
+    if (filename or "").lower().endswith(_GEDCOM_NAMES):
+        raise CaseError(t("interop.ged.err.not_gedcom"))
+    if _kind(filename, data) == "json" and not env.looks_like_envelope(data):
+        decoded = loads_json(data, limit=MAX_JSON_BYTES)
+        if looks_like_easynwk(decoded):
+            return from_data(decoded)
+        from ..model import parse_case  # noqa: PLC0415
+
+        return parse_case(decoded)
+    return read_case_file(filename, data, allow_encrypted=allow_encrypted)
 
 
 def _local(tag: object) -> str:

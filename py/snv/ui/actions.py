@@ -10,7 +10,7 @@ from typing import Any, Callable
 from ..messages import t
 from ..model import FASEN, new_case, ops
 from ..render.start import OnboardView
-from . import language, person_sheet, printing, screens, unlock
+from . import interop, language, person_sheet, printing, screens, unlock
 from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, SaveSheet, VersionsSheet
 
 
@@ -301,7 +301,7 @@ def handle_export(app, action: str, data: dict) -> None:
     verb = action.partition(".")[2]
     if verb == "option":
         name = data.get("name")
-        if name in ("notes", "pseudonymise"):
+        if name in ("notes", "pseudonymise", "research_names"):
             setattr(app.view_state(FileOptions), name, data.get("checked") in (True, "true"))
     elif verb == "json":
         if unlock.export_with_passphrase(app, data, lambda: app.save_file(**export_options(app))):
@@ -374,4 +374,5 @@ HANDLERS: dict[str, Callable[[Any, str, dict], Any]] = {
     "unlock": unlock.handle,
     "lang": language.handle,
     "about": language.handle_about,
+    "import": interop.handle,
 }

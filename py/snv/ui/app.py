@@ -42,7 +42,8 @@ class Host:
 
     def schedule_save(self, delay_ms: int) -> None: ...
 
-    def download(self, filename: str, text: str, mime: str) -> None: ...
+    def download(self, filename: str, text: str | bytes, mime: str) -> None:
+        """Offer a file to save: text (UTF-8) or bytes (a zip)."""
 
     def download_encrypted(self, filename: str, inner_name: str, data: bytes, mime: str, passphrase: str) -> None:
         """Encrypt `data` with `passphrase` (storage/envelope.py) and download the envelope as `filename`.
@@ -426,7 +427,7 @@ class App:
 
     # ----- files -----
 
-    def download(self, filename: str, text: str, mime: str = "application/json") -> str:
+    def download(self, filename: str, text: str | bytes, mime: str = "application/json") -> str:
         """Download a file; inside `encrypting(passphrase)` as an encrypted envelope. Returns the name
         the file gets (an encrypted one is named without anything from the case)."""
         if not self._passphrase:
@@ -436,8 +437,8 @@ class App:
 
         date = self.now().date().isoformat()
         outer = envelope.outer_name(date)
-        self.host.download_encrypted(outer, envelope.neutral_name(filename, date), text.encode("utf-8"), mime,
-                                     self._passphrase)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        self.host.download_encrypted(outer, envelope.neutral_name(filename, date), data, mime, self._passphrase)
         return outer
 
     @contextlib.contextmanager
@@ -465,15 +466,17 @@ class App:
         return name
 
     def open_file(self, filename: str, data: bytes, *, encrypted_ok: bool = True) -> bool:
-        """Open a JSON/SVG file from this app. On any problem: a Dutch alert, the case stays as it was.
+        """Open a file the user chose (the one file picker and the drop zone): JSON/SVG from this app
+        opens at once; a file of another program (easyNWK, GEDCOM) opens its preview, which changes
+        nothing until confirmed (ui/interop.py). On any problem: a Dutch alert, the case stays as it was.
 
         An encrypted file opens the passphrase sheet (ui/unlock.py); its content comes back here with
         encrypted_ok=False (an envelope inside an envelope is refused)."""
         from ..storage.envelope import EncryptedFile  # noqa: PLC0415
-        from ..storage.files import read_case_file  # noqa: PLC0415
+        from ..storage.files import read_any_file  # noqa: PLC0415
 
         try:
-            case = read_case_file(filename, data, allow_encrypted=encrypted_ok)
+            found = read_any_file(filename, data, allow_encrypted=encrypted_ok)
         except EncryptedFile as exc:
             self.open_sheet(PassphraseSheet(envelope=exc.envelope))
             self.focus_request = "#unlock-passphrase"
@@ -482,13 +485,22 @@ class App:
             unchanged = t("ui.file.unchanged")
             self.alert(exc.message if unchanged in exc.message else f"{exc.message} {unchanged}")
             return False
-        self.replace_case(case, t("ui.toast.opened", naam=case.klant.naam))
+        if not isinstance(found, Case):
+            from . import interop  # noqa: PLC0415
+
+            interop.open_preview(self, found)
+            return False  # nothing opened yet: the preview asks first
+        self.open_case(found, t("ui.toast.opened", naam=found.klant.naam))
+        return True
+
+    def open_case(self, case: Case, label: str) -> None:
+        """A whole other case is now the current one (a file, or a confirmed import): undoable, saved at once."""
+        self.replace_case(case, label)
         self.onboarding = None
         self.sheet = None
         self.view.clear()
         self.screen = "start"
         self.save_now()  # persist at once: the user just chose this file
-        return True
 
     # ----- actions from the page -----
 

@@ -29,9 +29,37 @@ def _timed(fn: Callable[[], object]) -> Callable[..., float]:
     return run
 
 
+_SAMPLES: dict = {}
+
+
+def _sample(kind: str) -> bytes:
+    """A synthetic file of another program, made once: easyNWK with 500 people, GEDCOM with 2,000."""
+    if kind not in _SAMPLES:
+        from ..storage.interop.samples import easynwk_sample, gedcom_sample  # noqa: PLC0415
+
+        _SAMPLES[kind] = easynwk_sample(500) if kind == "easynwk" else gedcom_sample(2000)
+    return _SAMPLES[kind]
+
+
+def _preview() -> None:
+    """The preview sheet of a 2,000-person tree, added to the case on screen (the whole list of rows)."""
+    from ..storage.interop.gedcom import read_gedcom  # noqa: PLC0415
+    from . import interop  # noqa: PLC0415
+    from .sheets import ImportSheet  # noqa: PLC0415
+
+    if "tree" not in _SAMPLES:
+        _SAMPLES["tree"] = read_gedcom(_sample("gedcom"))
+    interop.render(_SAMPLES["app"], ImportSheet(imported=_SAMPLES["tree"], mode="add"))
+
+
 def install(app) -> None:
     """window.snvBench: regions, map, layout, figures, export, render (of the relatiekaart screen), genogram
-    (the familiekaart layout); go(key)."""
+    (the familiekaart layout), import_easynwk / import_gedcom (read a file of 500 / 2,000 people),
+    import_preview (the preview of that tree, in add mode); go(key)."""
+    from ..storage.interop.easynwk import read_easynwk  # noqa: PLC0415
+    from ..storage.interop.gedcom import read_gedcom  # noqa: PLC0415
+
+    _SAMPLES["app"] = app
     def render_map() -> None:
         screen = screens.get("relatiekaart")
         if screen is not None:
@@ -45,6 +73,9 @@ def install(app) -> None:
         "export": lambda: export_svg(for_export(app.case), today=None),
         "render": render_map,
         "genogram": lambda: genogram(app.case),  # the familiekaart layout, uncached
+        "import_easynwk": lambda: read_easynwk(_sample("easynwk")),
+        "import_gedcom": lambda: read_gedcom(_sample("gedcom")),
+        "import_preview": _preview,
     }
     hooks = js.Object.new()
     for name, fn in work.items():

@@ -162,8 +162,13 @@ class BrowserHost(Host):
             js.clearTimeout(self.save_timer)
         self.save_timer = js.setTimeout(self._save_cb, delay_ms)
 
-    def download(self, filename: str, text: str, mime: str) -> None:
-        blob = js.Blob.new(to_js([text]), to_js({"type": mime}, dict_converter=js.Object.fromEntries))
+    def download(self, filename: str, text: str | bytes, mime: str) -> None:
+        if isinstance(text, bytes):  # a zip: the bytes as they are
+            part: Any = js.Uint8Array.new(len(text))
+            part.assign(text)
+        else:
+            part = text
+        blob = js.Blob.new(to_js([part]), to_js({"type": mime}, dict_converter=js.Object.fromEntries))
         url = js.URL.createObjectURL(blob)
         link = self.document.createElement("a")
         link.href = url

@@ -89,7 +89,7 @@ _EXPORTS: dict[str, Export] = {}
 
 # Prefixes handled by the framework itself; a screen may not take them.
 RESERVED = frozenset({"app", "menu", "file", "confirm", "person", "sheet", "onboard", "export", "toast", "alert", "unlock",
-                      "lang", "about"})
+                      "lang", "about", "import"})
 
 SCREEN_MODULES = (
     "snv.ui.start",
@@ -104,6 +104,12 @@ SCREEN_MODULES = (
     "snv.ui.contactschema",
     "snv.ui.voorbereiden",
     "snv.ui.bijeenkomst",
+)
+
+
+# Modules that register exports (and frame actions) but no screen: loaded with the screens.
+EXPORT_MODULES = (
+    "snv.ui.interop",  # easyNWK/GEDCOM preview; GEDCOM, GraphML and CSV exports
 )
 
 
@@ -157,9 +163,9 @@ def exports() -> list[Export]:
 
 
 def load_screens(modules: tuple[str, ...] = SCREEN_MODULES) -> list[Screen]:
-    """Import every listed screen module; each registers itself. A listed module that does not exist
-    is an error (a typo must not silently drop a screen), and so is any import error inside one."""
-    for name in modules:
+    """Import every listed screen module (and EXPORT_MODULES); each registers itself. A listed module that
+    does not exist is an error (a typo must not silently drop a screen), and so is any import error inside one."""
+    for name in (*modules, *EXPORT_MODULES):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:

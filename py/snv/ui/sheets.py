@@ -87,8 +87,23 @@ class ConfirmSheet(Sheet):
     back: Optional[PersonSheet] = None  # *Nee, houden* from the person sheet returns to it
 
 
+@dataclass(kw_only=True)
+class ImportSheet(Sheet):
+    """The preview of a file of another program (easyNWK, GEDCOM): nothing changes until the user
+    confirms a new case or adding to this one (ui/interop.py). `imported` is storage.interop.Imported
+    as read; the choices below are applied to it when the sheet is shown and when it is confirmed."""
+    kind: ClassVar[str] = "import"
+    imported: Any
+    mode: str = "new"  # "new": a new case · "add": add to the current case (merge)
+    translate: bool = False  # easyNWK: German roles in Dutch
+    klant: Optional[str] = None  # GEDCOM: the person (id in imported.case) who is the client
+    leave_out: set = field(default_factory=set)  # ids of imported persons not to add
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived case and rows
+
+
 @dataclass
 class FileOptions:
     """Privacy choices of the save and export sheets; kept for the session (app.view_state)."""
     notes: bool = False  # *Notities van de begeleider meenemen*
     pseudonymise: bool = False  # *Zonder namen*
+    research_names: bool = False  # *Namen in bestanden voor onderzoek* (GraphML, CSV): off = rol + nummer

@@ -4,8 +4,9 @@ from __future__ import annotations
 from ..messages import t
 from ..render import about, frame, person_sheet
 from ..render.start import OnboardView, onboarding
-from . import screens
-from .sheets import AccessibilitySheet, ConfirmSheet, FileOptions, FileSheet, MenuSheet, PassphraseSheet, PersonSheet, VersionsSheet
+from . import interop, screens
+from .sheets import (AccessibilitySheet, ConfirmSheet, FileOptions, FileSheet, ImportSheet, MenuSheet, PassphraseSheet,
+                     PersonSheet, VersionsSheet)
 
 
 def current_screen(app) -> screens.Screen:
@@ -82,7 +83,10 @@ def sheet_html(app) -> str:
         opts = app.view_state(FileOptions)
         exports = [(e.key, t(e.label_key), e.icon) for e in screens.exports()]
         return frame.file_sheet(sheet.kind, notes=opts.notes and not app.privetijd, pseudonymise=opts.pseudonymise,
-                                exports=exports, error=sheet.error, notes_locked=app.privetijd)
+                                exports=exports, error=sheet.error, notes_locked=app.privetijd,
+                                research_names=opts.research_names)
+    if isinstance(sheet, ImportSheet):
+        return interop.render(app, sheet)
     if isinstance(sheet, PassphraseSheet):
         return frame.passphrase_sheet(error=sheet.error, busy=sheet.busy)
     raise TypeError(f"no HTML for sheet {type(sheet).__name__}")
