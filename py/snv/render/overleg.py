@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from ..analysis import basisteam as bt
-from ..messages import t
+from ..messages import on_change, t
 from ..model.limits import MAX_TEXT
 from ..model.ops import newest_overleg, overleg_owns_version
 from . import icons
 from .html import button, esc, icon_html, segmented, text_field
-from .plan import (ICON_EDIT, agreement_editor, date_long, diff_html, diff_lines, groups, join_names, names_of, when_text,
-                   who_text)
+from .plan import ICON_EDIT, agreement_editor, date_long, diff_html, diff_lines, groups, join_names, names_of, when_text
 from .team import next_meeting, questions_html, who_html
 
 KEY = "overleg"
@@ -196,15 +195,39 @@ def _list_step(case, o, veld: str) -> str:
     return f'<section class="bt-box ov-{veld}">{listing}{form}</section>{earlier}'
 
 
-def _agreement(case, a, o, own: bool, new_ids: set) -> str:
-    d = {"aid": a.id}
-    badge = "" if a.status == "actief" else f'<span class="pl-badge">{esc(t(f"plan.status.{a.status}"))}</span>'
-    if a.id in new_ids and own:
-        badge += f'<span class="pl-badge ov-new-badge">{esc(t("overleg.plan.new_badge"))}</span>'
-    facts = [f'{t("plan.field.wie")}: {who_text(case, a) or t("plan.ask.wie")}']
+# An agreement's card in part 4 depends only on the agreement, the names of the people and whether it is
+# new in this meeting: kept by object identity (models are frozen), so a change of one agreement renders
+# one card anew (a meeting's plan can hold 50 agreements).
+_CARDS: dict[tuple[int, int, bool], tuple[Any, Any, str]] = {}
+on_change(_CARDS.clear)  # cards hold words: not across a language switch
+
+
+def _facts(names: dict, a) -> str:
+    who = join_names([names.get(pid, "?") for pid in a.wie])
+    facts = [f'{t("plan.field.wie")}: {who or t("plan.ask.wie")}']
     when = when_text(a)
     if when:
         facts.append(when)
+    return " · ".join(facts)
+
+
+def _agreement(case, a, is_new: bool, names: dict) -> str:
+    key = (id(a), id(case.personen), is_new)
+    hit = _CARDS.get(key)
+    if hit is not None and hit[0] is a and hit[1] is case.personen:
+        return hit[2]
+    if len(_CARDS) > 2000:
+        _CARDS.clear()
+    html = _agreement_html(a, is_new, names)
+    _CARDS[key] = (a, case.personen, html)
+    return html
+
+
+def _agreement_html(a, is_new: bool, names: dict) -> str:
+    d = {"aid": a.id}
+    badge = "" if a.status == "actief" else f'<span class="pl-badge">{esc(t(f"plan.status.{a.status}"))}</span>'
+    if is_new:
+        badge += f'<span class="pl-badge ov-new-badge">{esc(t("overleg.plan.new_badge"))}</span>'
     tools = [button(t("overleg.plan.edit"), f"{KEY}.edit", icon=ICON_EDIT, cls="btn",
                     data=d, aria_label=t("plan.edit_aria", wat=a.wat))]
     if a.status == "actief":
@@ -215,17 +238,7 @@ def _agreement(case, a, o, own: bool, new_ids: set) -> str:
                             aria_label=t("overleg.plan.restart_aria", wat=a.wat)))
     return (f'<article class="pl-card ov-a st-{esc(a.status)}" id="ov-a-{esc(a.id)}" data-aid="{esc(a.id)}">'
             f'<div class="pl-card-head"><h3 class="pl-wat">{esc(a.wat)}</h3>{badge}</div>'
-            f'<p class="ov-a-facts">{esc(" · ".join(facts))}</p><div class="pl-card-tools">{"".join(tools)}</div></article>')
-
-
-def _read_only_agreement(case, a) -> str:
-    badge = "" if a.status == "actief" else f'<span class="pl-badge">{esc(t(f"plan.status.{a.status}"))}</span>'
-    facts = [f'{t("plan.field.wie")}: {who_text(case, a) or t("plan.ask.wie")}']
-    when = when_text(a)
-    if when:
-        facts.append(when)
-    return (f'<article class="pl-card ov-a st-{esc(a.status)}"><div class="pl-card-head"><h3 class="pl-wat">'
-            f'{esc(a.wat)}</h3>{badge}</div><p class="ov-a-facts">{esc(" · ".join(facts))}</p></article>')
+            f'<p class="ov-a-facts">{esc(_facts(names, a))}</p><div class="pl-card-tools">{"".join(tools)}</div></article>')
 
 
 def _step4(case, o, v: OverlegView) -> str:
@@ -241,13 +254,14 @@ def _step4(case, o, v: OverlegView) -> str:
     note = (t("overleg.plan.own", versie=o.plan_versie) if own
             else t("overleg.plan.will_copy") if plan is not None else t("overleg.plan.first"))
     parts = [f'<p class="ov-note">{icon_html(icons.INFO)}<span>{esc(note)}</span></p>']
-    new_ids = set(o.nieuwe_afspraken)
+    new_ids = set(o.nieuwe_afspraken) if own else set()
+    names = {p.id: p.naam for p in case.personen}
     sections = []
     for q, afspraken in groups(case, plan):
         if not afspraken:
             continue
         cards = "".join(agreement_editor(case, a, all_people=v.all_people, key=KEY) if a.id == v.edit_aid
-                        else _agreement(case, a, o, own, new_ids) for a in afspraken)
+                        else _agreement(case, a, a.id in new_ids, names) for a in afspraken)
         title = q.tekst if q is not None else t("plan.others")
         sections.append(f'<section class="pl-q ov-q"><h2 class="ov-q-text">{esc(title)}</h2>'
                         f'<div class="pl-cards">{cards}</div></section>')
