@@ -293,3 +293,21 @@ def test_cli_render_verslag_writes_the_same_svg_and_validate_accepts_it(tmp_path
     assert main(["render", "verslag", str(src), "-o", str(tmp_path / "anon.svg"), "--zonder-namen"]) == 0
     anon = (tmp_path / "anon.svg").read_text(encoding="utf-8")
     assert "Sam kookt nu zelf." not in anon and "Anna" not in anon  # free text and names stay out
+
+
+def test_walk_part_1_offers_who_does_something_in_the_plan_and_the_rest_on_request():
+    case = plan_case([afspraak("a1", ["p-gerda"])])
+    case, oid = ops.add_overleg(case, TODAY, aanwezig=["p-sam"])
+    html = overleg_html(case, open_id=oid, step=1)
+    offered = re.findall(r'data-action="overleg.present" data-pid="([^"]+)"', html)
+    assert offered == ["p-sam", "p-gerda"]  # the client (the team) and who carries an agreement
+    everyone = re.findall(r'data-action="overleg.present" data-pid="([^"]+)"', overleg_html(case, open_id=oid, step=1,
+                                                                                          more=True))
+    assert set(everyone) == {"p-sam", "p-gerda", "p-anna", "p-daan", "p-mila", "p-joost"}  # no pets
+
+
+def test_walk_part_7_knows_the_map_kept_for_a_meeting_written_down_later():
+    case, oid, _ = with_changes()
+    o = ops.overleg(case, oid)
+    case, _ = ops.take_snapshot(case, overleg.snapshot_title(o), dt.datetime(2026, 4, 1, 10, 0))
+    assert "Bewaard: Overleg van 2 maart 2026" in overleg_html(case, open_id=oid, step=7)

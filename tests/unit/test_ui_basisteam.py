@@ -251,3 +251,15 @@ def test_menu_export_downloads_the_verslag_that_opens_as_the_case(app):
     assert "Overleg van 15 september 2025" in text and "Sam heeft een proefdag gedaan." in text
     assert read_case_file(filename, text.encode()).basisteam == app.case.basisteam
     assert "Niet in de groep bespreken" not in text  # begeleider notes stay out unless chosen
+
+
+def test_start_leads_to_the_steady_group_then_to_the_next_meeting(demo_case):
+    from snv.ui.start import next_step
+
+    app = App(demo_case, now=lambda: NOW)
+    text, label, action, data = next_step(app)
+    assert text == "Het volgende overleg is op 2 maart 2026. Begin daar een nieuw overleg."
+    assert (label, action, data) == ("Naar het overleg", "app.go", {"screen": "overleg"})
+    alone = demo_case.model_copy(update={"basisteam": demo_case.basisteam.model_copy(update={"leden": ["p-sam"]})})
+    assert next_step(App(alone))[0] == "Wie zit in je vaste groep? Kies mensen van de bijeenkomst."
+    assert next_step(App(alone))[3] == {"screen": "team"}

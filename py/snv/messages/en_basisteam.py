@@ -23,6 +23,8 @@ MESSAGES = {
     "team.first_hint": "You choose this at the end of the meeting.",
     "team.next": "Next time: {datum}",
     "team.to_overleg": "To the meetings",
+    "team.next_step": "Are you getting together? Then start a new meeting.",
+    "team.next_step_date": "The next meeting is on {datum}. Start a new meeting there.",
     "team.toast.in": "{naam} is in the steady group",
     "team.toast.out": "{naam} is no longer in the steady group",
     "team.toast.first": "Date of the first meeting chosen",

@@ -25,6 +25,8 @@ MESSAGES = {
     "team.first_hint": "Dit kiezen jullie aan het eind van de bijeenkomst.",
     "team.next": "Volgende keer: {datum}",
     "team.to_overleg": "Naar het overleg",
+    "team.next_step": "Komen jullie samen? Begin dan een nieuw overleg.",
+    "team.next_step_date": "Het volgende overleg is op {datum}. Begin daar een nieuw overleg.",
     "team.toast.in": "{naam} zit in de vaste groep",
     "team.toast.out": "{naam} zit niet meer in de vaste groep",
     "team.toast.first": "Datum van het eerste overleg gekozen",

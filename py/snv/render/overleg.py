@@ -147,10 +147,11 @@ def _chip(p, on: bool, action: str, data: dict) -> str:
 
 
 def _step1(case, o, v: OverlegView) -> str:
-    """The date, and who is there: the vaste groep, everyone who came to a meeting before (the
-    begeleider too), and on request the rest of the network."""
+    """The date, and who is there: the vaste groep, who does something in the plan, everyone who came to
+    a meeting before (the begeleider too), and on request the rest of the network."""
     people = {p.id: p for p in case.personen}
-    usual = [*bt.team_ids(case), *o.aanwezig, *case.bijeenkomst.aanwezig,
+    carriers = [pid for pid, _ in bt.who_does_what(case).people]
+    usual = [*bt.team_ids(case), *o.aanwezig, *carriers, *case.bijeenkomst.aanwezig,
              *(pid for m in case.basisteam.overleggen for pid in m.aanwezig)]
     usual = [pid for pid in dict.fromkeys(usual) if pid in people]
     here = set(o.aanwezig)
@@ -282,8 +283,15 @@ def _step4(case, o, v: OverlegView) -> str:
             f'<aside class="ov-plan-side">{changed}</aside></div>')
 
 
+def snapshot_title(o) -> str:
+    """The title of the map kept in part 7: "Overleg van 15 september 2025"."""
+    return t("overleg.snap.title", datum=date_long(o.datum))
+
+
 def _step7(case, o, v: OverlegView) -> str:
-    made = [m for m in case.momentopnamen if m.gemaakt.date() == o.datum]
+    # kept for this meeting: by its title (a meeting may be written down on a later day) or made that day
+    title = snapshot_title(o)
+    made = [m for m in case.momentopnamen if m.titel == title or m.gemaakt.date() == o.datum]
     if made:
         done = (f'<p class="ov-done">{icon_html(icons.CHECK)}<span>'
                 f'{esc(t("overleg.snap.made", titel=made[-1].titel or date_long(made[-1].gemaakt.date())))}</span></p>')

@@ -204,8 +204,7 @@ def _walk(app, verb: str, data: dict) -> bool:
     elif verb == "people":
         v.all_people = not v.all_people
     elif verb == "snap":
-        titel = t("overleg.snap.title", datum=date_long(o.datum))
-        app.apply(ops.take_snapshot, titel, app.now(), label=t("map.snap.made"))
+        app.apply(ops.take_snapshot, overleg.snapshot_title(o), app.now(), label=t("map.snap.made"))
         app.focus_request = "#ov-snap"
     elif verb == "next_date":
         value = _date_or_none(data.get("value"))
