@@ -311,3 +311,19 @@ def test_walk_part_7_knows_the_map_kept_for_a_meeting_written_down_later():
     o = ops.overleg(case, oid)
     case, _ = ops.take_snapshot(case, overleg.snapshot_title(o), dt.datetime(2026, 4, 1, 10, 0))
     assert "Bewaard: Overleg van 2 maart 2026" in overleg_html(case, open_id=oid, step=7)
+
+
+def test_the_screens_and_the_verslag_follow_the_language_months_too():
+    from snv.messages import set_language
+
+    case, oid, _ = with_changes()
+    before = overleg_html(case, open_id=oid, step=4)  # Dutch first: part 4's cards are kept by identity
+    try:
+        set_language("en")
+        walk = overleg_html(case, open_id=oid, step=4)
+        assert "Meeting of 2 March" in walk and "Changing the plan" in walk and "Stop" in walk
+        assert "Stoppen" not in walk and "Stoppen" in before
+        assert "Core team" in team_html(case) and "Your steady group" in team_html(case)
+        assert "Minutes of the meeting — Sam" in verslag_svg.export_svg(case, today=TODAY, choice=oid)
+    finally:
+        set_language("nl")

@@ -28,8 +28,6 @@ MODES = ("bewerken", "presentatie")
 FREQS = ("dagelijks", "wekelijks", "maandelijks", "paar_keer_per_jaar", "zelden", "eenmalig")
 STATUSES = ("actief", "gestopt", "klaar")
 PICKER_FIRST = 16  # people shown in the wie picker before *Iedereen tonen*
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
 
 _I = icons._svg
 ICON_PLAN = _I('<rect x="5" y="3" width="14" height="18" rx="1.5"/><path d="M9 3v2h6V3M8.5 10h7M8.5 14h7M8.5 18h4"/>')
@@ -54,8 +52,9 @@ class PlanView:
 # ----- shared with the SVG -----
 
 def date_long(d: dt.date, today: Optional[dt.date] = None) -> str:
-    """"14 maart" (this year) or "14 maart 2025"."""
-    text = f"{d.day} {MONTHS[d.month - 1]}"
+    """"14 maart" (this year) or "14 maart 2025"; the month in the language of the app (the
+    catalogue's month names, shared with the invitation)."""
+    text = f"{d.day} {t(f'voorbereiden.month.{d.month}')}"
     return text if today is not None and d.year == today.year else f"{text} {d.year}"
 
 
