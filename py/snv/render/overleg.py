@@ -157,8 +157,8 @@ def _step1(case, o, v: OverlegView) -> str:
     here = set(o.aanwezig)
     chips = "".join(_chip(people[pid], pid in here, f"{KEY}.present", {"pid": pid}) for pid in usual)
     more = ""
-    rest = [p for p in case.personen if p.id not in set(usual) and p.soort == "mens" and not p.overleden
-            and p.naam.strip()]
+    offered = set(usual)
+    rest = [p for p in case.personen if p.id not in offered and p.soort == "mens" and not p.overleden and p.naam.strip()]
     if rest:
         more = button(t("team.add.others_less" if v.more else "team.add.others"), f"{KEY}.more", icon=icons.PEOPLE,
                       cls="btn", pressed=v.more, id="ov-more")

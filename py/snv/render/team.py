@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from ..analysis import basisteam as bt
-from ..messages import t
+from ..messages import on_change, t
 from . import icons
 from .html import button, esc, icon_html, marker, text_field
 from .plan import date_long, when_text
@@ -34,7 +34,28 @@ class TeamView:
     owner_q: Optional[str] = None  # the question whose owner picker is open
 
 
+# A person's line and an agreement's task line depend only on that (frozen) object: kept by identity, so
+# an edit renders again only what changed (the team screen lists every carrier and every task).
+_KEPT: dict[tuple[str, int], tuple[Any, str]] = {}
+on_change(_KEPT.clear)  # task lines hold words: not across a language switch
+
+
+def _kept(kind: str, obj: Any, make: Callable[[], str]) -> str:
+    hit = _KEPT.get((kind, id(obj)))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    if len(_KEPT) > 4000:
+        _KEPT.clear()
+    html = make()
+    _KEPT[(kind, id(obj))] = (obj, html)
+    return html
+
+
 def _person_line(p, *, klant: bool) -> str:
+    return _kept("klant" if klant else "persoon", p, lambda: _person_line_html(p, klant=klant))
+
+
+def _person_line_html(p, *, klant: bool) -> str:
     rol = f'<span class="bt-rol">{esc(p.rol)}</span>' if p.rol.strip() else ""
     return (f'{marker(p.naam, sector=p.sector, professioneel=p.professioneel, soort=p.soort, klant=klant, size=32)}'
             f'<span class="bt-name">{esc(p.naam.strip() or "?")}</span>{rol}')
@@ -85,6 +106,10 @@ def who_html(case, *, titled: bool = True, warnings: tuple[str, ...] = ()) -> st
 
 
 def _task(a) -> str:
+    return _kept("taak", a, lambda: _task_html(a))
+
+
+def _task_html(a) -> str:
     facts = []
     when = when_text(a)
     if when:
@@ -216,8 +241,8 @@ def _candidates(case, v: TeamView) -> str:
     else:
         parts.append(f'<p class="bt-b1">{esc(t("team.add.no_meeting"))}</p>')
     ring = {"heel_dichtbij": 0, "dichtbij": 1, "verder_weg": 2}
-    rest = [p for p in case.personen if p.id not in team and p.id not in set(there) and p.soort == "mens"
-            and not p.overleden and p.naam.strip()]
+    taken = team | set(there)
+    rest = [p for p in case.personen if p.id not in taken and p.soort == "mens" and not p.overleden and p.naam.strip()]
     if rest:
         parts.append(button(t("team.add.others_less" if v.others else "team.add.others"), f"{KEY}.others",
                             icon=icons.PEOPLE, cls="btn bt-others", pressed=v.others, id="bt-others"))
