@@ -66,7 +66,7 @@ def _items(title: str, items: list[str]) -> str:
     return f'<div class="ov-items"><h3>{esc(title)}</h3><ul>{"".join(f"<li>{esc(x)}</li>" for x in items)}</ul></div>'
 
 
-def _card(case, o, today: dt.date) -> str:
+def _card(case, o, today: dt.date, newest: bool = False) -> str:
     d = {"oid": o.id}
     here = join_names(names_of(case, o.aanwezig)) or t("overleg.nobody_here")
     diff = bt.meeting_diff(case, o)
@@ -79,7 +79,7 @@ def _card(case, o, today: dt.date) -> str:
     tools = (button(t("overleg.open"), f"{KEY}.open", icon=icons.ARROW, cls="btn", data=d,
                     aria_label=t("overleg.open_aria", datum=date_long(o.datum, today)))
              + button(t("overleg.print"), "app.print", icon=icons.PRINT, cls="btn",
-                      data={"instrument": "verslag", "choice": o.id},
+                      data={"instrument": "verslag", "choice": o.id}, id="verslag-print" if newest else None,
                       aria_label=t("overleg.print_aria", datum=date_long(o.datum, today)))
              + button(t("overleg.remove"), f"{KEY}.remove_meeting", icon=icons.TRASH, cls="btn btn-danger-quiet",
                       data=d, aria_label=t("overleg.remove_aria", datum=date_long(o.datum, today))))
@@ -107,7 +107,7 @@ def _list(case, today: dt.date) -> str:
     if not meetings:
         parts.append(f'<p class="bt-empty bt-empty-big">{esc(t("overleg.empty"))}</p>')
     else:
-        cards = "".join(_card(case, o, today) for o in reversed(meetings))
+        cards = "".join(_card(case, o, today, newest=o is meetings[-1]) for o in reversed(meetings))
         parts.append(f'<ol class="ov-list" aria-label="{esc(t("overleg.list_label"))}">{cards}</ol>')
     return f'<div class="screen screen-{KEY}">{"".join(parts)}</div>'
 
@@ -308,7 +308,7 @@ def _step8(case, o, v: OverlegView) -> str:
     field = text_field(t("overleg.next_date"), id="ov-volgende", kind="date",
                        value=o.volgende.isoformat() if o.volgende else "", action=f"{KEY}.next_date",
                        hint=t("overleg.next_hint"))
-    print_btn = button(t("overleg.print"), "app.print", icon=icons.PRINT, cls="btn", id="ov-print",
+    print_btn = button(t("overleg.print"), "app.print", icon=icons.PRINT, cls="btn", id="verslag-print",
                        data={"instrument": "verslag", "choice": o.id})
     return (f'<section class="bt-box">{field}</section>'
             f'<section class="bt-box"><p class="bt-b1">{esc(t("overleg.print_hint"))}</p>{print_btn}</section>')
