@@ -123,7 +123,7 @@ def test_a_basisteam_meeting_changes_the_plan_and_the_version_diff_shows_it(page
     page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
     bar(page, "overleg")
     card = page.locator(".ov-card").first
-    expect(card).to_contain_text("Versie 2 van het plan: 1 nieuw, 1 gestopt of klaar, 1 met iemand anders")
+    expect(card).to_contain_text("Versie 2 van het plan: 1 nieuw, 1 gestopt, klaar of weer begonnen, 1 met iemand anders")
     expect(card).to_contain_text("Samen eten lukt elke week.")
     bar(page, "plan")
     expect(page.locator(".pl-version")).to_contain_text("Versie 2")

@@ -141,7 +141,7 @@ def test_the_list_shows_meetings_newest_first_with_what_changed():
                                       "Overleg van 10 juli 2025"]
     first = html[html.index(f'id="ov-card-{oid}"'):html.index('id="ov-card-o-december"')]
     text = text_of(first)
-    assert "Versie 3 van het plan: 1 nieuw, 1 gestopt of klaar, 1 met iemand anders, 1 met een andere keer" in text
+    assert "Versie 3 van het plan: 1 nieuw, 1 gestopt, klaar of weer begonnen, 1 met iemand anders, 1 met een andere keer" in text
     assert "Samen de post openmaken: eerst Anna en Daan, nu Daan" in text
     assert "Voor Kees zorgen als Sam op vakantie is: eerst paar keer per jaar, nu maandelijks" in text
     assert 'data-instrument="verslag" data-choice="' + oid + '"' in first
@@ -327,3 +327,9 @@ def test_the_screens_and_the_verslag_follow_the_language_months_too():
         assert "Minutes of the meeting — Sam" in verslag_svg.export_svg(case, today=TODAY, choice=oid)
     finally:
         set_language("nl")
+
+
+def test_an_agreement_started_again_says_so_in_the_diff():
+    case, oid = ops.add_overleg(demo_case(), "2026-03-02")
+    case = ops.overleg_update_agreement(case, oid, "a-koffie", status="actief")  # stopped in version 2
+    assert "Koffie drinken bij Gerda: loopt weer" in overleg_html(case, open_id=oid, step=4)

@@ -78,7 +78,7 @@ MESSAGES = {
     "overleg.plan_same": "The plan stayed the same.",
     "overleg.plan_version": "Version {versie} of the plan",
     "overleg.count.toegevoegd": "{n} new",
-    "overleg.count.status": "{n} stopped or done",
+    "overleg.count.status": "{n} stopped, done or started again",
     "overleg.count.wie": "{n} with someone else",
     "overleg.count.hoe_vaak": "{n} at another frequency",
     "overleg.count.tekst": "{n} described differently",

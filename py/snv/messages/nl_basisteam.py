@@ -80,7 +80,7 @@ MESSAGES = {
     "overleg.plan_same": "Het plan bleef hetzelfde.",
     "overleg.plan_version": "Versie {versie} van het plan",
     "overleg.count.toegevoegd": "{n} nieuw",
-    "overleg.count.status": "{n} gestopt of klaar",
+    "overleg.count.status": "{n} gestopt, klaar of weer begonnen",
     "overleg.count.wie": "{n} met iemand anders",
     "overleg.count.hoe_vaak": "{n} met een andere keer",
     "overleg.count.tekst": "{n} anders beschreven",

@@ -49,7 +49,7 @@ def meeting_title(o, today: Optional[dt.date] = None) -> str:
 
 
 def change_summary(case, o) -> str:
-    """"Versie 3 van het plan: 1 nieuw, 2 gestopt of klaar" or "Het plan bleef hetzelfde"."""
+    """"Versie 3 van het plan: 1 nieuw, 2 gestopt, klaar of weer begonnen" or "Het plan bleef hetzelfde"."""
     diff = bt.meeting_diff(case, o)
     if diff is None:
         return t("overleg.plan_same")

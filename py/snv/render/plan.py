@@ -440,7 +440,8 @@ def diff_lines(case, diff) -> list[tuple[str, list[str]]]:
             if g in ("toegevoegd", "verwijderd"):
                 lines.append(a.wat)
             elif g == "status":
-                lines.append(t("plan.cmp.status", wat=a.wat, status=t(f"plan.status.{c.new.status}").lower()))
+                lines.append(t("plan.cmp.restarted", wat=a.wat) if c.new.status == "actief" else
+                             t("plan.cmp.status", wat=a.wat, status=t(f"plan.status.{c.new.status}").lower()))
             elif g == "wie":
                 lines.append(t("plan.cmp.wie", wat=a.wat, oud=who(c.old.wie), nieuw=who(c.new.wie)))
             elif g == "hoe_vaak":
@@ -475,7 +476,7 @@ def compare_panel(case, v: PlanView, today: Optional[dt.date] = None) -> str:
 
 
 def diff_html(case, diff, heading: str = "h3") -> str:
-    """The changes of a PlanDiff as groups of sentences (Nieuw, Gestopt of klaar, Iemand anders doet
+    """The changes of a PlanDiff as groups of sentences (Nieuw, Gestopt, klaar of weer begonnen, Iemand anders doet
     het, …), or "Er is niets veranderd."; the plan's compare panel and the basisteam's meetings."""
     lines = diff_lines(case, diff)
     if not lines:
