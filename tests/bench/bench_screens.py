@@ -125,6 +125,27 @@ SCENARIOS: dict[str, Scenario] = {
                " : '#content [data-action=\"bijeenkomst.q_edit\"]:not([data-vid=\"\"])').click();",
         edit="document.querySelector(`#content [data-action=\"bijeenkomst.step\"][data-value=\"${i % 2 ? 3 : 2}\"]`).click();",
         render_name="reword a question open/close (step 3, view)", edit_name="step 3 <-> step 2 (who is there)"),
+    "team": Scenario(
+        "team",
+        render="document.querySelector('#content #bt-others').click();",
+        # even runs: tap someone from the meeting (in); odd runs: *Uit de groep* on that last member (out)
+        edit="if (i % 2) document.querySelector('#content .bt-member:last-child .bt-out').click();"
+             " else document.querySelector('#content #bt-from-meeting [data-action=\"team.member\"]').click();",
+        render_name="show / hide the rest of the network (view)", edit_name="a member in / out of the team"),
+    "overleg": Scenario(
+        "overleg",
+        render="if (!document.querySelector('#content .ov-walk'))"
+               " document.querySelector('#content [data-action=\"overleg.open\"]').click();"
+               "document.querySelector(`#content [data-action=\"overleg.step\"][data-value=\"${i % 2 ? 4 : 5}\"]`).click();",
+        # the newest meeting's part 4: *Stoppen* / *Weer laten lopen* on the first agreement (the first run
+        # makes the meeting's new plan version, later runs change that version)
+        edit="if (!document.querySelector('#content .ov-walk'))"
+             " document.querySelector('#content [data-action=\"overleg.open\"]').click();"
+             "if (!document.querySelector('#content .ov-step-4'))"
+             " document.querySelector('#content [data-action=\"overleg.step\"][data-value=\"4\"]').click();"
+             "document.querySelector('#content .ov-a [data-action=\"overleg.status\"]').click();",
+        render_name="meeting part 4 <-> 5 (plan with 51 agreements / who does what)",
+        edit_name="stop / restart an agreement in a meeting"),
 }
 
 TIMED = """([body, i]) => {

@@ -121,11 +121,15 @@ def test_meeting_and_plans(demo_case):
 def test_basisteam(demo_case):
     team = demo_case.basisteam
     assert demo_case.klant_id in team.leden and team.eerste_overleg
-    assert len(team.overleggen) == 2
+    assert len(team.overleggen) == 3
+    assert [o.datum for o in team.overleggen] == sorted(o.datum for o in team.overleggen)  # kept in date order
     assert all(o.successen and o.zorgen for o in team.overleggen)
     assert any(o.nieuwe_afspraken for o in team.overleggen)
+    # plan_versie is the version a meeting made: only the September meeting changed the plan (version 2)
+    assert [o.plan_versie for o in team.overleggen] == [None, 2, None]
+    assert demo_case.plannen[1].datum == team.overleggen[1].datum
     begeleider = "p-marieke"
-    assert [begeleider in o.aanwezig for o in team.overleggen] == [True, False]  # the begeleider steps back
+    assert [begeleider in o.aanwezig for o in team.overleggen] == [True, False, False]  # the begeleider steps back
 
 
 def test_snapshots_differ(demo_case):

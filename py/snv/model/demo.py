@@ -286,11 +286,15 @@ def _basisteam() -> dict:
             {"id": "o-juli", "datum": "2025-07-10", "aanwezig": [KLANT, "p-marja", "p-anna", "p-jeroen", "p-marieke"],
              "successen": ["Elke dinsdag samen eten lukt.", "De post is bijgewerkt."],
              "zorgen": ["Niemand zoekt nog een proefdag.", "Anna heeft het druk."],
-             "nieuwe_afspraken": [], "plan_versie": 1, "volgende": "2025-09-15"},
+             "nieuwe_afspraken": [], "plan_versie": None, "volgende": "2025-09-15"},  # the plan stayed the same
             {"id": "o-september", "datum": "2025-09-15", "aanwezig": [KLANT, "p-anna", "p-jeroen", "p-gerda"],
              "successen": ["Sam heeft een proefdag gedaan.", "Daan helpt nu ook met de post."],
              "zorgen": ["Koffie bij Gerda is gestopt, Gerda is vaak weg."],
              "nieuwe_afspraken": ["a-zwemmen", "a-vacature"], "plan_versie": 2, "volgende": "2025-12-01"},
+            {"id": "o-december", "datum": "2025-12-01", "aanwezig": [KLANT, "p-marja", "p-anna", "p-jeroen", "p-daan"],
+             "successen": ["Zwemmen met Tom gaat elke zaterdag.", "Anna en Daan doen samen de post."],
+             "zorgen": ["Vacatures zoeken lukt nog niet goed.", "Niemand praat nog met de buurman."],
+             "nieuwe_afspraken": [], "plan_versie": None, "volgende": "2026-03-02"},
         ],
     }
 
@@ -417,7 +421,41 @@ def big_case(n_persons: int, seed: int = 1) -> Case:
     case = _big_family(case)
     case = _big_events(case, n, seed)
     case = _big_contacts(case, seed)
+    case = _big_team(case)
     return case
+
+
+def _big_team(case: Case, meetings: int = 6) -> Case:
+    """big_case's basisteam: the client and up to seven of those present at the meeting, `meetings`
+    meetings a month apart (the first professional at the first two), each with successes and worries;
+    the fourth made plan version 2 (one agreement stopped, one with someone else, one at another
+    frequency, one new). The newest meeting has not changed the plan yet."""
+    present = [pid for pid in case.bijeenkomst.aanwezig if pid != case.klant_id]
+    leden = [case.klant_id, *present[:7]]
+    pro = next((p.id for p in case.personen if p.professioneel), None)
+    plan = case.huidig_plan
+    if plan is None or len(plan.afspraken) < 3:
+        return case
+    made_by = min(3, meetings - 1)
+    start = dt.date(2025, 7, 1)
+    overleggen = []
+    for k in range(meetings):
+        here = leden[: 2 + k % 4] + ([pro] if pro and k < 2 else [])
+        overleggen.append({
+            "id": f"o{k + 1}", "datum": (start + dt.timedelta(days=30 * k)).isoformat(), "aanwezig": here,
+            "successen": [f"Dit ging goed ({k + 1}).", "Samen eten lukt."],
+            "zorgen": [f"Dit heeft aandacht nodig ({k + 1})."],
+            "nieuwe_afspraken": ["a-team"] if k == made_by else [], "plan_versie": 2 if k == made_by else None,
+            "volgende": (start + dt.timedelta(days=30 * (k + 1))).isoformat()})
+    old = [a.model_dump(mode="json") for a in plan.afspraken]
+    helper = leden[-1]
+    new = [{**old[0], "status": "gestopt"}, {**old[1], "wie": [helper]}, {**old[2], "hoe_vaak": "maandelijks"}, *old[3:],
+           {"id": "a-team", "vraag_id": "v1", "wat": "Samen naar de markt", "wie": [helper], "hoe_vaak": "wekelijks"}]
+    version2 = {"versie": 2, "datum": overleggen[made_by]["datum"], "afspraken": new}
+    data = case.model_dump(mode="json")
+    data["plannen"] = [*data["plannen"], version2]
+    data["basisteam"] = {"leden": leden, "eerste_overleg": overleggen[0]["datum"], "overleggen": overleggen}
+    return Case.model_validate(data)
 
 
 def _big_events(case: Case, n: int, seed: int) -> Case:

@@ -8,7 +8,7 @@ make a case that would be refused when it is read back.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from pydantic import ValidationError
 
@@ -934,3 +934,190 @@ def set_first_meeting(case: Case, datum: Optional[dt.date]) -> Case:
     """Step 7: the date of the team's first meeting (None clears it)."""
     team = _validated(Basisteam, {**case.basisteam.model_dump(), "eerste_overleg": datum})
     return _with(case, basisteam=team)
+# ===== basisteam: the meetings of the vaste groep (overleg) and how a meeting changes the plan =====
+# (issue #11 item 6) Meetings are kept in date order (stable: two on one day keep their order), so the
+# last one is the newest. `Overleg.plan_versie` is the plan version the meeting MADE (None: the plan
+# stayed the same): the first plan change in a meeting copies the current plan into a new version dated
+# the meeting's day; further changes in that meeting go into the same version. Only the newest meeting
+# changes the plan (an older one is history). `nieuwe_afspraken` lists the agreements added in it.
+
+from .case import Overleg  # noqa: E402 (this section's own import, kept here for a clean merge)
+
+OVERLEG_LISTS = ("successen", "zorgen")
+
+
+def _as_date(value: Any, error: str = "overleg.err.date") -> dt.date:
+    """A date from a datetime.date or "2025-12-01" (what a date field sends); else CaseError(error)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        day = dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise CaseError(t(error)) from None
+    if not 1850 <= day.year <= 2200:
+        raise CaseError(t(error))
+    return day
+
+
+def overleg(case: Case, oid: str) -> Overleg:
+    """The meeting `oid` (CaseError when it is gone, e.g. after an undo in another tab)."""
+    for o in case.basisteam.overleggen:
+        if o.id == oid:
+            return o
+    raise CaseError(t("overleg.err.gone"))
+
+
+def newest_overleg(case: Case) -> Optional[Overleg]:
+    """The newest meeting: the last one (meetings are kept in date order)."""
+    return case.basisteam.overleggen[-1] if case.basisteam.overleggen else None
+
+
+def _with_overleggen(case: Case, overleggen: list) -> Case:
+    ordered = sorted(overleggen, key=lambda o: o.datum)  # stable: same-day meetings keep their order
+    return _with(case, basisteam=case.basisteam.model_copy(update={"overleggen": ordered}))
+
+
+def _replace_overleg(case: Case, new: Overleg) -> Case:
+    return _with_overleggen(case, [new if o.id == new.id else o for o in case.basisteam.overleggen])
+
+
+def _people(case: Case, ids: Any) -> list[str]:
+    known = {p.id for p in case.personen}
+    chosen = list(dict.fromkeys(str(i) for i in (ids or ())))
+    if any(i not in known for i in chosen):
+        raise CaseError(t("basisposter.err.unknown_person"))
+    return chosen
+
+
+def add_overleg(case: Case, datum: Any, *, aanwezig: Any = None) -> tuple[Case, str]:
+    """A new meeting of the vaste groep on `datum`, with who is there (persons of the case, each
+    once); returns (case, id). It changes nothing in the plan yet."""
+    oid = new_id("o")
+    new = _validated(Overleg, {"id": oid, "datum": _as_date(datum), "aanwezig": _people(case, aanwezig)})
+    return _with_overleggen(case, [*case.basisteam.overleggen, new]), oid
+
+
+def update_overleg(case: Case, oid: str, *, datum: Any = _UNSET, volgende: Any = _UNSET) -> Case:
+    """The meeting's date, or the date of the next one (None or "" clears it; it cannot be before
+    the meeting). A plan version the meeting made carries the meeting's date, so it moves along."""
+    old = overleg(case, oid)
+    changes: dict[str, Any] = {}
+    if datum is not _UNSET:
+        changes["datum"] = _as_date(datum)
+    if volgende is not _UNSET:
+        changes["volgende"] = None if volgende in (None, "") else _as_date(volgende)
+    new = old.model_copy(update=changes)
+    if new.volgende is not None and new.volgende < new.datum:
+        raise CaseError(t("overleg.err.next_before"))
+    if new == old:
+        return case
+    if new.datum != old.datum and new.plan_versie is not None:
+        plannen = [p.model_copy(update={"datum": new.datum}) if p.versie == new.plan_versie else p
+                   for p in case.plannen]
+        case = case.model_copy(update={"plannen": plannen})
+    return _replace_overleg(case, new)
+
+
+def remove_overleg(case: Case, oid: str) -> Case:
+    """Remove a meeting from the log. A plan version it made stays: the plan is history too."""
+    overleg(case, oid)
+    return _with_overleggen(case, [o for o in case.basisteam.overleggen if o.id != oid])
+
+
+def set_overleg_present(case: Case, oid: str, pid: str, present: bool) -> Case:
+    """`pid` is (not) at meeting `oid`. Anyone of the network may come, professionals too: their
+    presence over the meetings shows the begeleider stepping back."""
+    old = overleg(case, oid)
+    _known_person(case, pid)
+    here = [p for p in old.aanwezig if p != pid] + ([pid] if present else [])
+    if here == old.aanwezig:
+        return case
+    return _replace_overleg(case, old.model_copy(update={"aanwezig": here}))
+
+
+def _overleg_list(veld: str) -> None:
+    if veld not in OVERLEG_LISTS:
+        raise CaseError(t("err.v.literal_error", expected=", ".join(OVERLEG_LISTS)))
+
+
+def add_overleg_item(case: Case, oid: str, veld: str, tekst: str) -> Case:
+    """Write down a success ("Wat gaat al goed?") or a worry ("Wat heeft nog aandacht nodig?")."""
+    _overleg_list(veld)
+    old = overleg(case, oid)
+    text = str(tekst or "").strip()
+    if not text:
+        raise CaseError(t("overleg.err.empty"))
+    if len(text) > MAX_TEXT:
+        raise CaseError(t("basisposter.err.long", max=MAX_TEXT))
+    new = _validated(Overleg, {**old.model_dump(), veld: [*getattr(old, veld), text]})
+    return _replace_overleg(case, new)
+
+
+def remove_overleg_item(case: Case, oid: str, veld: str, index: int) -> Case:
+    """Take item number `index` (0-based) out of the successes or worries of meeting `oid`."""
+    _overleg_list(veld)
+    old = overleg(case, oid)
+    items = list(getattr(old, veld))
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
+        raise CaseError(t("overleg.err.gone_item"))
+    del items[index]
+    return _replace_overleg(case, old.model_copy(update={veld: items}))
+
+
+def overleg_owns_version(case: Case, o: Overleg) -> bool:
+    """The current plan version is the one meeting `o` made (its changes go into it)."""
+    plan = case.huidig_plan
+    return plan is not None and o.plan_versie == plan.versie
+
+
+def _in_meeting(case: Case, oid: str, edit: Callable[[Case], Any]) -> tuple[Case, Any]:
+    """Run a plan edit inside meeting `oid`: the first change of the plan in that meeting makes a new
+    plan version (a copy of the current one, dated the meeting's day) and the meeting records it; later
+    changes go into that same version. An edit that changes nothing makes no version. Only the newest
+    meeting changes the plan. Returns (case, the edit's extra result)."""
+    o = overleg(case, oid)
+    newest = newest_overleg(case)
+    if newest is None or newest.id != oid:
+        raise CaseError(t("overleg.err.not_newest"))
+    plan = case.huidig_plan
+    base = case
+    if plan is not None and not overleg_owns_version(case, o):
+        copy = plan.model_copy(update={"versie": plan.versie + 1, "datum": o.datum})
+        base = case.model_copy(update={"plannen": [*case.plannen, copy]})
+    result = edit(base)
+    new, extra = result if isinstance(result, tuple) else (result, None)
+    if new is base:
+        return case, extra
+    current = new.huidig_plan
+    assert current is not None  # an edit of the plan leaves a plan
+    o = overleg(new, oid)  # may have lost a new agreement that was removed again
+    if o.plan_versie != current.versie:
+        new = _replace_overleg(new, o.model_copy(update={"plan_versie": current.versie}))
+    return new, extra
+
+
+def overleg_add_agreement(case: Case, oid: str, vraag_id: Optional[str], wat: str,
+                          **fields: Any) -> tuple[Case, str]:
+    """A new agreement made in meeting `oid` (in its plan version; listed in nieuwe_afspraken)."""
+    day = overleg(case, oid).datum
+
+    def edit(c: Case) -> tuple[Case, str]:
+        c, aid = add_agreement(c, vraag_id, wat, today=day, **fields)
+        o = overleg(c, oid)
+        return _replace_overleg(c, o.model_copy(update={"nieuwe_afspraken": [*o.nieuwe_afspraken, aid]})), aid
+
+    return _in_meeting(case, oid, edit)
+
+
+def overleg_update_agreement(case: Case, oid: str, aid: str, **changes: Any) -> Case:
+    """Change an agreement in meeting `oid`: who, how often, stopped (status gestopt) or its words."""
+    _find_agreement(case, aid)
+    return _in_meeting(case, oid, lambda c: update_agreement(c, aid, **changes))[0]
+
+
+def overleg_remove_agreement(case: Case, oid: str, aid: str) -> Case:
+    """Take an agreement out of the plan in meeting `oid` (older versions keep it)."""
+    _find_agreement(case, aid)
+    return _in_meeting(case, oid, lambda c: remove_agreement(c, aid))[0]

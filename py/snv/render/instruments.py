@@ -5,6 +5,8 @@ Each instrument has a module `snv.render.<key>_svg` with
 
     export_svg(case, *, today: datetime.date | None = None) -> str
 
+(an instrument with `choice=True` also takes `choice: str | None`, e.g. the verslag of one meeting)
+
 a standalone SVG file: the client's name and the date at the top, the drawing, its legend,
 `<title>`/`<desc>`, and the whole case as JSON in `<metadata id="snv-case">` (so the file opens again
 as the full case). Pure: the caller applies the privacy choices first (storage.privacy.for_export).
@@ -26,6 +28,7 @@ class Instrument:
     page: str = "landscape"  # the @page size of its print page: "landscape" (A4), "a3" (A3 landscape), "portrait" (A4)
     atlas: bool = True  # part of the netwerkatlas (printed with "Hele netwerkatlas afdrukken"); the plan is not
     screen: str = ""  # the screen with its print button, when that is not `key` (the invitation: voorbereiden)
+    choice: bool = False  # export_svg takes `choice`: which one to draw (the verslag: the meeting's id)
 
     @property
     def on_screen(self) -> str:
@@ -41,6 +44,7 @@ INSTRUMENTS: tuple[Instrument, ...] = tuple(sorted((
     Instrument("plan", "snv.render.plan_svg", 70, page="portrait", atlas=False),
     Instrument("contactschema", "snv.render.contactschema_svg", 50),
     Instrument("uitnodiging", "snv.render.uitnodiging_svg", 60, page="portrait", atlas=False, screen="voorbereiden"),
+    Instrument("verslag", "snv.render.verslag_svg", 80, page="portrait", atlas=False, screen="overleg", choice=True),
 ), key=lambda i: i.order))
 
 
@@ -66,6 +70,12 @@ def for_screen(screen_key: str) -> list[str]:
     return [i.key for i in INSTRUMENTS if i.on_screen == screen_key]
 
 
-def export_svg(key: str, case, *, today: Optional[dt.date] = None) -> str:
-    """The standalone SVG file of instrument `key` (KeyError for an unknown key)."""
-    return importlib.import_module(get(key).module).export_svg(case, today=today)
+def export_svg(key: str, case, *, today: Optional[dt.date] = None, choice: Optional[str] = None) -> str:
+    """The standalone SVG file of instrument `key` (KeyError for an unknown key). `choice` picks what
+    an instrument with `choice=True` draws (the verslag: which meeting; None: its default); the
+    others ignore it."""
+    instrument = get(key)
+    module = importlib.import_module(instrument.module)
+    if instrument.choice:
+        return module.export_svg(case, today=today, choice=choice)
+    return module.export_svg(case, today=today)

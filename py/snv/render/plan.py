@@ -28,8 +28,6 @@ MODES = ("bewerken", "presentatie")
 FREQS = ("dagelijks", "wekelijks", "maandelijks", "paar_keer_per_jaar", "zelden", "eenmalig")
 STATUSES = ("actief", "gestopt", "klaar")
 PICKER_FIRST = 16  # people shown in the wie picker before *Iedereen tonen*
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
 
 _I = icons._svg
 ICON_PLAN = _I('<rect x="5" y="3" width="14" height="18" rx="1.5"/><path d="M9 3v2h6V3M8.5 10h7M8.5 14h7M8.5 18h4"/>')
@@ -54,8 +52,9 @@ class PlanView:
 # ----- shared with the SVG -----
 
 def date_long(d: dt.date, today: Optional[dt.date] = None) -> str:
-    """"14 maart" (this year) or "14 maart 2025"."""
-    text = f"{d.day} {MONTHS[d.month - 1]}"
+    """"14 maart" (this year) or "14 maart 2025"; the month in the language of the app (the
+    catalogue's month names, shared with the invitation)."""
+    text = f"{d.day} {t(f'voorbereiden.month.{d.month}')}"
     return text if today is not None and d.year == today.year else f"{text} {d.year}"
 
 
@@ -206,7 +205,7 @@ def _people_for_picker(case, a, all_people: bool) -> tuple[list, bool]:
     return first, True
 
 
-def _wie_picker(case, a, all_people: bool) -> str:
+def _wie_picker(case, a, all_people: bool, key: str = KEY) -> str:
     people, more = _people_for_picker(case, a, all_people)
     chosen = set(a.wie)
     chips = []
@@ -215,12 +214,12 @@ def _wie_picker(case, a, all_people: bool) -> str:
         rol = f' <span class="pl-chip-rol">{esc(p.rol)}</span>' if p.rol else ""
         check = icon_html(icons.CHECK) if on else ""
         chips.append(f'<li><button type="button" class="btn pl-chip{" is-on" if on else ""}" '
-                     f'data-action="{KEY}.wie" data-aid="{esc(a.id)}" data-pid="{esc(p.id)}" '
+                     f'data-action="{key}.wie" data-aid="{esc(a.id)}" data-pid="{esc(p.id)}" '
                      f'aria-pressed="{"true" if on else "false"}">{check}<span class="btn-text">'
                      f'{esc(p.naam)}{rol}</span></button></li>')
     toggle = ""
     if more or all_people:
-        toggle = button(t("plan.wie.less" if all_people else "plan.wie.more"), f"{KEY}.people", cls="btn pl-more",
+        toggle = button(t("plan.wie.less" if all_people else "plan.wie.more"), f"{key}.people", cls="btn pl-more",
                         data={"aid": a.id})
     ask = "" if a.wie else f'<p class="pl-ask-line">{_ask(t("plan.ask.wie"))}</p>'
     return (f'<fieldset class="pl-wie" id="pl-wie-{esc(a.id)}"><legend>{esc(t("plan.wie.legend"))}</legend>{ask}'
@@ -228,31 +227,37 @@ def _wie_picker(case, a, all_people: bool) -> str:
 
 
 def _editor(case, a, v: PlanView) -> str:
-    """The open agreement: every field; typed text commits like the app's other text fields."""
+    return agreement_editor(case, a, all_people=v.all_people)
+
+
+def agreement_editor(case, a, *, all_people: bool, key: str = KEY) -> str:
+    """The open agreement: every field; typed text commits like the app's other text fields. `key` is
+    the prefix of its actions (`<key>.field`, `.set`, `.wie`, `.people`, `.close`, `.remove`): the
+    basisteam's meeting (render/overleg.py) edits the plan with the same editor through its own ops."""
     d = {"aid": a.id}
 
     def field(name: str, **kw: Any) -> str:
         return text_field(t(f"plan.field.{name}"), id=f"pl-{name}", value=str(getattr(a, name) or ""),
-                          action=f"{KEY}.field", data={**d, "field": name}, **kw)
+                          action=f"{key}.field", data={**d, "field": name}, **kw)
 
     def date_field(name: str) -> str:
         value = getattr(a, name)
         return text_field(t(f"plan.field.{name}"), id=f"pl-{name}", value=value.isoformat() if value else "",
-                          action=f"{KEY}.field", data={**d, "field": name}, kind="date",
+                          action=f"{key}.field", data={**d, "field": name}, kind="date",
                           hint=t(f"plan.hint.{name}"))
 
     freq = segmented(t("plan.field.hoe_vaak"), [(f, t(f"plan.freq.{f}")) for f in FREQS] + [("", t("plan.freq.none"))],
-                     a.hoe_vaak or "", f"{KEY}.set", data={**d, "field": "hoe_vaak"}, cls="seg-wrap",
+                     a.hoe_vaak or "", f"{key}.set", data={**d, "field": "hoe_vaak"}, cls="seg-wrap",
                      group_id="pl-hoe_vaak")
     status = segmented(t("plan.field.status"), [(s, t(f"plan.status.{s}")) for s in STATUSES], a.status,
-                       f"{KEY}.set", data={**d, "field": "status"}, group_id="pl-status")
-    tools = (button(t("plan.done"), f"{KEY}.close", icon=icons.CHECK, cls="btn btn-primary", id="pl-done", data=d)
-             + button(t("plan.remove"), f"{KEY}.remove", icon=icons.TRASH, cls="btn btn-danger-quiet", id="pl-remove",
+                       f"{key}.set", data={**d, "field": "status"}, group_id="pl-status")
+    tools = (button(t("plan.done"), f"{key}.close", icon=icons.CHECK, cls="btn btn-primary", id="pl-done", data=d)
+             + button(t("plan.remove"), f"{key}.remove", icon=icons.TRASH, cls="btn btn-danger-quiet", id="pl-remove",
                       data=d))
     return (f'<article class="pl-card is-open st-{esc(a.status)}" id="pl-a-{esc(a.id)}" data-aid="{esc(a.id)}" '
             f'aria-labelledby="pl-open-title"><h3 class="visually-hidden" id="pl-open-title">{esc(a.wat)}</h3>'
             f'{field("wat", maxlength=MAX_TEXT, required=True, autofocus=True)}'
-            f'{_wie_picker(case, a, v.all_people)}'
+            f'{_wie_picker(case, a, all_people, key)}'
             f'<div class="pl-grid">{field("waar", maxlength=MAX_TEXT)}'
             f'{field("wanneer", maxlength=MAX_TEXT, hint=t("plan.hint.wanneer"))}</div>'
             f'{freq}{field("hoe", maxlength=MAX_TEXT)}'
@@ -435,7 +440,8 @@ def diff_lines(case, diff) -> list[tuple[str, list[str]]]:
             if g in ("toegevoegd", "verwijderd"):
                 lines.append(a.wat)
             elif g == "status":
-                lines.append(t("plan.cmp.status", wat=a.wat, status=t(f"plan.status.{c.new.status}").lower()))
+                lines.append(t("plan.cmp.restarted", wat=a.wat) if c.new.status == "actief" else
+                             t("plan.cmp.status", wat=a.wat, status=t(f"plan.status.{c.new.status}").lower()))
             elif g == "wie":
                 lines.append(t("plan.cmp.wie", wat=a.wat, oud=who(c.old.wie), nieuw=who(c.new.wie)))
             elif g == "hoe_vaak":
@@ -465,14 +471,19 @@ def compare_panel(case, v: PlanView, today: Optional[dt.date] = None) -> str:
         choose = segmented(t("plan.cmp.which"), [(x, t("plan.cmp.version", versie=x)) for x in versions], to,
                            f"{KEY}.compare_to", group_id="pl-cmp-which")
     between = f'<p class="hint">{esc(t("plan.cmp.between", oud=old.versie if old else "-", nieuw=new.versie))}</p>'
-    lines = diff_lines(case, diff_plans(old, new))
-    if not lines:
-        body = f'<p>{esc(t("plan.cmp.same"))}</p>'
-    else:
-        body = "".join(f'<div class="pl-diff-group g-{esc(g)}"><h3>{esc(t(f"plan.cmp.group.{g}"))}</h3><ul>'
-                       + "".join(f"<li>{esc(x)}</li>" for x in xs) + "</ul></div>" for g, xs in lines)
     close = button(t("plan.tool.close_compare"), f"{KEY}.compare", icon=icons.CLOSE, cls="btn", id="pl-cmp-close")
-    return head + choose + between + f'<div class="pl-diff">{body}</div>{close}</section>'
+    return head + choose + between + diff_html(case, diff_plans(old, new)) + f'{close}</section>'
+
+
+def diff_html(case, diff, heading: str = "h3") -> str:
+    """The changes of a PlanDiff as groups of sentences (Nieuw, Gestopt, klaar of weer begonnen, Iemand anders doet
+    het, …), or "Er is niets veranderd."; the plan's compare panel and the basisteam's meetings."""
+    lines = diff_lines(case, diff)
+    if not lines:
+        return f'<div class="pl-diff"><p>{esc(t("plan.cmp.same"))}</p></div>'
+    body = "".join(f'<div class="pl-diff-group g-{esc(g)}"><{heading}>{esc(t(f"plan.cmp.group.{g}"))}</{heading}><ul>'
+                   + "".join(f"<li>{esc(x)}</li>" for x in xs) + "</ul></div>" for g, xs in lines)
+    return f'<div class="pl-diff">{body}</div>'
 
 
 _LOAD: list = [None, None, None]  # [weakref to the last case, its day, its Load]: cases are frozen

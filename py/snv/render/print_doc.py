@@ -41,16 +41,19 @@ def inline_svg(svg: str, prefix: str) -> str:
     return _scoped(_METADATA.sub("", _XML_DECL.sub("", svg), count=1), prefix)
 
 
-def page(case, key: str, *, today: dt.date) -> str:
-    """One printed page: instrument `key` of `case` (the caller applied the privacy choices)."""
+def page(case, key: str, *, today: dt.date, choice: Optional[str] = None) -> str:
+    """One printed page: instrument `key` of `case` (the caller applied the privacy choices); `choice`
+    picks what it draws (instruments.export_svg)."""
     instrument = instruments.get(key)
-    svg = inline_svg(instruments.export_svg(key, case, today=today), f"pr-{key}-")
+    svg = inline_svg(instruments.export_svg(key, case, today=today, choice=choice), f"pr-{key}-")
     return (f'<section class="print-page print-{esc(instrument.page)}" data-instrument="{esc(key)}"'
             f' aria-label="{esc(t("ui.print.page", naam=t(f"ui.print.name.{key}")))}">{svg}</section>')
 
 
-def document(case, keys: Optional[Iterable[str]] = None, *, today: Optional[dt.date] = None) -> str:
-    """The pages of `keys` (default: the whole netwerkatlas, in atlas order), one instrument per page."""
+def document(case, keys: Optional[Iterable[str]] = None, *, today: Optional[dt.date] = None,
+             choices: Optional[dict[str, str]] = None) -> str:
+    """The pages of `keys` (default: the whole netwerkatlas, in atlas order), one instrument per page;
+    `choices`: per key what it draws (the verslag: which meeting)."""
     today = today or dt.date.today()
     chosen = list(keys) if keys is not None else instruments.atlas_keys()
-    return "".join(page(case, key, today=today) for key in chosen)
+    return "".join(page(case, key, today=today, choice=(choices or {}).get(key)) for key in chosen)

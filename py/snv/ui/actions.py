@@ -24,10 +24,12 @@ def handle_app(app, action: str, data: dict) -> Any:
     verb = action.partition(".")[2]
     if verb == "go":
         app.go(data.get("screen", "start"))
-    elif verb == "print":  # data-instrument: one instrument; without it: the whole atlas
+    elif verb == "print":  # data-instrument: one instrument (data-choice: what it draws); without it: the atlas
         instrument = data.get("instrument")
+        choice = data.get("choice")
         app.sheet = None
-        printing.print_instruments(app, [instrument] if instrument else None)
+        printing.print_instruments(app, [instrument] if instrument else None,
+                                   {instrument: str(choice)} if instrument and choice else None)
     elif verb == "undo":
         app.undo()
     elif verb == "redo":

@@ -72,6 +72,9 @@ class Screen:
     stylesheet: Optional[str] = None  # a CSS file in site/ for this screen only; linked by the browser at start
     escape: Optional[str] = None  # the action Esc runs on this screen when no sheet is open (close its panel)
     privetijd: bool = False  # shown during *Tijd zonder begeleider* (only the meeting and the plan are)
+    # what Ctrl+P draws of the screen's instruments ({instrument key: choice}, render/instruments.py): the
+    # Overleg screen prints the verslag of the meeting that is open
+    print_choices: Optional[Callable[["App"], dict]] = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ SCREEN_MODULES = (
     "snv.ui.contactschema",
     "snv.ui.voorbereiden",
     "snv.ui.bijeenkomst",
+    "snv.ui.team",
+    "snv.ui.overleg",
 )
 
 

@@ -31,9 +31,23 @@ def next_step(app) -> tuple[str, str, str, dict]:
         return t("ui.next.lines"), t("ui.next.to_people"), "app.go", {"screen": "personen"}
     if not case.steun:
         return t("ui.next.support"), t("ui.next.to_people"), "app.go", {"screen": "personen"}
+    if case.fase == "basisteam" and screens.get("overleg") is not None:
+        return _basisteam_step(case)
     if case.fase in ("ontmoeten", "netwerkatlas"):
         return t("ui.next.atlas_more"), "", "", {}
     return t("ui.next.route"), "", "", {}
+
+
+def _basisteam_step(case) -> tuple[str, str, str, dict]:
+    """In the basisteam: first a vaste groep, then the next meeting (render/team.next_meeting)."""
+    from ..render.plan import date_long  # noqa: PLC0415 (only this phase needs it)
+    from ..render.team import next_meeting  # noqa: PLC0415
+
+    if not [pid for pid in case.basisteam.leden if pid != case.klant_id]:
+        return t("team.empty"), t("overleg.to_team"), "app.go", {"screen": "team"}
+    nxt = next_meeting(case)
+    text = t("team.next_step_date", datum=date_long(nxt)) if nxt else t("team.next_step")
+    return text, t("team.to_overleg"), "app.go", {"screen": "overleg"}
 
 
 def _count(key: str, app) -> str:
