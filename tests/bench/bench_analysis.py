@@ -19,7 +19,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py"))
 from snv.analysis import layout as L
 from snv.analysis.diff import diff_maps
 from snv.analysis.figures import compute_figures, sentences
+from snv.analysis.genogram import genogram
+from snv.analysis.timeline import lay_out, order_events
+from snv.model import case as case_module
 from snv.model import ops
+from snv.model.demo import big_case
 from snv.model.case import NABIJHEDEN, SECTORS
 from snv.model.load import new_case
 
@@ -92,6 +96,16 @@ def main() -> None:
     old = ops.map_state(case)
     new = ops.map_state(ops.move_person(ops.remove_person(case, 'p001'), 'p002', 'familie', 'heel_dichtbij'))
     print(f"diff + lines (60):        {best_ms(lambda: diff_maps(old, new).lines()):7.1f} ms")
+    big = big_case(2000)
+    check = functools.partial(case_module._check_integrity, big)  # the check itself (check_integrity remembers)
+    move = functools.partial(ops.move_person, big, "p1", "familie", "dichtbij")
+    print(f"whole-case check (2,000 persons, {len(big.banden)} ties): {best_ms(check):7.1f} ms, "
+          f"move_person incl. check {best_ms(move):7.1f} ms")
+    family = big_case(100)
+    print(f"genogram (~60 relatives, 4 generations): {best_ms(lambda: genogram(family)):7.1f} ms")
+    events = big_case(500)
+    print(f"timeline order + lay-out (500 events): "
+          f"{best_ms(lambda: lay_out(order_events(events.gebeurtenissen, events.klant.geboortejaar), slot_w=144, marker_w=60, group_marker_w=92)):7.1f} ms")
 
 
 if __name__ == "__main__":

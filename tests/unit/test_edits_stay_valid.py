@@ -5,13 +5,11 @@ function, e.g. a lambda)."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
 from snv.model import Case, CaseError, check_integrity, ops
 from snv.model import case as case_module
-from snv.model.demo import big_case
 from snv.storage.jsonio import dumps_case, loads_case
 from snv.ui.app import App, Host
 
@@ -87,23 +85,6 @@ def check_integrity_raises(case) -> bool:
     except ValueError:
         return True
     return False
-
-
-def test_check_cost_on_a_2000_person_case_is_printed(capsys):
-    case = big_case(2000)
-    runs = 5
-    start = time.perf_counter()
-    for _ in range(runs):
-        case_module._check_integrity(case)  # the check itself (check_integrity skips a case it saw)
-    check_ms = (time.perf_counter() - start) / runs * 1000
-    start = time.perf_counter()
-    for i in range(runs):
-        ops.move_person(case, f"p{i + 1}", "familie", "dichtbij")
-    edit_ms = (time.perf_counter() - start) / runs * 1000
-    with capsys.disabled():  # a printout for people, not an assert (the machine's speed varies)
-        print(f"\n  2,000 persons, {len(case.banden)} ties: check_integrity {check_ms:.1f} ms, "
-              f"move_person (incl. check) {edit_ms:.1f} ms")
-    assert check_ms > 0
 
 
 def test_a_year_as_text_is_refused_by_the_model_but_the_person_sheet_converts_typed_digits(demo_case):
