@@ -103,6 +103,7 @@ class BrowserHost(Host):
         for rid in frame.REGIONS:
             self.els[rid] = self.document.getElementById(rid)
         self.frame_el = self.document.getElementById("frame")
+        self.scroller = self.document.getElementById("scroller")
         self.file_input = self.document.getElementById("file-input")
         on = self._listen
         on(self.root, "click", self.on_click)
@@ -282,6 +283,7 @@ class BrowserHost(Host):
         for rid in frame.REGIONS:
             self.els[rid] = self.document.getElementById(rid)
         self.frame_el = self.document.getElementById("frame")
+        self.scroller = self.document.getElementById("scroller")
         self.file_input = self.document.getElementById("file-input")
         self.last.clear()
         self.last_screen = ""
@@ -661,6 +663,7 @@ class BrowserHost(Host):
         if screen_changed:
             self.last_screen = out["@screen"]
             js.window.scrollTo(0, 0)
+            self.scroller.scrollTop = 0  # the app shell's scrolling part (render/frame.py)
         self._place_focus(active, active_key)
         self._mark("snv-dom")
         if content_changed and not app.onboarding:

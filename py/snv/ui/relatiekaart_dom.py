@@ -17,7 +17,7 @@ from ..analysis.layout import CENTRE, locate
 from ..messages import t
 from ..render.relatiekaart import RelatiekaartView
 from ..render.relatiekaart_svg import ring_word
-from .dom import Proxies, nn, run_action
+from .dom import Proxies, nn, run_action, scroll_top
 
 SVG_NS = "http://www.w3.org/2000/svg"
 DRAG_START_PX = 8.0  # a smaller movement is still a tap
@@ -66,7 +66,7 @@ def fit_to_screen() -> None:
         return
     bar = nn(doc.getElementById("bar"))
     bar_h = bar.offsetHeight if bar is not None else 0
-    top = stage.getBoundingClientRect().top + js.window.scrollY
+    top = stage.getBoundingClientRect().top + scroll_top()
     fit = max(320, int(js.window.innerHeight - top - bar_h - 12))
     view = _view()
     if view is not None and view.fit != fit:  # the next render writes it into the HTML: no second layout
