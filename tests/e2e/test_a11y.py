@@ -13,6 +13,7 @@ entry in WALK fails `test_every_registered_screen_has_a_walk` until someone says
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from snv.messages import t
 from snv.model.demo import demo_case
 from snv.storage.jsonio import dumps_case
 from snv.render import frame
@@ -65,16 +67,13 @@ def _first(action: str, extra: str = "") -> str:
 WALK: dict[str, Walk] = {
     "start": Walk(reach=("#bar-start",)),
     "ontmoeten": Walk(states=(
-        State("kaartje open", (_first("ontmoeten.open"),), "#ontmoeten-done", back=("#ontmoeten-done",)),
-        State("meer mensen", (_first("ontmoeten.more"),), '#content [data-action="ontmoeten.more"][aria-pressed="true"]',
-              back=(_first("ontmoeten.more"),)),
+        State("kaartje open, meer mensen", (_first("ontmoeten.open"), _first("ontmoeten.more")),
+              '#content [data-action="ontmoeten.more"][aria-pressed="true"]',
+              back=(_first("ontmoeten.more"), "#ontmoeten-done")),
     )),
     "personen": Walk(states=(
-        State("filter", ('#content [data-action="personen.filter"]:not(#filter-alle) >> nth=0',),
-              '#content [data-action="personen.filter"]:not(#filter-alle)[aria-pressed="true"]', back=("#filter-alle",)),
         State("persoon", ("#row-p-anna",), ".sheet-person #person-naam"),
-        State("persoon verwijderen?", ("#person-delete",), ".sheet-confirm", back=("#confirm-no",)),
-        State("persoon terug", (), ".sheet-person #person-naam", back=("#person-done",)),
+        State("persoon verwijderen?", ("#person-delete",), ".sheet-confirm", back=("#confirm-no", "#person-done")),
         State("nieuwe persoon", ("#personen-add",), ".sheet-person #person-naam", back=("key:Escape",)),
     )),
     "overmij": Walk(reach=(".alias",), states=(
@@ -85,24 +84,23 @@ WALK: dict[str, Walk] = {
         State("meedenkers kiezen", ("#bp-choose",), "#bp-choose[aria-pressed=true]", back=("#bp-choose",)),
     )),
     "familiekaart": Walk(ready="#fk-scroll", states=(
-        State("lijnen", ("#fk-lines",), "#fk-lines[aria-pressed=true]", back=("#fk-lines",)),
-        State("persoon gekozen", (_first("familiekaart.select"),), "#fk-panel-title"),
-        State("toevoegen", (_first("familiekaart.add"),), "#fk-form-title", back=("#fk-add-cancel", "#fk-close")),
+        State("lijnen, persoon gekozen", ("#fk-lines", _first("familiekaart.select")), "#fk-panel-title"),
+        State("toevoegen", (_first("familiekaart.add"),), "#fk-form-title",
+              back=("#fk-add-cancel", "#fk-close", "#fk-lines")),
     )),
     "relatiekaart": Walk(ready="svg.rk-svg .rk-m", states=(
-        State("lijnen, steun, hoe vaak", ('#content [data-action="relatiekaart.lines"]',
-                                          '#content [data-action="relatiekaart.support"]', "#rk-freq"),
-              "#rk-freq[aria-pressed=true]",
-              back=('#content [data-action="relatiekaart.lines"]', '#content [data-action="relatiekaart.support"]',
+        State("lijnen, steun, hoe vaak, verbinden, ingezoomd",
+              ('#content [data-action="relatiekaart.lines"]', '#content [data-action="relatiekaart.support"]', "#rk-freq",
+               "#rk-connect", '#content [data-action="relatiekaart.zoom"][data-step="1"]'),
+              '.rk:not([data-zoom="1"]) #rk-connect-stop',
+              back=('#content [data-action="relatiekaart.zoom"][data-step="-1"]', "#rk-connect-stop",
+                    '#content [data-action="relatiekaart.lines"]', '#content [data-action="relatiekaart.support"]',
                     "#rk-freq")),
         State("wat zie je", ('#content [data-action="relatiekaart.panel"][data-panel="figures"]',), "#rk-panel-title"),
         State("momentopname", ('#content [data-action="relatiekaart.panel"][data-panel="snapshot"]',), "#rk-snap-make"),
         State("vergelijk", ('#content [data-action="relatiekaart.panel"][data-panel="compare"]',), ".rk-diff-group, #rk-panel-title"),
         State("als lijst", ('#content [data-action="relatiekaart.panel"][data-panel="list"]',), ".rk-list-person",
               back=('#content [data-action="relatiekaart.panel"][data-panel="list"]',)),
-        State("verbinden", ("#rk-connect",), "#rk-connect-stop", back=("#rk-connect-stop",)),
-        State("ingezoomd", ('#content [data-action="relatiekaart.zoom"][data-step="1"]',), '.rk:not([data-zoom="1"])',
-              back=('#content [data-action="relatiekaart.zoom"][data-step="-1"]',)),
         State("persoon op de kaart", ('svg.rk-svg .rk-m[data-pid="p-anna"]',), ".sheet-person #person-naam",
               back=("key:Escape",)),
     )),
@@ -113,8 +111,8 @@ WALK: dict[str, Walk] = {
     )),
     "contactschema": Walk(states=(
         State("contact toevoegen", ("#cs-add",), "#cs-pick-title", back=("#cs-add",)),
-        State("weekdagen", ("#cs-days",), "#cs-days[aria-pressed=true]", back=("#cs-days",)),
-        State("contact bewerken", (_first("contactschema.open"),), "#cs-edit-title", back=("#cs-done",)),
+        State("weekdagen, contact bewerken", ("#cs-days", _first("contactschema.open")), "#cs-edit-title",
+              back=("#cs-done", "#cs-days")),
     )),
     "voorbereiden": Walk(states=(
         State("wanneer", ("#vb-tab-wanneer",), "#vb-tab-wanneer[aria-pressed=true]"),
@@ -123,16 +121,13 @@ WALK: dict[str, Walk] = {
         State("wie, kiezen", ("#vb-tab-wie", "#vb-add-open"), "#vb-pick-title", back=("#vb-add-open",)),
     )),
     "bijeenkomst": Walk(states=tuple(
-        State(f"stap {n}", (f'#content [data-action="bijeenkomst.step"][data-value="{n}"].bk-dot',),
-              f'.bk-dot[data-value="{n}"][aria-current="step"]') for n in range(2, 8)) + (
-        State("stap 1", ('#content [data-action="bijeenkomst.step"][data-value="1"].bk-dot',),
-              '.bk-dot[data-value="1"][aria-current="step"]'),
-    )),
+        State(f"stap {n}", (f'.bk-dot[data-value="{n}"]',), f'.bk-dot[data-value="{n}"][aria-current="step"]',
+              back=('.bk-dot[data-value="1"]',) if n == 7 else ()) for n in range(2, 8))),
     "plan": Walk(states=(
         State("presentatie", ("#pl-mode-presentatie",), "#pl-mode-presentatie[aria-pressed=true]",
               back=("#pl-mode-bewerken",)),
-        State("vergelijk", ("#pl-compare",), "#pl-cmp-title", back=("#pl-cmp-close",)),
-        State("afspraak bewerken", (_first("plan.open"),), "#pl-open-title", back=("#pl-done",)),
+        State("vergelijk, afspraak bewerken", ("#pl-compare", _first("plan.open")), "#pl-open-title",
+              back=("#pl-done", "#pl-cmp-close")),
         State("afspraak toevoegen", (_first("plan.adding"),), "#pl-new", back=("#pl-new-cancel",)),
     )),
 }
@@ -224,57 +219,41 @@ class Findings:
         return "\n".join(lines)
 
 
-TIMES = []
-
-
 def settle(page: Page) -> None:
     """Let the app finish: the render after an action is synchronous, deferred ones run on a timer, a
     screen's mount measures on the next frame."""
     page.evaluate(SETTLE)
 
 
-def step(page: Page, what: str) -> None:
-    t0 = time.monotonic()
-    _step(page, what)
-    STEPS.append((what, time.monotonic() - t0))
-
-
-STEPS = []
-
-
-def _step(page: Page, what: str) -> None:
+def step(page: Page, what: str, *, wait: bool = True) -> None:
+    """A tap (CSS selector) or a key ("key:Escape"). The app renders inside the event handler, so
+    Playwright returns after the render; `wait` also lets deferred work finish (settle)."""
     if what.startswith("key:"):
         page.keyboard.press(what[4:])
     else:
         page.locator(what).first.click()
-    settle(page)
+    if wait:
+        settle(page)
 
 
 def run_state(page: Page, found: Findings, where: str, state: State) -> None:
     for what in state.steps:
-        step(page, what)
+        step(page, what, wait=False)
     expect(page.locator(state.ready).first).to_be_attached()
     settle(page)
     check(page, found, f"{where} / {state.name}")
     for what in state.back:
-        step(page, what)
+        step(page, what, wait=False)
 
 
 def check(page: Page, found: Findings, key: str) -> None:
-    t0 = time.monotonic()
     found.axe[key] = page.evaluate(AXE_RUN, [AXE_TAGS, list(frame.REGIONS)])
-    TIMES.append((key, time.monotonic() - t0))
-    t0 = time.monotonic()
     found.small[key] = [s for s in page.evaluate(TARGETS, TARGET) if s["name"] not in TARGET_EXCEPTIONS]
-    TTIMES.append(time.monotonic() - t0)
-
-
-TTIMES = []
 
 
 def reach(page: Page, key: str, walk: Walk) -> None:
     for what in walk.reach or ("#bar-start", f"#tile-{key}"):
-        step(page, what)
+        step(page, what, wait=False)
     expect(page.locator(walk.ready).first).to_be_attached()
     settle(page)
 
@@ -383,9 +362,6 @@ def walked(session: Session) -> Findings:
     walk_everything(session, found, "staand")
     page.set_viewport_size(LANDSCAPE)
     found.seconds = time.monotonic() - started
-    print("steps total", len(STEPS), sum(x for _, x in STEPS), sorted(STEPS, key=lambda x: -x[1])[:10])
-    print("targets total", sum(TTIMES))
-    print("axe total", sum(x for _, x in TIMES), sorted(TIMES, key=lambda x: -x[1])[:10])
     print(f"\naccessibility walk: {len(found.axe)} states in {found.seconds:.1f} s\n{found.table()}")
     return found
 
@@ -409,3 +385,304 @@ def test_every_control_is_at_least_44_px_on_every_screen(a11y, walked):
     failing = {k: v for k, v in walked.small.items() if v}
     assert not failing, "controls smaller than 44×44 CSS px:\n" + "\n".join(
         f"  {k}: " + "; ".join(f"{s['name']} '{s['text']}' {s['w']}×{s['h']}" for s in vs) for k, vs in failing.items())
+
+
+def demo_on(s: Session, key: str) -> Page:
+    """A fresh demo case (through Nieuw dossier and the file picker) on screen `key`."""
+    page = s.page
+    new_case(page)
+    open_demo(s)
+    reach(page, key, WALK[key])
+    return page
+
+
+def test_undo_and_redo_update_an_open_person_sheet(a11y):
+    page = demo_on(a11y, "personen")
+    step(page, "#row-p-anna")
+    rol = page.locator("#person-rol")
+    expect(rol).to_have_value("tante")
+    rol.fill("buurvrouw")  # typed, not yet committed: the tap on Ongedaan maken commits it first
+    step(page, "#btn-undo")
+    expect(rol).to_have_value("tante")
+    step(page, "#btn-redo")
+    expect(rol).to_have_value("buurvrouw")
+    rol.fill("oom")
+    page.keyboard.press("Tab")  # committed by leaving the field
+    settle(page)
+    page.locator(".toast").get_by_role("button", name="Ongedaan maken").click()
+    settle(page)
+    expect(rol).to_have_value("buurvrouw")
+    step(page, "#person-done")
+
+
+# ----- keyboard -----
+
+def focus_is(page: Page, selector: str) -> bool:
+    return page.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector)
+
+
+def where_focus_is(page: Page) -> str:
+    return page.evaluate("() => { const a = document.activeElement;"
+                         " return a ? (a.id ? '#' + a.id : a.outerHTML.slice(0, 120)) : 'nothing'; }")
+
+
+def tab_to(page: Page, selector: str, *, back: bool = False, limit: int = 60) -> None:
+    """Press Tab (or Shift+Tab) until `selector` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        if focus_is(page, selector):
+            return
+    raise AssertionError(f"{'Shift+' if back else ''}Tab never reached {selector}; the focus is on {where_focus_is(page)}")
+
+
+def press(page: Page, key: str) -> None:
+    page.keyboard.press(key)
+    settle(page)
+
+
+def test_the_whole_journey_by_keyboard(a11y):
+    """Skip link, new case, a person on the map, the sheet from the marker and back: no pointer."""
+    page = demo_on(a11y, "start")
+    page.evaluate("() => document.getElementById('app').focus()")  # as after a page load: nothing inside focused
+    # the first Tab reaches the skip link; it jumps over the header and the route to the screen
+    press(page, "Tab")
+    assert focus_is(page, "#skip-content"), where_focus_is(page)
+    press(page, "Enter")
+    assert focus_is(page, "#content"), where_focus_is(page)
+    press(page, "Tab")
+    assert page.evaluate("() => document.getElementById('content').contains(document.activeElement)"), where_focus_is(page)
+
+    # Menu → Nieuw dossier → Ja → a nickname → Nee, we beginnen
+    tab_to(page, "#btn-menu", back=True)
+    press(page, "Enter")
+    assert focus_is(page, '[data-action="menu.new"]'), where_focus_is(page)
+    press(page, "Enter")
+    assert focus_is(page, "#confirm-no"), where_focus_is(page)
+    tab_to(page, "#confirm-yes")
+    press(page, "Enter")
+    assert focus_is(page, "#onboard-naam"), where_focus_is(page)
+    page.keyboard.type("Kim")
+    press(page, "Enter")
+    assert focus_is(page, "#onboard-begin"), where_focus_is(page)
+    press(page, "Enter")
+    expect(page.get_by_role("heading", name="Hallo Kim")).to_be_visible()
+
+    # to the Relatiekaart, + Persoon: name, group, ring, Klaar; the focus comes back to + Persoon
+    tab_to(page, "#tile-relatiekaart")
+    press(page, "Enter")
+    assert focus_is(page, "#content"), where_focus_is(page)
+    tab_to(page, "#rk-add")
+    press(page, "Enter")
+    assert focus_is(page, "#person-naam"), where_focus_is(page)
+    page.keyboard.type("Marieke")
+    press(page, "Enter")
+    expect(page.locator("#sheet-title")).to_have_text("Marieke")
+    tab_to(page, '#person-sector [data-value="familie"]')
+    press(page, "Enter")
+    tab_to(page, '#person-nabijheid [data-value="heel_dichtbij"]')
+    press(page, "Enter")
+    tab_to(page, "#person-done")
+    press(page, "Enter")
+    expect(page.locator(".sheet-person")).to_have_count(0)
+    assert focus_is(page, "#rk-add"), where_focus_is(page)
+
+    # the marker: arrows move it, Enter opens the sheet, Esc closes it and the focus is on the marker again
+    marker = 'svg.rk-svg .rk-m[aria-label^="M Marieke,"]'
+    tab_to(page, marker)
+    expect(page.locator(marker)).to_have_attribute("data-ring", "heel_dichtbij")
+    press(page, "ArrowDown")  # one ring further out
+    expect(page.locator(marker)).to_have_attribute("data-ring", "dichtbij")
+    assert focus_is(page, marker), where_focus_is(page)
+    press(page, "Enter")
+    expect(page.locator(".sheet-person #sheet-title")).to_have_text("Marieke")
+    press(page, "Escape")
+    expect(page.locator(".sheet-person")).to_have_count(0)
+    assert focus_is(page, marker), where_focus_is(page)
+
+    # the map's own skip link jumps over every person on it
+    tab_to(page, "#rk-skip", back=True)
+    press(page, "Enter")
+    assert focus_is(page, "#rk-foot"), where_focus_is(page)
+
+
+# ----- 200 % text, 320 px wide -----
+
+# what sticks out sideways: the page wider than the window, or a visible element past its edge (except
+# inside a box that scrolls sideways on purpose: the map zoomed in, the life line, the family tree)
+OVERFLOW = """() => {
+  const out = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > innerWidth + 1) out.push(`the page is ${doc.scrollWidth} px wide in a ${innerWidth} px window`);
+  const sideways = (el) => { for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX; if ((o === 'auto' || o === 'scroll') && p.id !== 'scroller') return true; }
+    return false; };
+  for (const el of document.querySelectorAll('#app *')) {
+    if (out.length > 6) break;
+    if (el.closest('.skip-link, .visually-hidden, [aria-hidden="true"], .sheet-backdrop')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1 || getComputedStyle(el).visibility === 'hidden') continue;
+    if ((r.right > innerWidth + 1 || r.left < -1) && !sideways(el)) {
+      const name = el.id ? '#' + el.id : el.tagName.toLowerCase() + '.' + [...el.classList].join('.');
+      out.push(`${name} '${(el.textContent || '').trim().slice(0, 30)}' spans ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+  }
+  return out;
+}"""
+
+ZOOMS = (
+    ("200 % tekst, liggend", LANDSCAPE, 32),
+    ("200 % tekst, staand", PORTRAIT, 32),
+    ("320 px breed", {"width": 320, "height": 512}, 16),
+)
+
+
+def test_200_percent_text_and_320_px_reflow_lose_nothing(a11y):
+    """The browser's text size at 200 % (its default font size, as in its settings) and a 320 px wide
+    window: nothing sticks out sideways on any screen, and the Menu can be reached and opened."""
+    page = demo_on(a11y, "start")
+    cdp = page.context.new_cdp_session(page)
+    problems: list[str] = []
+    try:
+        for label, viewport, font in ZOOMS:
+            page.set_viewport_size(viewport)
+            cdp.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font * 13 // 16}})
+            settle(page)
+            for key in registered_screens():
+                reach(page, key, WALK[key])
+                problems += [f"{label} / {key}: {p}" for p in page.evaluate(OVERFLOW)]
+            reach(page, "personen", WALK["personen"])
+            step(page, "#row-p-anna")  # the person sheet: beside the list only when there is room
+            problems += [f"{label} / persoon: {p}" for p in page.evaluate(OVERFLOW)]
+            step(page, "key:Escape")
+            menu = page.locator("#btn-menu")
+            menu.scroll_into_view_if_needed()
+            box = menu.bounding_box()
+            if not box or box["x"] < 0 or box["x"] + box["width"] > viewport["width"] + 1:
+                problems.append(f"{label}: the Menu button is not on screen ({box})")
+            step(page, "#btn-menu")
+            expect(page.locator(".sheet-menu")).to_be_visible()
+            problems += [f"{label} / menu: {p}" for p in page.evaluate(OVERFLOW)]
+            step(page, "key:Escape")
+    finally:
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 16, "fixed": 13}})
+        cdp.detach()
+        page.set_viewport_size(LANDSCAPE)
+        settle(page)
+    assert not problems, "lost at 200 % text or 320 px:\n  " + "\n  ".join(problems)
+
+
+# ----- focus back, live regions, the app's own messages, the toast -----
+
+# (screen, clicks that open the sheet, how it is closed, where the focus must be then)
+SHEETS = (
+    ("start", ("#btn-menu",), "key:Escape", "#btn-menu"),
+    ("start", ("#btn-menu", '[data-action="menu.save"]'), "key:Escape", "#btn-menu"),
+    ("start", ("#btn-menu", '[data-action="menu.export"]'), ".sheet-close", "#btn-menu"),
+    ("start", ("#btn-menu", '[data-action="menu.versions"]'), "key:Escape", "#btn-menu"),
+    ("start", ("#btn-menu", "#menu-access"), "key:Escape", "#btn-menu"),
+    ("start", ("#btn-menu", '[data-action="menu.new"]'), "#confirm-no", "#btn-menu"),
+    ("start", ("#start-access",), ".sheet-close", "#start-access"),
+    ("personen", ("#row-p-daan",), "#person-done", "#row-p-daan"),
+    ("personen", ("#personen-add",), "key:Escape", "#personen-add"),
+    ("overmij", ("#overmij-edit",), "key:Escape", "#overmij-edit"),
+    ("relatiekaart", ('svg.rk-svg .rk-m[data-pid="p-daan"]',), "#person-done", 'svg.rk-svg .rk-m[data-pid="p-daan"]'),
+)
+
+
+def test_every_sheet_gives_the_focus_back_to_what_opened_it(a11y):
+    page = demo_on(a11y, "start")
+    wrong = []
+    for key, opens, close, back in SHEETS:
+        reach(page, key, WALK[key])
+        for what in opens:
+            step(page, what)
+        expect(page.locator("#sheet .sheet")).to_have_count(1)
+        inside = page.evaluate("() => document.getElementById('sheet').contains(document.activeElement)")
+        step(page, close)
+        expect(page.locator("#sheet .sheet")).to_have_count(0)
+        if not inside:
+            wrong.append(f"{' → '.join(opens)}: the sheet did not take the focus")
+        if not focus_is(page, back):
+            wrong.append(f"{' → '.join(opens)} → {close}: focus on {where_focus_is(page)}, not {back}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_save_status_and_errors_are_live_regions(a11y, tmp_path):
+    page = demo_on(a11y, "start")
+    status = page.locator('#savestatus[role="status"]')
+    page.fill("#strength-new", "Goed luisteren")
+    step(page, "#strength-add")
+    expect(status).to_have_text(re.compile(r"Opgeslagen om \d\d:\d\d"), timeout=5000)
+    bad = tmp_path / "kapot.json"
+    bad.write_text("{ dit is geen dossier", encoding="utf-8")
+    page.set_input_files("#file-input", str(bad))
+    alert = page.locator('#alerts[role="alert"] .alert-text')
+    expect(alert).to_contain_text("Je gegevens zijn niet veranderd")
+    step(page, '[data-action="alert.dismiss"]')
+    # a field's own message: announced (role=alert), tied to the field, no browser bubble
+    step(page, "#strength-add")  # nothing typed
+    error = page.locator('#strength-err[role="alert"]')
+    expect(error).to_be_visible()
+    assert page.get_attribute("#strength-new", "aria-describedby") == "strength-err"
+
+
+def test_forms_give_the_apps_own_dutch_message_not_a_browser_bubble(a11y):
+    page = a11y.page
+    new_case(page)
+    assert page.evaluate("() => document.querySelector('#onboard-naam').form.noValidate")
+    step(page, "#onboard-next")  # no name typed
+    field = page.locator("#onboard-naam")
+    expect(page.locator('#onboard-naam-err[role="alert"]')).to_have_text(t("ui.onboard.name_needed"))
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_be_focused()
+    assert page.evaluate("() => [...document.querySelectorAll('#app form')].every(f => f.noValidate)")
+    assert page.evaluate("() => document.querySelectorAll('#app [required]').length") == 0
+    open_demo(a11y)
+
+
+TOAST_COVERS = """() => {
+  const toast = document.getElementById('toast').getBoundingClientRect();
+  const box = document.getElementById('scroller').getBoundingClientRect();
+  const covered = [];
+  for (const el of document.querySelectorAll('#scroller button, #scroller a[href], #scroller input, #scroller .person-row')) {
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height) continue;
+    const top = Math.max(r.top, box.top), bottom = Math.min(r.bottom, box.bottom);
+    if (bottom <= top) continue;  // scrolled out of sight
+    const hit = document.elementFromPoint(r.left + r.width / 2, (top + bottom) / 2);
+    if (hit && document.getElementById('toast').contains(hit)) covered.push(el.id || el.textContent.trim().slice(0, 30));
+  }
+  return {covered, toastTop: toast.top, toastHeight: toast.height, listBottom: box.bottom};
+}"""
+
+
+def test_the_toast_never_covers_rows_or_links(a11y):
+    """The toast (what changed, Ongedaan maken) stays until the next screen, on its own strip between the
+    screen and the bottom bar: the rows and links above it can always be read and tapped."""
+    page = demo_on(a11y, "personen")
+    for viewport in (LANDSCAPE, PORTRAIT):
+        page.set_viewport_size(viewport)
+        step(page, "#row-p-anna")
+        page.fill("#person-rol", "tante van Sam")
+        step(page, "#person-done")
+        expect(page.locator(".toast")).to_contain_text("Anna")
+        for scroll in (0, 400, 10**6):
+            page.evaluate("(y) => { document.getElementById('scroller').scrollTop = y; }", scroll)
+            settle(page)
+            seen = page.evaluate(TOAST_COVERS)
+            assert seen["toastHeight"] > 0 and seen["toastTop"] >= seen["listBottom"] - 1, (viewport, seen)
+            assert not seen["covered"], (viewport, scroll, seen["covered"])
+        # with the person sheet open (portrait: the lower part) the toast still covers nothing
+        step(page, "#row-p-daan")
+        page.fill("#person-rol", "broer van Sam")
+        page.keyboard.press("Tab")
+        settle(page)
+        expect(page.locator(".toast")).to_contain_text("Daan")
+        assert not page.evaluate(TOAST_COVERS)["covered"], viewport
+        page.locator(".toast").get_by_role("button", name="Ongedaan maken").click()
+        settle(page)
+        expect(page.locator("#person-rol")).to_have_value("broer")
+        step(page, "key:Escape")
+    page.set_viewport_size(LANDSCAPE)
+    step(page, "#bar-start")  # another screen: the toast has done its work
+    expect(page.locator(".toast")).to_have_count(0)

@@ -54,3 +54,10 @@ def test_an_empty_name_gets_the_apps_dutch_message():
     html = onboarding("naam", app.view_state(OnboardView))
     assert t("ui.onboard.name_needed") in html
     assert 'aria-invalid="true"' in html and 'aria-describedby="onboard-naam-hint onboard-naam-err"' in html
+
+
+def test_every_field_error_is_announced():
+    """A field's message is role="alert": read out when it appears, not only when the field is reached."""
+    missing = [f"{p.relative_to(PKG)}" for p in sorted((PKG / "render").rglob("*.py"))
+               for tag in re.findall(r"<p class=\"field-error\"[^>]*>", p.read_text("utf-8")) if 'role="alert"' not in tag]
+    assert not missing, f"field-error without role=alert in: {missing}"

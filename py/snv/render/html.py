@@ -91,7 +91,7 @@ def text_field(label: str, *, id: str, value: str = "", action: Optional[str] = 
         parts.append(f'<p class="hint" id="{esc(id)}-hint">{esc(hint)}</p>')
     parts.append(f"<input{a}{data_attrs(data)}>")
     if error:
-        parts.append(f'<p class="field-error" id="{esc(id)}-err">{esc(error)}</p>')
+        parts.append(f'<p class="field-error" role="alert" id="{esc(id)}-err">{esc(error)}</p>')
     parts.append("</div>")
     return "".join(parts)
 

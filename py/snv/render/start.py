@@ -65,7 +65,7 @@ def _strengths(case: Case, error: str) -> str:
     else:
         listing = f'<p class="empty-small">{esc(t("ui.start.strengths_empty"))}</p>'
     described = ' aria-describedby="strength-err" aria-invalid="true"' if error else ""
-    err = f'<p class="field-error" id="strength-err">{esc(error)}</p>' if error else ""
+    err = f'<p class="field-error" role="alert" id="strength-err">{esc(error)}</p>' if error else ""
     form = (f'<form class="add-row" novalidate data-action="start.add_strength">'
             f'<div class="field"><label for="strength-new">{esc(t("ui.start.strength_label"))}</label>'
             f'<input type="text" id="strength-new" name="tekst" maxlength="{MAX_TEXT}" autocomplete="off"{described}>{err}</div>'

@@ -389,6 +389,8 @@ class BrowserHost(Host):
         self._run_field(el, str(action), "change")
 
     def _run_field(self, el: Any, action: str, event: str) -> None:
+        if event == "change":
+            self._forget_region_of(el)
         data = _data(el)
         data["event"] = event
         if str(el.type or "") == "checkbox":
@@ -405,6 +407,15 @@ class BrowserHost(Host):
             self.run(action, data)
         finally:
             self.app.coalesce = None
+
+    def _forget_region_of(self, el: Any) -> None:
+        """What the user typed or ticked makes the page differ from the HTML last rendered for its
+        region: forget that HTML, so the next render writes the region even when the app's HTML is
+        the same as before (an undo right after typing must put the old value back in the field)."""
+        for rid, region in self.els.items():
+            if region is not None and region.contains(el):
+                self.last.pop(rid, None)
+                return
 
     def on_input(self, evt: Any) -> None:
         el = _nn(evt.target)
