@@ -265,6 +265,7 @@ class Session:
     page: Page
     log: PageLog
     demo: Path
+    sealed: Path | None = None  # the demo saved with a passphrase, made once by encrypted_file()
 
 
 @pytest.fixture(scope="module")
@@ -335,6 +336,10 @@ def walk_everything(s: Session, found: Findings, orientation: str) -> None:
     check(page, found, f"{orientation} / start")
     for state in FRAME:
         run_state(page, found, f"{orientation} / frame", state)
+    page.set_input_files("#file-input", str(encrypted_file(s)))  # an encrypted file: its passphrase sheet
+    expect(page.locator(".sheet-passphrase #unlock-passphrase")).to_be_focused()
+    check(page, found, f"{orientation} / frame / wachtwoord nodig")
+    step(page, "#unlock-cancel", wait=False)
     for key in registered_screens():
         walk = WALK[key]
         reach(page, key, walk)
@@ -345,6 +350,21 @@ def walk_everything(s: Session, found: Findings, orientation: str) -> None:
     step(page, "#bar-start")
     for state in PRIVETIJD:
         run_state(page, found, f"{orientation} / bijeenkomst", state)
+
+
+def encrypted_file(s: Session) -> Path:
+    """The case saved as a file with a passphrase, through the app's own save sheet (made once)."""
+    if s.sealed is None:
+        page = s.page
+        step(page, "#btn-menu")
+        step(page, '[data-action="menu.save"]')
+        page.fill("#export-passphrase", "een lang wachtwoord")
+        page.fill("#export-passphrase2", "een lang wachtwoord")
+        with page.expect_download() as download:
+            step(page, "#save-json")
+        s.sealed = s.demo.with_name("sam-versleuteld.json")
+        download.value.save_as(s.sealed)
+    return s.sealed
 
 
 def registered_screens() -> list[str]:
@@ -686,3 +706,29 @@ def test_the_toast_never_covers_rows_or_links(a11y):
     page.set_viewport_size(LANDSCAPE)
     step(page, "#bar-start")  # another screen: the toast has done its work
     expect(page.locator(".toast")).to_have_count(0)
+
+
+# ----- another tab: last in this module, because an ended session needs a new page -----
+
+OTHER_TAB = "(message) => new BroadcastChannel('snv').postMessage(message)"  # what another tab of the app sends
+
+
+def test_messages_from_another_tab_conflict_and_ended_session(a11y):
+    """The banner when another tab saved this case, and the screen after another tab ended the session:
+    axe and 44 px targets in both orientations (the walk cannot reach them: they need a second tab)."""
+    page = demo_on(a11y, "start")
+    found = Findings()
+    page.evaluate(OTHER_TAB, {"t": "saved", "rev": 10**9})
+    expect(page.locator("#conflict-banner")).to_be_visible()
+    for orientation, viewport in (("liggend", LANDSCAPE), ("staand", PORTRAIT)):
+        page.set_viewport_size(viewport)
+        settle(page)
+        check(page, found, f"{orientation} / ander tabblad / opgeslagen")
+    page.evaluate(OTHER_TAB, {"t": "ended"})
+    expect(page.locator("#ended-again")).to_be_visible()
+    for orientation, viewport in (("staand", PORTRAIT), ("liggend", LANDSCAPE)):
+        page.set_viewport_size(viewport)
+        settle(page)
+        check(page, found, f"{orientation} / ander tabblad / sessie beëindigd")
+    problems = {k: v for k, v in found.axe.items() if v} | {k: v for k, v in found.small.items() if v}
+    assert not problems, problems

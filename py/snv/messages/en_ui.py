@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "ui.store.conflict_title": "This case was changed in another tab.",
     "ui.store.conflict_text": "We have not overwritten anything. Choose what you want.",
     "ui.store.conflict_load": "Load",
-    "ui.store.conflict_load_desc": "Open the version from the other tab.",
+    "ui.store.conflict_load_desc": "Load: the version from the other tab.",
     "ui.store.conflict_keep": "Keep my version as a copy",
     "ui.store.conflict_kept": "Your version is kept in Earlier versions. You now see the version from the other tab.",
     "ui.store.loaded_label": "Version from the other tab loaded",

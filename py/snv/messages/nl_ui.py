@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "ui.store.conflict_title": "Dit dossier is in een ander tabblad veranderd.",
     "ui.store.conflict_text": "We hebben niets overschreven. Kies wat je wilt.",
     "ui.store.conflict_load": "Laden",
-    "ui.store.conflict_load_desc": "Open de versie uit het andere tabblad.",
+    "ui.store.conflict_load_desc": "Laden: de versie uit het andere tabblad.",
     "ui.store.conflict_keep": "Mijn versie als kopie bewaren",
     "ui.store.conflict_kept": "Jouw versie is bewaard bij Eerdere versies. Je ziet nu de versie uit het andere tabblad.",
     "ui.store.loaded_label": "Versie uit het andere tabblad geladen",
