@@ -388,6 +388,13 @@ def walked(session: Session) -> Findings:
 
 # ----- the tests -----
 
+def test_axe_core_stays_out_of_the_built_site(dist_dir):
+    """axe-core is a test tool: pinned in build.py, read from .cache/ by this test, never shipped."""
+    assert set(build_script.TEST_NPM_PACKAGES).isdisjoint(build_script.NPM_PACKAGES)
+    assert not [p for p in dist_dir.rglob("*") if "axe" in p.name.lower()]
+    assert "axe" not in (dist_dir / "index.html").read_text("utf-8").lower()
+
+
 def test_every_registered_screen_has_a_walk():
     """A screen added to SCREEN_MODULES must say here how its states open (and a removed one leaves)."""
     keys = set(registered_screens())
