@@ -67,6 +67,17 @@ NPM_PACKAGES: dict[str, dict[str, Any]] = {
     },
 }
 
+# Test-only npm packages: fetched into .cache/ by the tests that need them (same pin-and-hash rule),
+# never copied into dist/ and never loaded by the app. axe-core is injected by Playwright in
+# tests/e2e/test_a11y.py.
+TEST_NPM_PACKAGES: dict[str, dict[str, Any]] = {
+    "axe-core": {
+        "version": "4.14.1",
+        "file": "axe-core-4.14.1.tgz",
+        "sha256": "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745",
+    },
+}
+
 # Keys are canonical project names (PEP 503); `imports` and `depends` go into our pyodide-lock.json.
 WHEELS: dict[str, dict[str, Any]] = {
     "pydantic": {
@@ -220,7 +231,7 @@ def _fetch_into_cache(key: str, filename: str, expected: str, download: Callable
 
 
 def fetch_npm(name: str) -> Path:
-    pin = NPM_PACKAGES[name]
+    pin = NPM_PACKAGES[name] if name in NPM_PACKAGES else TEST_NPM_PACKAGES[name]
     key = "npm/" + name.replace("@", "").replace("/", "-") + "-" + pin["version"]
 
     def download(tmp: Path) -> None:
@@ -246,6 +257,18 @@ def fetch_wheel(name: str, abi: str) -> Path:
         run(cmd)
 
     return _fetch_into_cache(key, pin["file"], pin["sha256"], download)
+
+
+def read_test_asset(name: str, member: str) -> str:
+    """The text of one file of a test-only npm package (TEST_NPM_PACKAGES), read straight from its
+    tarball in .cache/ (fetched and sha256-checked first, so what runs is what was pinned). Never
+    part of dist/."""
+    tgz = fetch_npm(name)
+    with tarfile.open(tgz) as archive:
+        data = archive.extractfile(f"package/{member}")
+        if data is None:
+            raise BuildError(f"{tgz.name} has no package/{member}")
+        return data.read().decode("utf-8")
 
 
 # --------------------------------------------------------------------------------------------

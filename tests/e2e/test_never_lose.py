@@ -176,7 +176,7 @@ def test_corrupt_stored_case_is_kept_and_restored_from_earlier_versions(page, op
     expect(sheet).to_contain_text("Automatisch bewaard")
     auto = sheet.locator(".version-autosave")
     expect(auto).to_contain_text("Sam")
-    auto.get_by_role("button", name=re.compile("Open de versie")).click()
+    auto.get_by_role("button", name=re.compile("Openen: de versie")).click()
     expect(page.get_by_role("heading", name="Hallo Sam")).to_be_visible()
     go(page, "personen")
     expect(page.locator(".person-row", has_text="Marieke")).to_be_visible()

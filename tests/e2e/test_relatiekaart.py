@@ -170,7 +170,7 @@ def test_keyboard_moves_and_enter_opens_sheet(page, open_app):
     open_map(page, open_app)
     m = marker(page, "p-marieke")
     assert m.get_attribute("role") == "button" and m.get_attribute("tabindex") == "0"
-    assert m.get_attribute("aria-label").startswith("Marieke, tante, Familie, heel dichtbij, lijn goed")
+    assert m.get_attribute("aria-label").startswith("M Marieke, tante, Familie, heel dichtbij, lijn goed")
     m.focus()
     page.keyboard.press("ArrowDown")
     page.wait_for_selector('.rk-m[data-pid="p-marieke"][data-ring="dichtbij"]')
@@ -199,7 +199,7 @@ def test_tap_empty_spot_prefills_sector_and_ring(page, open_app):
     assert len(stored(page)["personen"]) == count  # nothing exists until a name is typed
     page.locator("#person-naam").fill("Wim")
     page.locator("#person-naam").press("Tab")
-    page.wait_for_selector('svg.rk-svg .rk-m[aria-label^="Wim"][data-sector="buren_buurt"][data-ring="verder_weg"]')
+    page.wait_for_selector('svg.rk-svg .rk-m[aria-label^="W Wim,"][data-sector="buren_buurt"][data-ring="verder_weg"]')
 
 
 def test_layers_toggle_and_hostile_names_stay_text(page, open_app):
@@ -264,7 +264,7 @@ def test_export_svg_downloads_and_opens_again(page, open_app, browser):
                                                       "mimeType": "image/svg+xml", "buffer": data}])
         fresh.locator('#bar [data-screen="relatiekaart"]').click()
         fresh.wait_for_selector('svg.rk-svg .rk-m[data-pid="p-marieke"][data-ring="heel_dichtbij"]')
-        assert fresh.locator('svg.rk-svg .rk-m[data-pid="p-joost"]').get_attribute("aria-label").startswith("Joost")
+        assert fresh.locator('svg.rk-svg .rk-m[data-pid="p-joost"]').get_attribute("aria-label").startswith("J Joost,")
     finally:
         context.close()
 

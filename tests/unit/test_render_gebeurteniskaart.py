@@ -71,8 +71,9 @@ def test_cards_are_named_buttons_and_years_are_marked():
     assert all(g.get("role") == "button" and g.get("tabindex") == "0" for g in cards)
     assert all(g.get("data-action") == "gebeurteniskaart.select" for g in cards)
     names = {g.get("data-id"): g.get("aria-label") for g in cards}
-    assert names["g-up"] == "Fijn ding, 2010, fijn"
-    assert names["g-down"] == "Moeilijk ding, 2012, moeilijk"
+    # the name starts with the card's lines as shown (WCAG 2.5.3 label in name), then the feeling
+    assert names["g-up"] == "Fijn ding 2010, fijn"
+    assert names["g-down"] == "Moeilijk ding 2012, moeilijk"
     assert {g.get("data-id"): g.get("aria-pressed") for g in cards}["g-down"] == "true"
     years = ["".join(g.itertext()) for g in root.iter(f"{NS}g") if "gk-year" in (g.get("class") or "")]
     assert years == ["2010", "2012", "2014"]

@@ -14,6 +14,7 @@ from snv.messages import t
 from snv.model import ops, parse_case
 from snv.model.demo import big_case, demo_case
 from snv.render.relatiekaart_svg import MapOptions, export_svg, map_svg
+from snv.render.format import initials
 from snv.storage.files import read_case_file
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -80,8 +81,9 @@ def test_markers_are_named_buttons_with_a_big_hit_area():
     case = make_case(banden=[{"a": KLANT, "b": "p-marieke", "kwaliteit": "goed"}])
     m = markers(parse(map_svg(case)))
     assert m["p-marieke"].get("role") == "button" and m["p-marieke"].get("tabindex") == "0"
-    assert m["p-marieke"].get("aria-label") == "Marieke, tante, Familie, heel dichtbij, lijn goed"
-    assert m["p-joost"].get("aria-label") == "Joost, begeleider, hulpverlener, Hulpverlening, verder weg, nog geen lijn"
+    # the name starts with what the marker shows (initials, label): WCAG 2.5.3 label in name
+    assert m["p-marieke"].get("aria-label") == "M Marieke, tante, Familie, heel dichtbij, lijn goed"
+    assert m["p-joost"].get("aria-label") == "J Joost, begeleider, hulpverlener, Hulpverlening, verder weg, nog geen lijn"
     hit = by_class(m["p-marieke"], "rk-hit")[0]
     assert float(hit.get("r")) >= 22 and hit.get("fill") == "none"  # CSS gives pointer-events: all
 
@@ -133,8 +135,9 @@ def test_hostile_text_stays_text(render):
         m = markers(root)
         for i, name in enumerate(HOSTILE):
             clean = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", name)
-            assert m[f"p-h{i}"].get("aria-label").startswith(f"{clean}, {clean}, ")
             shown = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", label_text(name))
+            start = f"{initials(clean)} {shown}, " + (f"{clean}, " if shown != clean else "") + f"{clean}, "
+            assert m[f"p-h{i}"].get("aria-label").startswith(start)
             assert all_text(by_class(m[f"p-h{i}"], "rk-label")[0]) == shown
     else:
         assert root.find(f"{NS}title").text == 'Relatiekaart van <b>Sam</b>"'
@@ -223,6 +226,9 @@ def test_support_layer():
     assert by_class(m["p-marieke"], "rk-sup-dir")[0].get("d").count("M") == 2
     assert by_class(m["p-gerda"], "rk-sup-dir")[0].get("d").count("M") == 1
     assert "steun: Praktische hulp (helpt jou)" in m["p-marieke"].get("aria-label")
+    # the shown support letters follow the initials and the label in the name (label in name)
+    letters = " ".join(all_text(g.find(f"{NS}text")) for g in by_class(m["p-marieke"], "rk-sup"))
+    assert m["p-marieke"].get("aria-label").startswith(f"M Marieke {letters}, tante, ")
     titles = [all_text(g.find(f"{NS}title")) for g in by_class(m["p-gerda"], "rk-sup")]
     assert titles == ["Zorg (jij helpt)"]
 

@@ -75,6 +75,19 @@ def test_drop_move_is_one_undoable_edit_with_a_toast():
     assert len(app._undo) == undo_depth
 
 
+@pytest.mark.parametrize("how", ["key", "open"])
+def test_the_sheet_of_a_marker_gives_the_focus_back_to_that_marker(how):
+    app = make_app()
+    app.trigger = "#rk-add"  # where the focus was before (a toolbar button): not where it must return
+    if how == "key":
+        app.dispatch("relatiekaart.key", {"pid": "p-marieke", "key": "Enter"})
+    else:
+        app.dispatch("relatiekaart.open", {"pid": "p-marieke"})
+    assert app.sheet is not None and app.sheet.pid == "p-marieke"
+    app.dispatch("sheet.close", {})
+    assert app.sheet is None and app.focus_request == '.rk-m[data-pid="p-marieke"]'
+
+
 def test_keyboard_moves_sector_and_ring_and_keeps_focus():
     app = make_app()
     key = lambda k: app.dispatch("relatiekaart.key", {"pid": "p-marieke", "key": k})  # noqa: E731

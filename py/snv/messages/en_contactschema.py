@@ -71,11 +71,11 @@ MESSAGES: dict[str, str] = {
     "contactschema.done": "Done",
     "contactschema.person": "More about {naam}",
     "contactschema.remove": "Remove from contact schedule",
-    "contactschema.remove_aria": "Remove {naam} from the contact schedule",
+    "contactschema.remove_aria": "Remove from contact schedule: {naam}",
     "contactschema.remove_title": "Remove contact with {naam}?",
     "contactschema.remove_text": "{naam} leaves the contact schedule. {naam} does stay in your list.",
     "contactschema.remove_yes": "Yes, remove {naam}",
-    "contactschema.edit_aria": "Change contact with {naam}",
+    "contactschema.edit_hidden": "change contact",
     # --- adding ---
     "contactschema.pick_title": "Who are you in contact with?",
     "contactschema.pick_b1": "Choose someone from your list.",
@@ -126,7 +126,7 @@ MESSAGES: dict[str, str] = {
     "ui.person.ties_none": "{naam} has no line with others yet.",
     "ui.person.ties_with": "Connected with",
     "ui.person.tie_remove": "Remove",
-    "ui.person.tie_remove_aria": "Remove the line between {a} and {b}",
+    "ui.person.tie_remove_aria": "Remove: the line between {a} and {b}",
     "ui.person.tie_make": "Make a line with…",
     "ui.person.tie_more": "There are {n} more people. Use Connect on the map.",
 }

@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
     "familiekaart.rel.kind": "Child",
     "familiekaart.rel.partner": "Partner",
     "familiekaart.rel.remove": "Remove line",
-    "familiekaart.rel.remove_aria": "Remove the line between {a} and {b}",
+    "familiekaart.rel.remove_aria": "Remove line between {a} and {b}",
     "familiekaart.rel.remove_title": "Remove the line?",
     "familiekaart.rel.remove_text": "The line between {a} and {b} goes away. The people stay in your list.",
     "familiekaart.rel.remove_yes": "Yes, remove the line",

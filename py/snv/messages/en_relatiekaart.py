@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
     "map.client_you": "Me",
     "map.deceased": "(died)",
     "map.hint": "Tap someone to see more. Drag someone to another place. Or choose someone and use the arrow keys.",
+    "map.skip": "Skip the map",
     "map.off_map": "Not on the map yet",
     "map.off_map_b1": "Tap a name. Then choose a place.",
     # --- toolbar ---

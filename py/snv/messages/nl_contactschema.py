@@ -71,11 +71,11 @@ MESSAGES: dict[str, str] = {
     "contactschema.done": "Klaar",
     "contactschema.person": "Meer over {naam}",
     "contactschema.remove": "Weghalen uit contactschema",
-    "contactschema.remove_aria": "{naam} weghalen uit het contactschema",
+    "contactschema.remove_aria": "Weghalen uit contactschema: {naam}",
     "contactschema.remove_title": "Contact met {naam} weghalen?",
     "contactschema.remove_text": "{naam} gaat uit het contactschema. {naam} blijft wel in je lijst.",
     "contactschema.remove_yes": "Ja, haal {naam} weg",
-    "contactschema.edit_aria": "Contact met {naam} aanpassen",
+    "contactschema.edit_hidden": "contact aanpassen",
     # --- adding ---
     "contactschema.pick_title": "Met wie heb je contact?",
     "contactschema.pick_b1": "Kies iemand uit je lijst.",
@@ -126,7 +126,7 @@ MESSAGES: dict[str, str] = {
     "ui.person.ties_none": "{naam} heeft nog geen lijn met anderen.",
     "ui.person.ties_with": "Verbonden met",
     "ui.person.tie_remove": "Weghalen",
-    "ui.person.tie_remove_aria": "Lijn tussen {a} en {b} weghalen",
+    "ui.person.tie_remove_aria": "Weghalen: de lijn tussen {a} en {b}",
     "ui.person.tie_make": "Lijn maken met…",
     "ui.person.tie_more": "Er zijn nog {n} mensen. Gebruik Verbinden op de kaart.",
 }

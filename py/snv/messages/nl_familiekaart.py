@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
     "familiekaart.rel.kind": "Kind",
     "familiekaart.rel.partner": "Partner",
     "familiekaart.rel.remove": "Lijn weghalen",
-    "familiekaart.rel.remove_aria": "Lijn tussen {a} en {b} weghalen",
+    "familiekaart.rel.remove_aria": "Lijn weghalen tussen {a} en {b}",
     "familiekaart.rel.remove_title": "Lijn weghalen?",
     "familiekaart.rel.remove_text": "De lijn tussen {a} en {b} gaat weg. De personen blijven in je lijst.",
     "familiekaart.rel.remove_yes": "Ja, haal de lijn weg",

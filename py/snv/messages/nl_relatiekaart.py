@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
     "map.client_you": "Ik",
     "map.deceased": "(overleden)",
     "map.hint": "Tik op iemand om meer te zien. Sleep iemand naar een andere plek. Of kies iemand en gebruik de pijltjes.",
+    "map.skip": "Sla de kaart over",
     "map.off_map": "Nog niet op de kaart",
     "map.off_map_b1": "Tik op een naam. Kies dan een plek.",
     # --- toolbar ---

@@ -123,8 +123,8 @@ def _badge(case: Case, door: Optional[str]) -> str:
 def _add_form(prefix: str, veld: str, error: str) -> str:
     fid = f"{prefix}-new-{veld}"
     described = f' aria-describedby="{fid}-err" aria-invalid="true"' if error else ""
-    err = f'<p class="field-error" id="{fid}-err">{esc(error)}</p>' if error else ""
-    return (f'<form class="add-row bp-add" data-action="{prefix}.add" data-veld="{veld}">'
+    err = f'<p class="field-error" role="alert" id="{fid}-err">{esc(error)}</p>' if error else ""
+    return (f'<form class="add-row bp-add" novalidate data-action="{prefix}.add" data-veld="{veld}">'
             f'<div class="field"><label for="{fid}">{esc(t(f"basisposter.add_label.{veld}"))}</label>'
             f'<input type="text" id="{fid}" name="tekst" maxlength="{MAX_TEXT}" autocomplete="off"{described}>'
             f'{err}</div>'

@@ -190,7 +190,7 @@ def _step4(case, v: BijeenkomstView) -> str:
     who = present(case) or [p for p in case.personen if p.professioneel]
     door = "".join(button(p.naam or "?", f"{KEY}.info_door", cls="seg", data={"value": p.id},
                           pressed=v.info_door == p.id) for p in who)
-    form = (f'<form class="bk-info-form" data-action="{KEY}.info_add" autocomplete="off">'
+    form = (f'<form class="bk-info-form" novalidate data-action="{KEY}.info_add" autocomplete="off">'
             f'<div class="field"><label for="bk-info-vraag">{esc(t(f"{KEY}.info.vraag"))}</label>'
             f'<input type="text" id="bk-info-vraag" name="vraag" maxlength="300"></div>'
             f'<div class="field"><label for="bk-info-antwoord">{esc(t(f"{KEY}.info.antwoord"))}</label>'

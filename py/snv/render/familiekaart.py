@@ -117,7 +117,7 @@ def _form(case, v: FamiliekaartView, pid: str) -> str:
     van = _name(case, pid)
     d = {"field": ""}
     parts = [f'<h3 id="fk-form-title" tabindex="-1">{esc(t(f"familiekaart.form.title.{rel}", naam=van))}</h3>',
-             f'<form class="fk-form" data-action="{KEY}.submit" novalidate>',
+             f'<form class="fk-form" novalidate data-action="{KEY}.submit">',
              text_field(t("familiekaart.form.naam"), id="fk-naam", value=v.naam, action=f"{KEY}.field",
                         data={**d, "field": "naam"}, hint=t("familiekaart.form.naam_hint"), maxlength=80,
                         autofocus=True),

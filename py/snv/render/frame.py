@@ -18,18 +18,25 @@ REGIONS = ("alias", "savestatus", "savefix", "tools", "route", "alerts", "conten
 
 
 def skeleton() -> str:
-    """Static containers; their attributes (roles, live regions) never change after boot."""
+    """Static containers; their attributes (roles, live regions) never change after boot.
+
+    App shell (site/styles.css): the header, the toast and the bottom bar sit outside #scroller, the one
+    element that scrolls; so they never lie over a row, a link or a focused control (WCAG 2.4.11, 2.5.8).
+    The skip link jumps over the header and the route to the screen itself."""
     return (
         '<div class="frame" id="frame">'
+        f'<a class="skip-link" href="#content" id="skip-content">{esc(t("ui.skip.content"))}</a>'
         '<header class="topbar">'
         '<div class="topbar-alias" id="alias"></div>'
         '<div class="savebox"><p class="save-status" id="savestatus" role="status" aria-live="polite"></p>'
         '<div id="savefix"></div></div>'
         '<div class="topbar-tools" id="tools"></div>'
         "</header>"
+        '<div class="frame-scroll" id="scroller">'
         f'<nav class="route" id="route" aria-label="{esc(t("ui.route.label"))}"></nav>'
         '<div class="alerts" id="alerts" role="alert"></div>'
         '<section class="content" id="content" tabindex="-1" aria-labelledby="screen-title"></section>'
+        "</div>"
         f'<nav class="bar" id="bar" aria-label="{esc(t("ui.bar.label"))}"></nav>'
         '<div class="toast-region" id="toast" aria-live="polite"></div>'
         '<div class="sheet-region" id="sheet"></div>'
@@ -192,13 +199,17 @@ def toast(text: str, *, undo: bool, redo: bool) -> str:
 
 # ----- sheets of the framework -----
 
-def sheet(kind: str, title: str, body: str, *, modal: bool, role: str = "dialog", close: bool = True) -> str:
+def sheet(kind: str, title: str, body: str, *, modal: bool, role: str = "dialog", close: bool = True,
+          text_only: bool = False) -> str:
+    """`text_only`: the body has nothing to tab to, so the body itself takes focus (and opens the
+    sheet), or a keyboard could not scroll it (WCAG 2.1.1)."""
     close_btn = button(t("ui.close"), "sheet.close", icon=icons.CLOSE, cls="btn btn-tool sheet-close") if close else ""
     backdrop = '<div class="sheet-backdrop" data-action="sheet.close"></div>' if modal else ""
+    body_attrs = ' tabindex="0" role="region" aria-labelledby="sheet-title" data-autofocus' if text_only else ""
     return (f'{backdrop}<div class="sheet sheet-{esc(kind)}" role="{role}" aria-modal="{"true" if modal else "false"}"'
             f' aria-labelledby="sheet-title">'
             f'<div class="sheet-head"><h2 id="sheet-title" tabindex="-1">{esc(title)}</h2>{close_btn}</div>'
-            f'<div class="sheet-body">{body}</div></div>')
+            f'<div class="sheet-body"{body_attrs}>{body}</div></div>')
 
 
 def menu_sheet() -> str:
@@ -264,7 +275,7 @@ def passphrase_sheet(*, error: str = "", busy: bool = False) -> str:
            if error else "")
     described = "unlock-text" + (" unlock-error" if error else "")
     busy_text = f'<p class="hint" role="status">{esc(t("store.crypt.busy"))}</p>' if busy else ""
-    body = (f'<form class="unlock-form" data-action="unlock.submit" autocomplete="off">'
+    body = (f'<form class="unlock-form" novalidate data-action="unlock.submit" autocomplete="off">'
             f'<p id="unlock-text">{esc(t("store.crypt.open_text"))}</p>'
             f'<div class="field"><label for="unlock-passphrase">{esc(t("store.crypt.open_label"))}</label>'
             f'<input type="password" id="unlock-passphrase" name="passphrase" class="input" autocomplete="off"'

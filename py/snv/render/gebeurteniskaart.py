@@ -197,7 +197,7 @@ def _who(case, ev, v: GebeurteniskaartView, show: str = "") -> str:
         more = f'<p class="hint">{esc(t("gebeurteniskaart.f.wie_nobody"))}</p>'
     search = text_field(t("gebeurteniskaart.f.wie_filter"), id="gk-who", value=v.who, kind="search",
                         live=f"{KEY}.who", action=f"{KEY}.who", maxlength=MAX_NAME)
-    add = (f'<form class="add-row gk-newperson" data-action="{KEY}.new_person">'
+    add = (f'<form class="add-row gk-newperson" novalidate data-action="{KEY}.new_person">'
            f'<div class="field"><label for="gk-newperson">{esc(t("gebeurteniskaart.f.wie_new"))}</label>'
            f'<input type="text" id="gk-newperson" name="naam" maxlength="{MAX_NAME}" autocomplete="off"></div>'
            f'{button(t("gebeurteniskaart.f.wie_add"), None, icon=icons.PLUS, cls="btn", kind="submit")}</form>')

@@ -125,10 +125,19 @@ def feeling_word(gevoel: str) -> str:
     return t(f"gebeurteniskaart.gevoel.{gevoel}")
 
 
-def event_name(ev, birth_year: Optional[int]) -> str:
-    """Accessible name of an event: "Zelf wonen, 1-9-2023, allebei"."""
-    return t("gebeurteniskaart.aria_event", titel=ev.titel.strip() or t("gebeurteniskaart.no_title"),
-             wanneer=tl.moment_text(ev.wanneer, birth_year, short=False), gevoel=feeling_word(ev.gevoel).lower())
+def event_name(ev, birth_year: Optional[int], shown: tuple[str, ...] = ()) -> str:
+    """Accessible name of an event: "Zelf wonen, 1-9-2023, allebei".
+
+    `shown`: the card's lines as drawn (title lines, when, with whom). The name of a card on screen
+    starts with them, so what you see is what you can say (WCAG 2.5.3 label in name); then the feeling
+    and what the card had no room for (the whole title, the long date)."""
+    titel = ev.titel.strip() or t("gebeurteniskaart.no_title")
+    wanneer = tl.moment_text(ev.wanneer, birth_year, short=False)
+    gevoel = feeling_word(ev.gevoel).lower()
+    if not shown:
+        return t("gebeurteniskaart.aria_event", titel=titel, wanneer=wanneer, gevoel=gevoel)
+    seen = " ".join(shown)
+    return ", ".join([seen, gevoel] + [x for x in (titel, wanneer) if x and x not in seen])
 
 
 def face_svg(gevoel: str, x: float, y: float, r: float = 10.0) -> str:
@@ -191,24 +200,28 @@ def _card(slot: tl.Slot, line_y: float, size: Size, lines: list[str], birth_year
     parts.append(face_svg(gevoel, x + pad + face_r, top, face_r))
     tx = x + pad + 2 * face_r + 6
     # under "Weet niet meer wanneer" the marker already says it
-    when_text = "" if it.group == tl.GROUP_UNKNOWN else tl.moment_text(ev.wanneer, birth_year)
-    if when_text:
-        when = wrap(when_text, _chars(x + w - pad - tx, size.time_font), 1)[0]
-        parts.append(f'<text x="{num(tx)}" y="{num(top + size.time_font * 0.36)}" font-size="{num(size.time_font)}" '
-                     f'font-weight="700" fill="{MUTED}">{esc(when)}</text>')
+    # the title first in the drawing (then when, then with whom): that is also the order of the name
+    shown = list(lines)
     ty = top + face_r + 4 + size.title_font
     for i, line in enumerate(lines):
         parts.append(f'<text x="{num(x + pad)}" y="{num(ty + i * size.line_h)}" font-size="{num(size.title_font)}" '
                      f'font-weight="600" fill="{TEXT}">{esc(line)}</text>')
+    when_text = "" if it.group == tl.GROUP_UNKNOWN else tl.moment_text(ev.wanneer, birth_year)
+    if when_text:
+        when = wrap(when_text, _chars(x + w - pad - tx, size.time_font), 1)[0]
+        shown.append(when)
+        parts.append(f'<text x="{num(tx)}" y="{num(top + size.time_font * 0.36)}" font-size="{num(size.time_font)}" '
+                     f'font-weight="700" fill="{MUTED}">{esc(when)}</text>')
     if people:
         namen = ", ".join(names.get(pid, "?") for pid in ev.personen)
         text = wrap(t("gebeurteniskaart.export.with", namen=namen), _chars(w - 2 * pad, size.time_font), 1)[0]
+        shown.append(text)
         parts.append(f'<text x="{num(x + pad)}" y="{num(y + h - 10 - size.time_font * 0.25)}" '
                      f'font-size="{num(size.time_font)}" fill="{MUTED}">{esc(text)}</text>')
-    body = "".join(parts)
+    body = " ".join(parts)  # spaces: the shown lines stay apart for anything that reads the text
     cls = f"gk-ev g-{gevoel}" + (" is-sel" if selected else "")
     if interactive:
-        name = esc(event_name(ev, birth_year))
+        name = esc(event_name(ev, birth_year, tuple(shown)))
         return (f'<g class="{cls}" data-action="{KEY}.select" data-id="{esc(ev.id)}" role="button" tabindex="0" '
                 f'aria-label="{name}" aria-pressed="{"true" if selected else "false"}">{body}</g>')
     return f'<g class="{cls}" data-id="{esc(ev.id)}"><title>{esc(event_name(ev, birth_year))}</title>{body}</g>'

@@ -77,9 +77,12 @@ def text_field(label: str, *, id: str, value: str = "", action: Optional[str] = 
                autofocus: bool = False, maxlength: Optional[int] = None, inputmode: Optional[str] = None,
                live: Optional[str] = None, disabled: bool = False, placeholder: Optional[str] = None,
                autocomplete: str = "off") -> str:
-    """<label> + <input> with hint and error tied by aria-describedby."""
+    """<label> + <input> with hint and error tied by aria-describedby. `required` is said to assistive
+    technology only (aria-required): the app checks the value and shows its own Dutch message, never
+    the browser's validation bubble (every <form> is novalidate too; tests/unit/test_forms.py)."""
     described = " ".join(x for x in (f"{id}-hint" if hint else "", f"{id}-err" if error else "") if x) or None
-    a = attrs(type=kind, id=id, name=id, value=value, data_action=action, data_live=live, required=required,
+    a = attrs(type=kind, id=id, name=id, value=value, data_action=action, data_live=live,
+              aria_required="true" if required else None,
               aria_invalid="true" if error else None, aria_describedby=described, data_autofocus=autofocus,
               maxlength=maxlength, inputmode=inputmode, disabled=disabled, placeholder=placeholder,
               autocomplete=autocomplete, spellcheck="false" if kind != "text" else None)
@@ -88,7 +91,7 @@ def text_field(label: str, *, id: str, value: str = "", action: Optional[str] = 
         parts.append(f'<p class="hint" id="{esc(id)}-hint">{esc(hint)}</p>')
     parts.append(f"<input{a}{data_attrs(data)}>")
     if error:
-        parts.append(f'<p class="field-error" id="{esc(id)}-err">{esc(error)}</p>')
+        parts.append(f'<p class="field-error" role="alert" id="{esc(id)}-err">{esc(error)}</p>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -101,12 +104,15 @@ def textarea(label: str, *, id: str, value: str = "", action: Optional[str] = No
             f"<textarea{a}{data_attrs(data)}>{esc(value)}</textarea></div>")
 
 
-def checkbox(label: str, *, id: str, checked: bool, action: str, data: Optional[dict] = None, hint: str = "") -> str:
-    a = attrs(type="checkbox", id=id, name=id, checked=checked, data_action=action,
+def checkbox(label: str, *, id: str, checked: bool, action: Optional[str] = None, data: Optional[dict] = None,
+             hint: str = "", name: Optional[str] = None) -> str:
+    """A checkbox inside its <label>: the whole row (≥ 44 px high, site/styles.css .check) is what a
+    finger can tap, not only the box."""
+    a = attrs(type="checkbox", id=id, name=name or id, checked=checked, data_action=action,
               aria_describedby=f"{id}-hint" if hint else None)
     hint_html = f'<span class="hint" id="{esc(id)}-hint">{esc(hint)}</span>' if hint else ""
-    return (f'<div class="check"><input{a}{data_attrs(data)}><label{attrs(for_=id)}>{esc(label)}'
-            f"{hint_html}</label></div>")
+    return (f'<label class="check"{attrs(for_=id)}><input{a}{data_attrs(data)}>'
+            f'<span class="check-text">{esc(label)}{hint_html}</span></label>')
 
 
 def plural(count: int, one_key: str, many_key: str, **values: Any) -> str:

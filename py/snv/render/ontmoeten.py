@@ -43,8 +43,8 @@ def _people(case: Case, view: OntmoetenView) -> str:
     others = [p for p in case.personen if p.id != case.klant_id and p.naam.strip()]
     error = view.person_error
     described = ' aria-describedby="om-person-err" aria-invalid="true"' if error else ""
-    err = f'<p class="field-error" id="om-person-err">{esc(error)}</p>' if error else ""
-    form = (f'<form class="add-row om-add" data-action="{KEY}.person">'
+    err = f'<p class="field-error" role="alert" id="om-person-err">{esc(error)}</p>' if error else ""
+    form = (f'<form class="add-row om-add" novalidate data-action="{KEY}.person">'
             f'<div class="field"><label for="om-person">{esc(t("ontmoeten.people_label"))}</label>'
             f'<input type="text" id="om-person" name="naam" maxlength="{MAX_NAME}" autocomplete="off"{described}>'
             f'{err}</div>'

@@ -11,7 +11,7 @@ from ..messages import t
 from ..model import NABIJHEDEN, SECTORS, STEUNSOORTEN, Case, KWALITEITEN
 from ..model.limits import MAX_NAME, MAX_TEXT
 from . import icons
-from .html import button, esc, icon_html, marker, segmented, text_field, textarea
+from .html import button, checkbox, esc, icon_html, marker, segmented, text_field, textarea
 
 
 def _value(person, prefill: dict, field: str, default=None):
@@ -141,7 +141,7 @@ def _interests(person, d: dict) -> str:
         for i, item in enumerate(person.interesses))
     chips_html = f'<ul class="chips" aria-label="{esc(t("ui.person.interesses"))}">{chips}</ul>' if chips else \
         f'<p class="empty-small">{esc(t("ui.person.interesses_empty"))}</p>'
-    form = (f'<form class="add-row" data-action="person.add_interest" data-pid="{esc(d["pid"])}">'
+    form = (f'<form class="add-row" novalidate data-action="person.add_interest" data-pid="{esc(d["pid"])}">'
             f'<div class="field"><label for="person-interest">{esc(t("ui.person.interest_add_label"))}</label>'
             f'<input type="text" id="person-interest" name="value" maxlength="{MAX_NAME}" autocomplete="off"></div>'
             f'{button(t("ui.add"), None, icon=icons.PLUS, cls="btn", kind="submit")}</form>')
@@ -167,12 +167,11 @@ def _notes(person, d: dict) -> str:
             + "</div></li>")
     listing = f'<ul class="notes">{"".join(items)}</ul>' if items else \
         f'<p class="empty-small">{esc(t("ui.person.notes_empty"))}</p>'
-    form = (f'<form class="add-note" data-action="person.add_note" data-pid="{esc(d["pid"])}">'
+    form = (f'<form class="add-note" novalidate data-action="person.add_note" data-pid="{esc(d["pid"])}">'
             + textarea(t("ui.person.note_add_label"), id="person-note-new", rows=2, maxlength=MAX_TEXT)
-            + f'<div class="add-note-row">'
-            f'<div class="check"><input type="checkbox" id="person-note-new-lock" name="locked">'
-            f'<label for="person-note-new-lock">{esc(t("ui.person.note_lock"))}</label></div>'
-            f'{button(t("ui.person.note_add"), None, icon=icons.PLUS, cls="btn", kind="submit")}</div></form>')
+            + '<div class="add-note-row">'
+            + checkbox(t("ui.person.note_lock"), id="person-note-new-lock", checked=False, name="locked")
+            + f'{button(t("ui.person.note_add"), None, icon=icons.PLUS, cls="btn", kind="submit")}</div></form>')
     return listing + form
 
 

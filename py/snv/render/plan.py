@@ -271,10 +271,10 @@ def _add(vraag_id: str, v: PlanView, vraag_text: Optional[str]) -> str:
         return ('<div class="pl-add-row">'
                 + button(t("plan.add"), f"{KEY}.adding", icon=icons.PLUS, cls="btn pl-add", data={"vraag": vraag_id},
                          aria_label=label) + "</div>")
-    return (f'<form class="pl-add-form" data-action="{KEY}.add" data-vraag="{esc(vraag_id)}">'
+    return (f'<form class="pl-add-form" novalidate data-action="{KEY}.add" data-vraag="{esc(vraag_id)}">'
             f'<div class="field"><label for="pl-new">{esc(t("plan.add.label"))}</label>'
             f'<p class="hint" id="pl-new-hint">{esc(t("plan.add.hint"))}</p>'
-            f'<input type="text" id="pl-new" name="wat" maxlength="{MAX_TEXT}" autocomplete="off" required '
+            f'<input type="text" id="pl-new" name="wat" maxlength="{MAX_TEXT}" autocomplete="off" aria-required="true" '
             f'aria-describedby="pl-new-hint" data-autofocus></div>'
             f'<div class="pl-card-tools">'
             + button(t("plan.add.button"), None, icon=icons.PLUS, cls="btn btn-primary", id="pl-new-add", kind="submit")
@@ -522,6 +522,9 @@ def render(case, v: PlanView, *, today: dt.date, hide_figures: bool = False) -> 
             side_parts.append(compare_panel(case, v, today))
         if plan is not None and plan.afspraken and not hide_figures:
             side_parts.append(load_panel(case, _load_of(case, today)))
-        side = f'<aside class="pl-side">{"".join(side_parts)}</aside>' if side_parts else ""
+        # the side scrolls on its own in landscape: focusable, so a keyboard can scroll it too (WCAG 2.1.1)
+        titles = " ".join(i for i in ("pl-cmp-title", "pl-load-title") if f'id="{i}"' in "".join(side_parts))
+        side = (f'<aside class="pl-side" tabindex="0" aria-labelledby="{titles}">{"".join(side_parts)}</aside>'
+                if side_parts else "")
     return (f'<div class="screen screen-plan pl-mode-{mode}{" has-side" if side else ""}">{head}{_toolbar(case, v)}'
             f'<div class="pl-layout"><div class="pl-main">{piket}{body}</div>{side}</div></div>')

@@ -405,7 +405,7 @@ def render(case, v: RelatiekaartView, *, today: dt.date) -> str:
     if panel in PANELS:
         render_panel = {"figures": _figures_panel, "snapshot": _snapshot_panel, "compare": _compare_panel,
                         "list": _list_panel, "tie": _tie_panel}[panel]
-        panel_html = (f'<aside class="rk-panel" id="rk-panel" aria-labelledby="rk-panel-title">'
+        panel_html = (f'<aside class="rk-panel" id="rk-panel" tabindex="-1" aria-labelledby="rk-panel-title">'
                       f'{render_panel(case, v, today)}</aside>')
     return (
         f'<div class="rk screen-relatiekaart{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}"{fit}>'
@@ -413,12 +413,14 @@ def render(case, v: RelatiekaartView, *, today: dt.date) -> str:
         f'<p class="rk-b1">{esc(t("map.hint"))}</p>{_event_chip(case, v)}{_connect_bar(case, v)}</div>'
         f'{_toolbar(v)}'
         f'<div class="rk-main">'
+        # the map holds a button per person: a keyboard can jump over all of them
+        f'<a class="skip-link" href="#{"rk-panel" if panel_html else "rk-foot"}" id="rk-skip">{esc(t("map.skip"))}</a>'
         f'<div class="rk-scroll" id="rk-scroll"><div class="rk-stage" style="--rk-zoom:{zoom:g}"{ro}>'
         f'{map_svg(case, options=opts)}</div>{hint}</div>'
         f'<p class="visually-hidden" id="rk-live" role="status" aria-live="polite"></p>'
         f'</div>'
         f'{panel_html}'
-        f'<div class="rk-foot"><p class="rk-b1">{esc(t("map.hint"))}</p>'
+        f'<div class="rk-foot" id="rk-foot" tabindex="-1"><p class="rk-b1">{esc(t("map.hint"))}</p>'
         f'{_legend_html(v.support, opts.member_ties, v.freq)}{_off_map(case)}</div>'
         f"</div>"
     )

@@ -118,9 +118,15 @@ def support_words(items: Iterable) -> str:
                        richting=t(f"map.support.{s.richting}")) for s in items)
 
 
-def marker_name(p, kwaliteit: Optional[str], steun: list) -> str:
-    """Accessible name: "Marieke, tante, Familie, heel dichtbij, lijn goed" (+ kind, support)."""
-    parts = [p.naam.strip() or "?"]
+def marker_name(p, kwaliteit: Optional[str], steun: list, shown: tuple[str, ...] = ()) -> str:
+    """Accessible name: "Marieke, tante, Familie, heel dichtbij, lijn goed" (+ kind, support).
+
+    `shown`: the words the marker shows, in their order ("M", "Marieke", support letters, badges); the
+    name then starts with them, so what you see is what you can say (WCAG 2.5.3 label in name)."""
+    naam = p.naam.strip() or "?"
+    parts = [" ".join(shown)] if shown else [naam]
+    if shown and naam not in shown:  # the label on the map was cut short
+        parts.append(naam)
     if p.rol:
         parts.append(p.rol)
     if p.soort == "huisdier":
@@ -323,7 +329,7 @@ def _support_svg(items: list, pl: L.Placed, geo: L.Geometry) -> str:
     if heads:
         parts.append(f'<path class="rk-sup-dir" d="{"".join(heads)}" fill="none" stroke="{ACCENT}" '
                      f'stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>')
-    return "".join(parts)
+    return " ".join(parts)  # apart: each letter is its own shown word (marker_name)
 
 
 def _client(out: list, geo: L.Geometry, klant) -> None:
@@ -458,25 +464,36 @@ def _marker_svg(p, pl: L.Placed, kwaliteit, kinds, support: bool, lit: Optional[
                 interactive: bool, geo: L.Geometry, chosen: bool = False) -> str:
     cls = ("rk-m" if lit is None else ("rk-m hl" if lit else "rk-m dim")) + (" is-chosen" if chosen else "")
     dim = ' opacity="0.35"' if lit is False else ""
-    name = esc(marker_name(p, kwaliteit, kinds))
     pos = _position(pl)
     if interactive:
+        name = esc(marker_name(p, kwaliteit, kinds, _shown_words(p, pl, kinds if support else (), codes)))
         head = (f'<g class="{cls}" data-pid="{esc(p.id)}" data-sector="{pl.sector}" data-ring="{pl.nabijheid}" '
                 f'role="button" tabindex="0" aria-label="{name}" {pos}{dim}>'
                 f'<circle class="rk-hit" r="{num(HIT_R)}" fill="none"/>')
     else:
-        head = f'<g class="{cls}" data-pid="{esc(p.id)}" {pos}{dim}><title>{name}</title>'
+        head = f'<g class="{cls}" data-pid="{esc(p.id)}" {pos}{dim}><title>{esc(marker_name(p, kwaliteit, kinds))}</title>'
     ring = (f'<circle class="rk-hl" r="{num(L.MARKER_R + 7)}" fill="none" stroke="{ACCENT}" stroke-width="4"/>'
             if lit else "")
     if chosen:  # dashed ring: "this one is chosen, tap the second person"
         ring += (f'<circle class="rk-chosen" r="{num(L.MARKER_R + 9)}" fill="none" stroke="{ACCENT}" '
                  f'stroke-width="4" stroke-dasharray="6 4"/>')
-    body = ring + _marker_shape(p, pl.sector) + _label(p, pl)
+    # spaces between the pieces: the shown words stay apart for anything that reads the text
+    body = ring + _marker_shape(p, pl.sector) + " " + _label(p, pl)
     if support and kinds:
-        body += _support_svg(list(kinds), pl, geo)
+        body += " " + _support_svg(list(kinds), pl, geo)
     if codes:
-        body += _badges_svg(list(codes), pl)
+        body += " " + _badges_svg(list(codes), pl)
     return head + body + "</g>"
+
+
+def _shown_words(p, pl: L.Placed, kinds, codes: tuple) -> tuple[str, ...]:
+    """The words a marker shows, in drawing order: initials, label (its note is in brackets, which
+    'label in name' leaves out), support letters, diff badges."""
+    words = [] if p.soort == "huisdier" else [initials(p.naam)]
+    words.append(pl.label or L.label_text(p.naam))
+    words += [t(f"map.support_short.{s.soort}") for s in sorted(kinds, key=lambda s: s.soort)]
+    words += [t(f"map.badge.{c}") for c in sorted(codes, key=BADGE_ORDER.index)]
+    return tuple(words)
 
 
 def _klant_of(state, case):

@@ -65,8 +65,8 @@ def _strengths(case: Case, error: str) -> str:
     else:
         listing = f'<p class="empty-small">{esc(t("ui.start.strengths_empty"))}</p>'
     described = ' aria-describedby="strength-err" aria-invalid="true"' if error else ""
-    err = f'<p class="field-error" id="strength-err">{esc(error)}</p>' if error else ""
-    form = (f'<form class="add-row" data-action="start.add_strength">'
+    err = f'<p class="field-error" role="alert" id="strength-err">{esc(error)}</p>' if error else ""
+    form = (f'<form class="add-row" novalidate data-action="start.add_strength">'
             f'<div class="field"><label for="strength-new">{esc(t("ui.start.strength_label"))}</label>'
             f'<input type="text" id="strength-new" name="tekst" maxlength="{MAX_TEXT}" autocomplete="off"{described}>{err}</div>'
             f'{button(t("ui.add"), None, icon=icons.PLUS, cls="btn", kind="submit", id="strength-add")}</form>')
@@ -81,7 +81,7 @@ def onboarding(step: str, view: OnboardView) -> str:
     if step == "naam":
         body = (f'<h1 id="screen-title">{esc(t("ui.onboard.welcome"))}</h1>'
                 f'<p class="lead">{esc(t("ui.onboard.intro"))}</p>'
-                f'<form class="onboard-form" data-action="onboard.naam">'
+                f'<form class="onboard-form" novalidate data-action="onboard.naam">'
                 + text_field(t("ui.onboard.name_label"), id="onboard-naam", hint=t("ui.onboard.name_hint"),
                              error=error, required=True, autofocus=True, maxlength=MAX_NAME, autocomplete="off")
                 + f'<div class="form-actions">{button(t("ui.onboard.next"), None, icon=icons.ARROW, cls="btn btn-primary", kind="submit", id="onboard-next")}</div>'

@@ -243,7 +243,7 @@ def _piket(case, v: VoorbereidenView) -> str:
         form = f'<p class="hint">{esc(t(f"{KEY}.piket.no_pros"))}</p>'
     else:
         who = v.piket_who if v.piket_who in {p.id for p in pros} else None
-        form = (f'<form class="vb-piket-form" data-action="{KEY}.piket_add" autocomplete="off">'
+        form = (f'<form class="vb-piket-form" novalidate data-action="{KEY}.piket_add" autocomplete="off">'
                 + segmented(t(f"{KEY}.piket.who"), [(p.id, p.naam) for p in pros], who, f"{KEY}.piket_who",
                             hint=t(f"{KEY}.piket.who_hint"), cls="seg-wrap")
                 + segmented(t(f"{KEY}.piket.kader"), [(k, kader_word(k)) for k in KADERS], v.piket_kader,

@@ -383,7 +383,13 @@ class App:
 
     def open_sheet(self, sheet: Sheet) -> None:
         if sheet.return_to is None:
-            sheet.return_to = self.trigger
+            current = self.sheet
+            if current is not None and not isinstance(current, PersonSheet) and current.return_to:
+                # opened from inside a modal sheet (a menu item): that item is gone when this one
+                # closes, so the focus goes back to where the first sheet came from (the Menu button)
+                sheet.return_to = current.return_to
+            else:
+                sheet.return_to = self.trigger
         self.sheet = sheet
         self.focus_request = "#sheet [data-autofocus]"
         self.request_render()

@@ -103,6 +103,7 @@ class BrowserHost(Host):
         for rid in frame.REGIONS:
             self.els[rid] = self.document.getElementById(rid)
         self.frame_el = self.document.getElementById("frame")
+        self.scroller = self.document.getElementById("scroller")
         self.file_input = self.document.getElementById("file-input")
         on = self._listen
         on(self.root, "click", self.on_click)
@@ -287,6 +288,7 @@ class BrowserHost(Host):
         for rid in frame.REGIONS:
             self.els[rid] = self.document.getElementById(rid)
         self.frame_el = self.document.getElementById("frame")
+        self.scroller = self.document.getElementById("scroller")
         self.file_input = self.document.getElementById("file-input")
         self.last.clear()
         self.last_screen = ""
@@ -392,6 +394,8 @@ class BrowserHost(Host):
         self._run_field(el, str(action), "change")
 
     def _run_field(self, el: Any, action: str, event: str) -> None:
+        if event == "change":
+            self._forget_region_of(el)
         data = _data(el)
         data["event"] = event
         if str(el.type or "") == "checkbox":
@@ -408,6 +412,15 @@ class BrowserHost(Host):
             self.run(action, data)
         finally:
             self.app.coalesce = None
+
+    def _forget_region_of(self, el: Any) -> None:
+        """What the user typed or ticked makes the page differ from the HTML last rendered for its
+        region: forget that HTML, so the next render writes the region even when the app's HTML is
+        the same as before (an undo right after typing must put the old value back in the field)."""
+        for rid, region in self.els.items():
+            if region is not None and region.contains(el):
+                self.last.pop(rid, None)
+                return
 
     def on_input(self, evt: Any) -> None:
         el = _nn(evt.target)
@@ -666,6 +679,7 @@ class BrowserHost(Host):
         if screen_changed:
             self.last_screen = out["@screen"]
             js.window.scrollTo(0, 0)
+            self.scroller.scrollTop = 0  # the app shell's scrolling part (render/frame.py)
         self._place_focus(active, active_key)
         self._mark("snv-dom")
         if content_changed and not app.onboarding:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import js  # browser only
 from pyodide.ffi import create_proxy, jsnull  # browser only
 
 
@@ -37,3 +38,19 @@ def run_action(app: Any, action: str, data: dict, event: str) -> None:
         run(action, {**data, "event": event})
     else:
         app.dispatch(action, data)
+
+
+def scroll_top() -> float:
+    """How far the page is scrolled: the app shell's #scroller (render/frame.py) on a normal screen,
+    the window on a short one (site/styles.css). Either way the other one is 0."""
+    box = nn(js.document.getElementById("scroller"))
+    return float(js.window.scrollY) + (float(box.scrollTop) if box is not None else 0.0)
+
+
+def scroll_by(dy: float) -> None:
+    """Scroll the page (whichever of #scroller and the window scrolls) by dy CSS px."""
+    box = nn(js.document.getElementById("scroller"))
+    if box is not None and box.scrollHeight > box.clientHeight:
+        box.scrollTop = box.scrollTop + dy
+    else:
+        js.window.scrollBy(0, dy)

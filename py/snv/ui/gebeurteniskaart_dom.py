@@ -13,7 +13,7 @@ from pyodide.ffi import to_js
 
 from ..render.gebeurteniskaart import GebeurteniskaartView, line_of
 from ..render.gebeurteniskaart_svg import KEY, screen_window
-from .dom import Proxies, nn, run_action
+from .dom import Proxies, nn, run_action, scroll_by
 
 _state: dict = {"app": None, "doc_wired": False}
 
@@ -85,7 +85,7 @@ def _line_above_sheet(box) -> None:
         return
     header = nn(doc.querySelector(".topbar"))
     top = header.getBoundingClientRect().bottom if header is not None else 0
-    js.window.scrollBy(0, b.top - top - 8)
+    scroll_by(b.top - top - 8)
 
 
 def _scrolled(ev) -> None:

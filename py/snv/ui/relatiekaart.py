@@ -45,8 +45,12 @@ def move(app, pid: str, sector: str, ring: str) -> bool:
     return True
 
 
+def _marker_selector(pid: str) -> str:
+    return f'.rk-m[data-pid="{pid}"]'
+
+
 def _focus_marker(app, pid: str) -> None:
-    app.focus_request = f'.rk-m[data-pid="{pid}"]'
+    app.focus_request = _marker_selector(pid)
 
 
 def snapshot_title(case, now: dt.datetime) -> str:
@@ -167,6 +171,7 @@ def handle(app, action: str, data: dict) -> Any:
         app.new_person()
     elif verb == "open":
         pid = str(data.get("pid", ""))
+        app.trigger = _marker_selector(pid)  # the sheet gives the focus back to this marker
         if v.connect:
             return connect_tap(app, pid)
         if any(p.id == pid for p in case.personen):
@@ -187,6 +192,7 @@ def handle(app, action: str, data: dict) -> Any:
     elif verb == "move":
         return move(app, str(data.get("pid", "")), str(data.get("sector", "")), str(data.get("ring", "")))
     elif verb == "key":
+        app.trigger = _marker_selector(str(data.get("pid", "")))
         return key(app, str(data.get("pid", "")), str(data.get("key", "")))
     elif verb == "lines":
         v.lines = not v.lines

@@ -17,7 +17,7 @@ from ..analysis.layout import CENTRE, locate
 from ..messages import t
 from ..render.relatiekaart import RelatiekaartView
 from ..render.relatiekaart_svg import ring_word
-from .dom import Proxies, nn, run_action
+from .dom import Proxies, nn, run_action, scroll_top
 
 SVG_NS = "http://www.w3.org/2000/svg"
 DRAG_START_PX = 8.0  # a smaller movement is still a tap
@@ -43,6 +43,7 @@ def mount(app, root=None) -> None:
         svg.addEventListener("keydown", _proxy("key", _key))
         fit_to_screen()
         fit_hit_area(svg)
+        _watch_size(svg)
     if not _state["doc_wired"]:
         _state["doc_wired"] = True
         doc.addEventListener("keydown", _proxy("esc", _esc), True)
@@ -66,7 +67,7 @@ def fit_to_screen() -> None:
         return
     bar = nn(doc.getElementById("bar"))
     bar_h = bar.offsetHeight if bar is not None else 0
-    top = stage.getBoundingClientRect().top + js.window.scrollY
+    top = stage.getBoundingClientRect().top + scroll_top()
     fit = max(320, int(js.window.innerHeight - top - bar_h - 12))
     view = _view()
     if view is not None and view.fit != fit:  # the next render writes it into the HTML: no second layout
@@ -91,6 +92,22 @@ def fit_hit_area(svg) -> None:
 def _view() -> RelatiekaartView | None:
     app = _state["app"]
     return app.view_state(RelatiekaartView) if app is not None else None
+
+
+def _watch_size(svg) -> None:
+    """The map's size also changes without a window resize (the person sheet beside it, a panel, a
+    zoom step): the hit circles must stay 44 css px across, so measure again whenever it does."""
+    observer = _state.get("observer")
+    if observer is None:
+        observer = _state["observer"] = js.ResizeObserver.new(_proxy("sized", _sized))
+    observer.disconnect()  # only the map on screen now
+    observer.observe(svg)
+
+
+def _sized(_entries=None, _observer=None) -> None:
+    svg = nn(js.document.querySelector("svg.rk-svg"))
+    if svg is not None:
+        fit_hit_area(svg)
 
 
 def _resize(_ev=None) -> None:

@@ -76,7 +76,7 @@ def sheet_html(app) -> str:
     if isinstance(sheet, VersionsSheet):
         return frame.versions_sheet(app.versions)
     if isinstance(sheet, AccessibilitySheet):
-        return frame.sheet("access", t("a11y.title"), about.statement(), modal=True)
+        return frame.sheet("access", t("a11y.title"), about.statement(), modal=True, text_only=True)
     if isinstance(sheet, ConfirmSheet):
         return frame.confirm_sheet(sheet.title, sheet.text, sheet.yes, offer_save=sheet.offer_save)
     if isinstance(sheet, FileSheet):
