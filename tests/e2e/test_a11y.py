@@ -29,6 +29,7 @@ from snv.ui import screens
 
 from .conftest import PageLog, build_script, new_context, open_app_at
 
+EASYNWK = Path(__file__).resolve().parents[1] / "fixtures" / "interop" / "easynwk-jonas.json"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LANDSCAPE = {"width": 1024, "height": 768}
 PORTRAIT = {"width": 768, "height": 1024}
@@ -129,6 +130,17 @@ WALK: dict[str, Walk] = {
         State("vergelijk, afspraak bewerken", ("#pl-compare", _first("plan.open")), "#pl-open-title",
               back=("#pl-done", "#pl-cmp-close")),
         State("afspraak toevoegen", (_first("plan.adding"),), "#pl-new", back=("#pl-new-cancel",)),
+    )),
+    "team": Walk(states=(
+        State("iemand erbij, hele netwerk", ("#bt-others",), "#bt-others-list", back=("#bt-others",)),
+        State("eigenaar kiezen", (_first("team.owner_open"),), '#content [data-action="team.owner"]',
+              back=(_first("team.owner_open"),)),
+    )),
+    "overleg": Walk(states=(
+        *(State(f"overleg, deel {n}", (_first("overleg.open"), f'.bk-dot[data-value="{n}"]') if n == 1
+                else (f'.bk-dot[data-value="{n}"]',), f'.bk-dot[data-value="{n}"][aria-current="step"]')
+          for n in range(1, 9)),
+        State("terug naar de lijst", ("#ov-back",), "#ov-new"),
     )),
 }
 
@@ -340,6 +352,12 @@ def walk_everything(s: Session, found: Findings, orientation: str) -> None:
     expect(page.locator(".sheet-passphrase #unlock-passphrase")).to_be_focused()
     check(page, found, f"{orientation} / frame / wachtwoord nodig")
     step(page, "#unlock-cancel", wait=False)
+    page.set_input_files("#file-input", str(EASYNWK))  # another program's file: the preview, then adding
+    expect(page.locator(".sheet-import #import-confirm")).to_be_visible()
+    check(page, found, f"{orientation} / frame / bestand van easyNWK")
+    run_state(page, found, f"{orientation} / frame", State(
+        "bestand van easyNWK toevoegen", ('#import-mode [data-value="add"]',), ".sheet-import #import-all",
+        back=("#import-cancel",)))
     for key in registered_screens():
         walk = WALK.get(key, Walk())  # a screen without an entry: its tile and the screen itself only
         reach(page, key, walk)

@@ -230,7 +230,7 @@ def _agreement_html(a, is_new: bool, names: dict) -> str:
     if is_new:
         badge += f'<span class="pl-badge ov-new-badge">{esc(t("overleg.plan.new_badge"))}</span>'
     tools = [button(t("overleg.plan.edit"), f"{KEY}.edit", icon=ICON_EDIT, cls="btn",
-                    data=d, aria_label=t("plan.edit_aria", wat=a.wat))]
+                    data=d, aria_label=t("overleg.plan.edit_aria", wat=a.wat))]
     if a.status == "actief":
         tools.append(button(t("overleg.plan.stop"), f"{KEY}.status", cls="btn", data={**d, "value": "gestopt"},
                             aria_label=t("overleg.plan.stop_aria", wat=a.wat)))

@@ -228,7 +228,7 @@ def _candidates(case, v: TeamView) -> str:
         naam = p.naam.strip() or "?"
         rol = f' <span class="pl-chip-rol">{esc(p.rol)}</span>' if p.rol.strip() else ""
         return (f'<li><button type="button" class="btn pl-chip" data-action="{KEY}.member" data-pid="{esc(pid)}" '
-                f'aria-label="{esc(t("team.in_aria", naam=naam))}">{icon_html(icons.PLUS)}<span class="btn-text">'
+                f'aria-label="{esc(t("team.in_aria", wie=f"{naam} {p.rol.strip()}".strip()))}">{icon_html(icons.PLUS)}<span class="btn-text">'
                 f'{esc(naam)}{rol}</span></button></li>')
 
     parts = [f'<section class="bt-box bt-add" aria-labelledby="bt-add-title"><h2 id="bt-add-title">'
