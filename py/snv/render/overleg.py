@@ -189,7 +189,7 @@ def _list_step(case, o, veld: str) -> str:
         if i > 0 and meetings[i - 1].zorgen:
             earlier = (f'<div class="bt-box ov-earlier"><h2>{esc(t("overleg.zorgen.before"))}</h2>'
                        f'<ul>{"".join(f"<li>{esc(x)}</li>" for x in meetings[i - 1].zorgen)}</ul></div>')
-    form = (f'<form class="add-row ov-add" data-action="{KEY}.item_add" data-veld="{veld}">'
+    form = (f'<form class="add-row ov-add" novalidate data-action="{KEY}.item_add" data-veld="{veld}">'
             f'<div class="field"><label for="ov-new-{veld}">{esc(t(f"overleg.{veld}.label"))}</label>'
             f'<input type="text" id="ov-new-{veld}" name="tekst" maxlength="{MAX_TEXT}" autocomplete="off" data-autofocus></div>'
             + button(t("ui.add"), None, icon=icons.PLUS, cls="btn", kind="submit", id=f"ov-add-{veld}") + "</form>")
@@ -272,7 +272,7 @@ def _step4(case, o, v: OverlegView) -> str:
                         group_id="ov-for") if len(options) > 1 else "")
     parts.append(f'<section class="pl-add-form ov-new-a" aria-labelledby="ov-new-a-title"><h2 id="ov-new-a-title">'
                  f'{esc(t("overleg.plan.add_title"))}</h2>{choose}'
-                 f'<form class="add-row" data-action="{KEY}.agree_add">'
+                 f'<form class="add-row" novalidate data-action="{KEY}.agree_add">'
                  f'<div class="field"><label for="ov-new-wat">{esc(t("plan.add.label"))}</label>'
                  f'<p class="hint" id="ov-new-wat-hint">{esc(t("plan.add.hint"))}</p>'
                  f'<input type="text" id="ov-new-wat" name="wat" maxlength="{MAX_TEXT}" autocomplete="off" '
