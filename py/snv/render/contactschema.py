@@ -213,7 +213,7 @@ def _row_html(p, c, v: ContactschemaView, cols: tuple[str, ...], lit: Optional[f
     name = (f'<th scope="row" class="cs-c-persoon"><button type="button" class="cs-cell cs-name" '
             f'data-action="{KEY}.open" data-pid="{esc(pid)}" aria-expanded="{expanded}" '
             f'aria-label="{esc(t("contactschema.edit_aria", naam=p.naam))}">'
-            f'{marker(p.naam, sector=p.sector, professioneel=p.professioneel, soort=p.soort, overleden=p.overleden, size=36)}'
+            f'{marker(p.naam, sector=p.sector, professioneel=p.professioneel, soort=p.soort, overleden=p.overleden)}'
             f'<span class="cs-who"><span class="cs-naam">{esc(p.naam)}</span>{rol}</span>'
             f'{icon_html(ICON_EDIT)}</button></th>')
     cells = [name]
