@@ -20,7 +20,7 @@ RESULTS: tuple[tuple[str, str], ...] = (
     ("zoom", "open"),      # 200 % text size without loss
     ("reflow", "open"),    # 320 CSS px wide without sideways scrolling
 )
-LIMITS = ("screenreader", "ipad", "automatic", "maps", "boot", "own_text")
+LIMITS = ("screenreader", "ipad", "automatic", "maps", "boot", "own_text", "speech")
 
 
 def _date(iso: str) -> str:

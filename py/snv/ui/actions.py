@@ -10,7 +10,7 @@ from typing import Any, Callable
 from ..messages import t
 from ..model import FASEN, new_case, ops
 from ..render.start import OnboardView
-from . import language, person_sheet, printing, screens, unlock
+from . import client_view, language, person_sheet, prefs, printing, screens, unlock
 from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, SaveSheet, VersionsSheet
 
 
@@ -374,4 +374,6 @@ HANDLERS: dict[str, Callable[[Any, str, dict], Any]] = {
     "unlock": unlock.handle,
     "lang": language.handle,
     "about": language.handle_about,
+    "prefs": prefs.handle,
+    "client": client_view.handle,
 }
