@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..analysis.layout import cached_layout_map, on_map, readable_width, text_scale
-from ..messages import t
+from ..messages import on_change, t
 from ..model import KWALITEITEN, NABIJHEDEN, SECTORS, ops
 from ..model.case import client_ties
 from . import icons
@@ -158,24 +158,34 @@ def map_options(case, v: RelatiekaartView, selected: Optional[str] = None) -> Ma
 
 # ----- size on screen: readable by default, the whole map on request -----
 
+_READ: list = [None, 0.0]  # [weakref to the last drawn state, its readable width]: asked a few times per render
+
+
 def readable_px(case, v: RelatiekaartView) -> float:
     """CSS px the drawn map needs for 14 px names and 44 px tap areas (layout.readable_width)."""
     cmp = compare_states(case, v)
     state = cmp[1] if cmp and cmp[1] is not None else case
-    return readable_width(text_scale(cached_layout_map(state, case.klant_id)))
+    last = _READ[0]
+    if last is None or last() is not state:  # states are frozen: the same object, the same layout
+        _READ[:] = [weakref.ref(state), readable_width(text_scale(cached_layout_map(state, case.klant_id)))]
+    return _READ[1]
 
 
-def zoom_factor(case, v: RelatiekaartView) -> float:
-    """The map's width as a multiple of the whole map's width (1 = *Hele kaart*)."""
+on_change(lambda: _READ.__setitem__(0, None))  # the layout measures ring names in the current language
+
+
+def zoom_factor(case, v: RelatiekaartView, read: Optional[float] = None) -> float:
+    """The map's width as a multiple of the whole map's width (1 = *Hele kaart*); `read` is
+    readable_px(case, v) when the caller has it already."""
     if v.zoom is not None:
         return v.zoom
     if not v.fit:
         return 1.0
-    return max(1.0, readable_px(case, v) / v.fit)
+    return max(1.0, (read or readable_px(case, v)) / v.fit)
 
 
-def zoom_limit(case, v: RelatiekaartView) -> float:
-    return ZOOM_MAX * max(1.0, readable_px(case, v) / v.fit) if v.fit else ZOOM_MAX
+def zoom_limit(case, v: RelatiekaartView, read: Optional[float] = None) -> float:
+    return ZOOM_MAX * max(1.0, (read or readable_px(case, v)) / v.fit) if v.fit else ZOOM_MAX
 
 
 def zoom_to(case, v: RelatiekaartView, factor: float) -> None:
@@ -211,10 +221,10 @@ def _toolbar(v: RelatiekaartView) -> str:
             + "".join(parts) + "</div>")
 
 
-def _viewbar(case, v: RelatiekaartView) -> str:
-    """*Kleiner*, *Groter*, *Hele kaart*, *Volledig scherm*: always beside the map (also in full screen
+def _viewbar(case, v: RelatiekaartView, read: float) -> str:
+    """*Kleiner*, *Groter*, *Hele kaart*, *Groot scherm*: always beside the map (also in full screen
     and while a panel is open); fingers can pinch as well."""
-    factor, limit = zoom_factor(case, v), zoom_limit(case, v)
+    factor, limit = zoom_factor(case, v, read), zoom_limit(case, v, read)
     whole = factor <= 1.0 + 1e-6
     full_label = t("map.tool.full_exit") if v.full else t("map.tool.full")
     parts = [
@@ -447,7 +457,8 @@ def render(case, v: RelatiekaartView, *, today: dt.date, selected: Optional[str]
     ro = (' data-readonly="1"' if readonly else "") + (' data-connect="1"' if v.connect and not readonly else "")
     # the map is at least --rk-read wide (readable names), or --rk-zoom times the whole map; sizes the
     # browser measured (relatiekaart_dom) come back here so a re-render does not jump
-    sizes = [("read", round(readable_px(case, v), 1)), ("h", v.height), ("hit", v.hit)]
+    read = readable_px(case, v)
+    sizes = [("read", round(read, 1)), ("h", v.height), ("hit", v.hit)]
     css = "".join(f"--rk-{k}:{size:g}px;" for k, size in sizes if size is not None)
     if v.zoom is not None:
         css += f"--rk-zoom:{v.zoom:g};"
@@ -463,7 +474,7 @@ def render(case, v: RelatiekaartView, *, today: dt.date, selected: Optional[str]
         f'<div class="{classes}{" has-panel" if panel_html else ""}"{zoomed} style="{css}">'
         f'<div class="rk-head"><h1 id="screen-title">{esc(t("map.title"))}</h1>'
         f'<p class="rk-b1">{esc(t("map.hint"))}</p>{_event_chip(case, v)}{_connect_bar(case, v)}</div>'
-        f'{_toolbar(v)}{_viewbar(case, v)}'
+        f'{_toolbar(v)}{_viewbar(case, v, read)}'
         f'<div class="rk-main">'
         f'<div class="rk-scroll" id="rk-scroll"><div class="rk-stage"{ro}>'
         f'{map_svg(case, options=opts)}</div></div>{hint}'
