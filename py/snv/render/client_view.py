@@ -142,9 +142,11 @@ def _sections_html(p: Page) -> str:
     for s in p.sections:
         tag = "ol" if s.numbered else "ul"
         lis = "".join(
-            f'<li class="cv-item"><span class="cv-main">{esc(item.text)}</span>'
-            + "".join(f'<span class="cv-detail">{esc(d)}</span>' for d in item.details) + "</li>"
-            for item in s.items)
+            '<li class="cv-item">'
+            + (f'<span class="cv-nr" aria-hidden="true">{i}</span>' if s.numbered else "")  # the list says it
+            + f'<span class="cv-text"><span class="cv-main">{esc(item.text)}</span>'
+            + "".join(f'<span class="cv-detail">{esc(d)}</span>' for d in item.details) + "</span></li>"
+            for i, item in enumerate(s.items, 1))
         out.append(f'<section class="cv-section"><h2>{icon_html(s.icon)}<span>{esc(s.heading)}</span></h2>'
                    f'<{tag} class="cv-items">{lis}</{tag}></section>')
     return "".join(out)
