@@ -195,7 +195,8 @@ def test_cycle_finder_sees_a_cycle_through_a_function_level_import(tmp_path):
 
 
 BROWSER_ONLY = {"snv.ui.browser", "snv.ui.bench", "snv.ui.webcrypto", "snv.ui.dom"} | {  # import js at module level
-    f"snv.ui.{key}_dom" for key in ("relatiekaart", "basisposter", "gebeurteniskaart", "familiekaart", "voorbereiden")}
+    f"snv.ui.{key}_dom" for key in ("relatiekaart", "basisposter", "gebeurteniskaart", "familiekaart", "voorbereiden",
+                                    "speech")}
 
 
 def test_only_the_browser_only_modules_need_a_browser():

@@ -80,7 +80,7 @@ def assert_inside_cell(p: L.Placed) -> None:
     angle = math.degrees(math.atan2(dx, -dy)) % 360
     if a1 >= 360 and angle < 1e-9:
         angle = 360.0
-    m = L.MARKER_MARGIN
+    m = L.MARKER_MARGIN * p.scale  # the margin grows and shrinks with the marker
     assert inner + m - 1e-6 <= r <= outer - m + 1e-6, (p, r)
     assert a0 <= angle <= a1, (p, angle)
     # the marker circle keeps the margin from both straight borders of the slice

@@ -3,6 +3,7 @@ the shared sheet, panels, snapshots and Vergelijk, the list view, and the SVG ex
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -139,10 +140,36 @@ def test_toolbar_toggles_change_the_map():
     html = screen.render(app)
     assert 'class="rk-members"' in html and "rk-sup s-zorg r-krijgt" in html
     assert html.count('aria-pressed="true"') == 2
+
+
+def test_map_opens_readable_and_zooms_to_the_whole_map_and_back():
+    """By default the map is as wide as its names need (14 px, 44 px taps): wider than the screen's
+    square when crowded, so the view pans. *Hele kaart* fits it; *Groter*/*Kleiner* and a pinch zoom
+    from there, never smaller than the whole map."""
+    app = make_app()
+    v = app.view_state(relatiekaart.RelatiekaartView)
+    read = relatiekaart.readable_px(app.case, v)
+    html = screen.render(app)
+    assert f"--rk-read:{round(read, 1):g}px;" in html and "data-zoomed" not in html
+    v.fit = int(read / 2)  # a small screen: the readable map is twice as wide as the screen's square
+    assert relatiekaart.zoom_factor(app.case, v) == pytest.approx(read / v.fit)
+    app.dispatch("relatiekaart.whole", {})
+    html = screen.render(app)
+    assert v.zoom == 1.0 and 'data-zoomed="1"' in html and "--rk-zoom:1;" in html
+    assert re.search(r'<button[^>]*id="rk-whole"[^>]*disabled', html)  # already the whole map
+    assert re.search(r'<button[^>]*id="rk-zoom-out"[^>]*disabled', html)
+    app.dispatch("relatiekaart.zoom", {"step": "-1"})
+    assert v.zoom == 1.0  # never smaller than the whole map
     app.dispatch("relatiekaart.zoom", {"step": "1"})
-    assert 'data-zoom="1.5"' in screen.render(app)
-    app.dispatch("relatiekaart.zoom", {"step": "-5"})
-    assert 'data-zoom="1"' in screen.render(app)
+    assert v.zoom == pytest.approx(1.25)
+    app.dispatch("relatiekaart.zoom_to", {"factor": "1000"})
+    assert v.zoom == pytest.approx(relatiekaart.zoom_limit(app.case, v), abs=1e-3)
+    app.dispatch("relatiekaart.zoom_to", {"factor": "<script>"})  # nonsense changes nothing
+    assert v.zoom == pytest.approx(relatiekaart.zoom_limit(app.case, v), abs=1e-3)
+    app.dispatch("relatiekaart.full", {})
+    assert v.full and 'class="rk screen-relatiekaart is-full' in screen.render(app)
+    app.dispatch("relatiekaart.full", {})
+    assert not v.full
 
 
 def test_off_map_people_are_listed_and_empty_map_hint():
@@ -238,9 +265,9 @@ def test_sizes_measured_before_the_first_render_keep_every_default():
     both use the one RelatiekaartView, so no default can go missing (they were two dicts before)."""
     app = make_app()
     measured = app.view_state(relatiekaart.RelatiekaartView)
-    measured.fit, measured.hit = 612, 33.5
+    measured.fit, measured.height, measured.hit = 612, 600, 33.5
     html = screen.render(app)
-    assert "--rk-fit:612px;--rk-hit:33.5px;" in html and 'data-zoom="1"' in html
+    assert "--rk-h:600px;--rk-hit:33.5px;" in html and "data-zoomed" not in html
     app.dispatch("relatiekaart.lines", {})
     assert app.view_state(relatiekaart.RelatiekaartView) is measured and measured.lines is True
 

@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "map.tool.zoom_in": "Larger",
     "map.tool.zoom_out": "Smaller",
     "map.tool.close": "Close",
+    "map.tool.whole": "Whole map",
+    "map.tool.full": "Full screen",
+    "map.tool.full_exit": "Small screen",
+    "map.view.label": "Look at the map",
     # --- drag and keyboard ---
     "map.drag_target": "{sector} · {ring}",
     "map.drag_off": "Let go = do not move",

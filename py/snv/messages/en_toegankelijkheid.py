@@ -31,6 +31,9 @@ MESSAGES: dict[str, str] = {
     "a11y.limit.maps": "The maps are drawings. You can also see the relationship map and the life line as a list. The other maps not yet.",
     "a11y.limit.boot": "While the app loads, the text is only in Dutch.",
     "a11y.limit.own_text": "The app does not translate what you write yourselves.",
+    "a11y.limit.speech": ("Read aloud uses a voice that is on your device. Some browsers also have voices on the "
+                          "internet. Those send the text to the maker of the browser. So the app only chooses a voice "
+                          "on the device itself. Is there no voice? Then the app tells you."),
     "a11y.contact_title": "Does something not work well?",
     "a11y.contact": "Tell your facilitator. They pass it on to the makers of the app.",
 }

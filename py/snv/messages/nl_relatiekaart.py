@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "map.tool.zoom_in": "Groter",
     "map.tool.zoom_out": "Kleiner",
     "map.tool.close": "Sluiten",
+    "map.tool.whole": "Hele kaart",
+    "map.tool.full": "Groot scherm",
+    "map.tool.full_exit": "Klein scherm",
+    "map.view.label": "De kaart bekijken",
     # --- drag and keyboard ---
     "map.drag_target": "{sector} · {ring}",
     "map.drag_off": "Loslaten = niet verplaatsen",

@@ -32,6 +32,9 @@ MESSAGES: dict[str, str] = {
     "a11y.limit.maps": "De kaarten zijn tekeningen. De relatiekaart en de levenslijn kun je ook als lijst bekijken. De andere kaarten nog niet.",
     "a11y.limit.boot": "Tijdens het laden staat de tekst alleen in het Nederlands.",
     "a11y.limit.own_text": "Wat jullie zelf opschrijven, vertaalt de app niet.",
+    "a11y.limit.speech": ("Lees voor gebruikt een stem die op je apparaat staat. Sommige browsers hebben ook stemmen "
+                          "op internet. Die sturen de tekst naar de maker van de browser. Daarom kiest de app alleen "
+                          "een stem op het apparaat zelf. Is er geen stem? Dan zegt de app dat."),
     "a11y.contact_title": "Werkt iets niet goed?",
     "a11y.contact": "Vertel het aan je begeleider. Die geeft het door aan de makers van de app.",
 }

@@ -212,7 +212,7 @@ def _row_html(p, c, v: ContactschemaView, cols: tuple[str, ...], lit: Optional[f
     rol = f'<span class="cs-rol">{esc(p.rol)}</span>' if p.rol else ""
     name = (f'<th scope="row" class="cs-c-persoon"><button type="button" class="cs-cell cs-name" '
             f'data-action="{KEY}.open" data-pid="{esc(pid)}" aria-expanded="{expanded}">'
-            f'{marker(p.naam, sector=p.sector, professioneel=p.professioneel, soort=p.soort, overleden=p.overleden, size=36)}'
+            f'{marker(p.naam, sector=p.sector, professioneel=p.professioneel, soort=p.soort, overleden=p.overleden)}'
             f'<span class="cs-who"><span class="cs-naam">{esc(p.naam)}</span> {rol}</span>'
             # the name comes from what is shown (WCAG 2.5.3 label in name) plus what a tap does
             f'<span class="visually-hidden">, {esc(t("contactschema.edit_hidden"))}</span>'

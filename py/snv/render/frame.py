@@ -212,7 +212,8 @@ def sheet(kind: str, title: str, body: str, *, modal: bool, role: str = "dialog"
             f'<div class="sheet-body"{body_attrs}>{body}</div></div>')
 
 
-def menu_sheet() -> str:
+def menu_sheet(view_part: str = "") -> str:
+    """The menu; `view_part` is *Weergave* (render/client_view.menu_part), before language and statement."""
     def item(label_key: str, action: str, icon: str, desc_key: Optional[str] = None, first: bool = False) -> str:
         desc = f'<span class="menu-desc">{esc(t(desc_key))}</span>' if desc_key else ""
         return (f'<li><button type="button" class="menu-item" data-action="{action}"{attrs(data_autofocus=first)}>'
@@ -230,6 +231,7 @@ def menu_sheet() -> str:
         f'<h3 class="menu-head">{esc(t("ui.menu.session"))}</h3><ul class="menu-list">'
         + item("ui.menu.end", "menu.end", icons.END, "ui.menu.end_desc")
         + "</ul>"
+        + view_part
         + about.menu_part()  # Taal / Language and the accessibility statement (render/about.py)
     )
     return sheet("menu", t("ui.menu"), body, modal=True)

@@ -11,8 +11,8 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from ..analysis.layout import on_map
-from ..messages import t
+from ..analysis.layout import cached_layout_map, on_map, readable_width, text_scale
+from ..messages import on_change, t
 from ..model import KWALITEITEN, NABIJHEDEN, SECTORS, ops
 from ..model.case import client_ties
 from . import icons
@@ -22,7 +22,8 @@ from .relatiekaart_svg import MapOptions, legend_items, map_svg, quality_word
 
 KEY = "relatiekaart"
 PANELS = ("figures", "snapshot", "compare", "list", "tie")
-ZOOMS = (1.0, 1.5, 2.0, 3.0)
+ZOOM_STEP = 1.25  # *Groter* / *Kleiner*: the map this much bigger or smaller
+ZOOM_MAX = 4.0  # at most this many times the readable size (or the whole map, if that is bigger)
 DIFF_GROUPS = ("nieuw", "dichterbij", "verder_weg", "sector", "lijn", "steun", "weg")
 
 ICON_MAP = icons.PHASE["netwerkatlas"]
@@ -39,6 +40,9 @@ ICON_CONNECT = _I('<circle cx="5.5" cy="12" r="3"/><circle cx="18.5" cy="12" r="
                   '<path d="M12 8.5v-4M10 6.5h4"/>')
 ICON_FREQ = _I('<path d="M3 18 21 6"/><path d="M3 12l7-4.5" stroke-width="4"/><path d="M14 20l7-4.5" stroke-width="1"/>')
 ICON_ZOOM_OUT = _I('<circle cx="11" cy="11" r="6.5"/><path d="m16 16 4.5 4.5M8 11h6"/>')
+ICON_WHOLE = _I('<circle cx="12" cy="12" r="6"/><path d="M3 8V3h5M16 3h5v5M21 16v5h-5M8 21H3v-5"/>')
+ICON_FULL = _I('<path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5"/><path d="M4 4l5 5M20 4l-5 5M20 20l-5-5M4 20l5-5"/>')
+ICON_FULL_EXIT = _I('<path d="M9 4v5H4M20 9h-5V4M15 20v-5h5M4 15h5v5"/>')
 
 
 @dataclass
@@ -51,14 +55,17 @@ class RelatiekaartView:
     fig: Optional[str] = None  # key of the figure sentence whose people are highlighted
     cmp_from: Optional[str] = None  # Momentopname id; None = the last one
     cmp_to: str = "nu"  # Momentopname id or "nu" (the map now)
-    zoom: int = 0  # index into ZOOMS
+    zoom: Optional[float] = None  # map width / the whole map's width (fit); None = the readable size
+    full: bool = False  # *Volledig scherm*: only the map and its view buttons
     snap_title: Optional[str] = None  # the title being typed; None = the default with today's date
     connect: bool = False  # *Verbinden*: tap A, then B, makes a line between them
     chosen: Optional[str] = None  # *Verbinden*: the person tapped first
     freq: bool = False  # *Hoe vaak?*: the client's line width = contact frequency
     tie: Optional[tuple[str, str]] = None  # the line between others shown in the "tie" panel
-    fit: Optional[int] = None  # css px the map may be high to fit the screen (measured)
-    hit: Optional[float] = None  # hit circle radius in map units that makes 44 css px (measured)
+    fit: Optional[int] = None  # css px of the square that shows the whole map (measured)
+    height: Optional[int] = None  # css px the map's view may be high (measured)
+    hit: Optional[float] = None  # hit circle radius in marker units that makes 44 css px (measured)
+    centre: Optional[tuple[float, float]] = None  # map point in the middle of the view (kept while panning)
     event: Optional[str] = None  # Gebeurtenis id whose persons are highlighted (from the Gebeurteniskaart)
 
 
@@ -140,13 +147,50 @@ def _highlight(case, v: RelatiekaartView) -> frozenset:
     return frozenset()
 
 
-def map_options(case, v: RelatiekaartView) -> MapOptions:
+def map_options(case, v: RelatiekaartView, selected: Optional[str] = None) -> MapOptions:
     cmp = compare_states(case, v)
     tie = frozenset(v.tie) if v.panel == "tie" and v.tie else None
     return MapOptions(member_ties=v.lines or v.connect or tie is not None, support=v.support,
                       highlight=_highlight(case, v), state=cmp[1] if cmp else None,
                       compare_old=cmp[0] if cmp else None, frequency=v.freq,
-                      chosen=v.chosen if v.connect else None, tie=tie)
+                      chosen=v.chosen if v.connect else None, tie=tie, selected=selected)
+
+
+# ----- size on screen: readable by default, the whole map on request -----
+
+_READ: list = [None, 0.0]  # [weakref to the last drawn state, its readable width]: asked a few times per render
+
+
+def readable_px(case, v: RelatiekaartView) -> float:
+    """CSS px the drawn map needs for 14 px names and 44 px tap areas (layout.readable_width)."""
+    cmp = compare_states(case, v)
+    state = cmp[1] if cmp and cmp[1] is not None else case
+    last = _READ[0]
+    if last is None or last() is not state:  # states are frozen: the same object, the same layout
+        _READ[:] = [weakref.ref(state), readable_width(text_scale(cached_layout_map(state, case.klant_id)))]
+    return _READ[1]
+
+
+on_change(lambda: _READ.__setitem__(0, None))  # the layout measures ring names in the current language
+
+
+def zoom_factor(case, v: RelatiekaartView, read: Optional[float] = None) -> float:
+    """The map's width as a multiple of the whole map's width (1 = *Hele kaart*); `read` is
+    readable_px(case, v) when the caller has it already."""
+    if v.zoom is not None:
+        return v.zoom
+    if not v.fit:
+        return 1.0
+    return max(1.0, (read or readable_px(case, v)) / v.fit)
+
+
+def zoom_limit(case, v: RelatiekaartView, read: Optional[float] = None) -> float:
+    return ZOOM_MAX * max(1.0, (read or readable_px(case, v)) / v.fit) if v.fit else ZOOM_MAX
+
+
+def zoom_to(case, v: RelatiekaartView, factor: float) -> None:
+    """Set the map's width (a multiple of the whole map's width), within 1 and zoom_limit."""
+    v.zoom = round(max(1.0, min(zoom_limit(case, v), factor)), 3)
 
 
 # ----- rendering -----
@@ -157,7 +201,6 @@ def _toolbar(v: RelatiekaartView) -> str:
     def toggle(label: str, action: str, icon: str, pressed: bool, **data: str) -> str:
         return button(label, action, icon=icon, cls="btn rk-tool", pressed=pressed, data=data or None)
 
-    zoom = v.zoom
     parts = [
         button(t("map.tool.add"), f"{KEY}.add", icon=icons.PLUS, cls="btn btn-primary rk-tool", id="rk-add",
                aria_label=t("map.tool.add_aria")),
@@ -173,14 +216,28 @@ def _toolbar(v: RelatiekaartView) -> str:
         button(t("map.tool.export"), f"{KEY}.export", icon=icons.EXPORT, cls="btn rk-tool", id="rk-export"),
         button(t("ui.print.instrument"), "app.print", icon=icons.PRINT, cls="btn rk-tool", id="relatiekaart-print",
                data={"instrument": KEY}),
-        '<span class="rk-zoom">'
-        + button(t("map.tool.zoom_out"), f"{KEY}.zoom", icon=ICON_ZOOM_OUT, cls="btn rk-tool",
-                 data={"step": "-1"}, disabled=zoom <= 0)
-        + button(t("map.tool.zoom_in"), f"{KEY}.zoom", icon=ICON_ZOOM_IN, cls="btn rk-tool",
-                 data={"step": "1"}, disabled=zoom >= len(ZOOMS) - 1)
-        + "</span>",
     ]
     return (f'<div class="rk-toolbar" role="toolbar" aria-label="{esc(t("map.tool.label"))}">'
+            + "".join(parts) + "</div>")
+
+
+def _viewbar(case, v: RelatiekaartView, read: float) -> str:
+    """*Kleiner*, *Groter*, *Hele kaart*, *Groot scherm*: always beside the map (also in full screen
+    and while a panel is open); fingers can pinch as well."""
+    factor, limit = zoom_factor(case, v, read), zoom_limit(case, v, read)
+    whole = factor <= 1.0 + 1e-6
+    full_label = t("map.tool.full_exit") if v.full else t("map.tool.full")
+    parts = [
+        button(t("map.tool.zoom_out"), f"{KEY}.zoom", icon=ICON_ZOOM_OUT, cls="btn rk-tool", data={"step": "-1"},
+               disabled=whole, id="rk-zoom-out"),
+        button(t("map.tool.zoom_in"), f"{KEY}.zoom", icon=ICON_ZOOM_IN, cls="btn rk-tool", data={"step": "1"},
+               disabled=factor >= limit - 1e-6, id="rk-zoom-in"),
+        button(t("map.tool.whole"), f"{KEY}.whole", icon=ICON_WHOLE, cls="btn rk-tool", disabled=whole,
+               id="rk-whole"),
+        button(full_label, f"{KEY}.full", icon=ICON_FULL_EXIT if v.full else ICON_FULL, cls="btn rk-tool",
+               pressed=v.full, id="rk-full"),
+    ]
+    return (f'<div class="rk-viewbar" role="toolbar" aria-label="{esc(t("map.view.label"))}">'
             + "".join(parts) + "</div>")
 
 
@@ -389,34 +446,40 @@ def _off_map(case) -> str:
             f'{esc(t("map.off_map"))}</h2><p class="hint">{esc(t("map.off_map_b1"))}</p><ul>{lis}</ul></section>')
 
 
-def render(case, v: RelatiekaartView, *, today: dt.date) -> str:
-    """The whole screen; `today` names a new snapshot ("Kaart van 14-3-2026")."""
+def render(case, v: RelatiekaartView, *, today: dt.date, selected: Optional[str] = None) -> str:
+    """The whole screen; `today` names a new snapshot ("Kaart van 14-3-2026"); `selected` is the person
+    whose sheet is open (ringed on the map, which keeps them in view)."""
     panel = v.panel
-    opts = map_options(case, v)
+    opts = map_options(case, v, selected)
     readonly = opts.state is not None  # showing a stored moment: nothing to drag
     empty = not any(on_map(p, case.klant_id) for p in case.personen)
     hint = (f'<p class="rk-empty">{esc(t("map.empty"))}</p>' if empty and not readonly else "")
-    zoom = ZOOMS[max(0, min(v.zoom, len(ZOOMS) - 1))]
     ro = (' data-readonly="1"' if readonly else "") + (' data-connect="1"' if v.connect and not readonly else "")
-    # sizes measured by the browser (relatiekaart_dom): map fits the screen, hit circles ≥ 44 css px
-    css = "".join(f"--rk-{k}:{size}px;" for k, size in (("fit", v.fit), ("hit", v.hit)) if size is not None)
-    fit = f' style="{css}"' if css else ""
+    # the map is at least --rk-read wide (readable names), or --rk-zoom times the whole map; sizes the
+    # browser measured (relatiekaart_dom) come back here so a re-render does not jump
+    read = readable_px(case, v)
+    sizes = [("read", round(read, 1)), ("h", v.height), ("hit", v.hit)]
+    css = "".join(f"--rk-{k}:{size:g}px;" for k, size in sizes if size is not None)
+    if v.zoom is not None:
+        css += f"--rk-zoom:{v.zoom:g};"
+    classes = "rk screen-relatiekaart" + (" is-full" if v.full else "")
     panel_html = ""
     if panel in PANELS:
         render_panel = {"figures": _figures_panel, "snapshot": _snapshot_panel, "compare": _compare_panel,
                         "list": _list_panel, "tie": _tie_panel}[panel]
         panel_html = (f'<aside class="rk-panel" id="rk-panel" tabindex="-1" aria-labelledby="rk-panel-title">'
                       f'{render_panel(case, v, today)}</aside>')
+    zoomed = ' data-zoomed="1"' if v.zoom is not None else ""
     return (
-        f'<div class="rk screen-relatiekaart{" has-panel" if panel_html else ""}" data-zoom="{zoom:g}"{fit}>'
+        f'<div class="{classes}{" has-panel" if panel_html else ""}"{zoomed} style="{css}">'
         f'<div class="rk-head"><h1 id="screen-title">{esc(t("map.title"))}</h1>'
         f'<p class="rk-b1">{esc(t("map.hint"))}</p>{_event_chip(case, v)}{_connect_bar(case, v)}</div>'
-        f'{_toolbar(v)}'
+        f'{_toolbar(v)}{_viewbar(case, v, read)}'
         f'<div class="rk-main">'
         # the map holds a button per person: a keyboard can jump over all of them
         f'<a class="skip-link" href="#{"rk-panel" if panel_html else "rk-foot"}" id="rk-skip">{esc(t("map.skip"))}</a>'
-        f'<div class="rk-scroll" id="rk-scroll"><div class="rk-stage" style="--rk-zoom:{zoom:g}"{ro}>'
-        f'{map_svg(case, options=opts)}</div>{hint}</div>'
+        f'<div class="rk-scroll" id="rk-scroll"><div class="rk-stage"{ro}>'
+        f'{map_svg(case, options=opts)}</div></div>{hint}'
         f'<p class="visually-hidden" id="rk-live" role="status" aria-live="polite"></p>'
         f'</div>'
         f'{panel_html}'

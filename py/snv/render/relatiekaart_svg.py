@@ -14,6 +14,7 @@ screen's CSS (site/relatiekaart.css) can still override them for focus, drag and
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -49,7 +50,15 @@ MARKER_FILL = {s: mix(c, 0.12) for s, c in SECTOR_COLOURS.items()}
 # darker sector colours for icons: at least 3:1 against the light tints
 SECTOR_INK = {s: mix(c, 0.62, "#000000") for s, c in SECTOR_COLOURS.items()}
 
-HIT_R = 30.0  # invisible hit circle; CSS raises it so it is ≥ 44 css px on small screens
+HIT_R = L.TAP_R  # invisible hit circle (marker units): 44 css px at the readable size; CSS keeps it ≥ 44 px
+# Every text of the map is sized in *readable px* times the layout's scale (see layout.readable_width): on
+# the screen's default zoom none is smaller than MIN_TEXT_PX. render/map_readability.py measures it.
+MIN_TEXT_PX = 14.0
+SECTOR_FONT = (14.0, 18.0)  # slice names: as big as fits the rim, never below the minimum
+HINT_FONT = 16.0
+CLIENT_FONT = (14.0, 22.0)
+BOLT_FONT = 17.0
+BADGE_FONT = 14.0
 CLIENT_GAP = 4.0
 RIM_W = 12.0
 
@@ -101,6 +110,7 @@ class MapOptions:
     frequency: bool = False  # *Hoe vaak?*: the client's line width = contact frequency (contactschema)
     chosen: Optional[str] = None  # *Verbinden*: the person tapped first (ringed until the second tap)
     tie: Optional[frozenset] = None  # the line between others that is open in the side panel
+    selected: Optional[str] = None  # the person whose sheet is open: ringed, and kept in view by the screen
 
 
 # ----- words -----
@@ -171,14 +181,17 @@ def _background(out: list, geo: L.Geometry, interactive: bool, scale: float = 1.
     for s in SECTORS:
         x, y, rot = geo.sector_label_position(s)
         label = t(f"label.sector.{s}")
+        # drawn in readable px and scaled with the map; the straight line of icon + text stays inside the
+        # view box: half of it at most _RIM_HALF map units from the rim's tangent point
+        size = max(SECTOR_FONT[0], min(SECTOR_FONT[1], (2 * _RIM_HALF / scale - 32) / (len(label) * 0.58 or 1)))
         # icon, gap, then the text from a fixed start: the pair is centred on an estimated width
-        left = -(24 + 8 + len(label) * 0.58 * 20) / 2
-        out.append(f'<g transform="translate({num(x)} {num(y)}) rotate({num(rot)})">'
+        left = -(24 + 8 + len(label) * 0.58 * size) / 2
+        out.append(f'<g transform="translate({num(x)} {num(y)}) rotate({num(rot)}){_scaled(scale)}">'
                    f'<path d="{SECTOR_ICONS[s]}" transform="translate({num(left + 12)} 0)" fill="none" '
                    f'stroke="{SECTOR_INK[s]}" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" '
                    f'aria-hidden="true"/>'
-                   f'<text x="{num(left + 32)}" y="7" font-size="20" font-weight="700" fill="{TEXT}">'
-                   f'{esc(label)}</text></g>')
+                   f'<text x="{num(left + 32)}" y="{num(size * 0.35)}" font-size="{num(size)}" font-weight="700" '
+                   f'fill="{TEXT}">{esc(label)}</text></g>')
     out.append("</g>")
     out.append(f'<g class="rk-ringnames" font-size="{num(L.LABEL_FONT * scale)}" fill="#333333" text-anchor="middle" '
                f'stroke="#FFFFFF" stroke-width="4" stroke-linejoin="round" paint-order="stroke">')
@@ -186,6 +199,13 @@ def _background(out: list, geo: L.Geometry, interactive: bool, scale: float = 1.
         x, y = L.ring_label_position(n, scale)  # the layout kept persons' labels clear of it
         out.append(f'<text x="{num(x)}" y="{num(y)}">{esc(t(f"label.nabijheid.{n}"))}</text>')
     out.append("</g>")
+
+
+_RIM_HALF = 215.0  # map units: a slice name's line ends at most ~489 from the centre (the view box is 500)
+
+
+def _scaled(scale: float) -> str:
+    return f" scale({num(scale)})" if scale != 1.0 else ""
 
 
 def _edge_points(geo: L.Geometry, x: float, y: float,
@@ -202,7 +222,7 @@ def _edge_points(geo: L.Geometry, x: float, y: float,
 
 
 def tie_svg(kwaliteit: str, x1: float, y1: float, x2: float, y2: float, extra: str = "",
-            width: Optional[float] = None, cls_extra: str = "") -> str:
+            width: Optional[float] = None, cls_extra: str = "", scale: float = 1.0) -> str:
     """One client→person line in the style of its quality (also used for legend samples); `width`
     overrides the quality's width (the *Hoe vaak?* layer), the shape stays."""
     stroke, own_width, dash = QUALITY_STYLE[kwaliteit]
@@ -212,7 +232,8 @@ def tie_svg(kwaliteit: str, x1: float, y1: float, x2: float, y2: float, extra: s
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         return (f'<g {cls}><path d="{zigzag(x1, y1, x2, y2)}" fill="none" stroke="{stroke}" '
                 f'stroke-width="{num(width)}" stroke-linejoin="round"/>'
-                f'<text x="{num(mx)}" y="{num(my + 6)}" text-anchor="middle" font-size="17" fill="{CONFLICT}" '
+                f'<text x="{num(mx)}" y="{num(my + 6 * scale)}" text-anchor="middle" font-size="{num(BOLT_FONT * scale)}" '
+                f'fill="{CONFLICT}" '
                 f'stroke="#FFFFFF" stroke-width="3" paint-order="stroke" class="rk-bolt">⚡</text></g>')
     coords = f'x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}"'
     if kwaliteit != "verbroken":  # one element: style, class and data on the line itself
@@ -278,14 +299,14 @@ def _badges_svg(codes: list[str], pl: L.Placed) -> str:
     out = []
     for code in sorted(codes, key=BADGE_ORDER.index):
         text = t(f"map.badge.{code}")
-        w = len(text) * 6.6 + 12
-        by = y - 18 if up else y
+        w = len(text) * 0.6 * BADGE_FONT + 12
+        by = y - 21 if up else y
         stroke = CONFLICT if code == "weg" else ACCENT
         out.append(f'<g class="rk-badge b-{code}"><rect x="{num(-w / 2)}" y="{num(by)}" width="{num(w)}" '
-                   f'height="18" rx="9" fill="#FFFFFF" stroke="{stroke}" stroke-width="1.5"/>'
-                   f'<text y="{num(by + 13)}" text-anchor="middle" font-size="12" font-weight="700" '
+                   f'height="21" rx="10.5" fill="#FFFFFF" stroke="{stroke}" stroke-width="1.5"/>'
+                   f'<text y="{num(by + 15.5)}" text-anchor="middle" font-size="{num(BADGE_FONT)}" font-weight="700" '
                    f'fill="{TEXT}">{esc(text)}</text></g>')
-        y = y - 21 if up else y + 21
+        y = y - 24 if up else y + 24
     return "".join(out)
 
 
@@ -294,19 +315,19 @@ def _support_svg(items: list, pl: L.Placed, geo: L.Geometry) -> str:
     kinds = sorted(items, key=lambda s: s.soort)
     # badges on the side opposite the label
     if pl.label_anchor == "middle":
-        sx, sy, step = 0.0, (-L.MARKER_R - 11 if pl.label_y > pl.y else L.MARKER_R + 11), (19.0, 0.0)
+        sx, sy, step = 0.0, (-L.MARKER_R - 13 if pl.label_y > pl.y else L.MARKER_R + 13), (23.0, 0.0)
         sx = -(len(kinds) - 1) * step[0] / 2
     else:
         side = -1.0 if pl.label_anchor == "start" else 1.0
-        sx, sy, step = side * (L.MARKER_R + 11), -(len(kinds) - 1) * 9.5, (0.0, 19.0)
+        sx, sy, step = side * (L.MARKER_R + 13), -(len(kinds) - 1) * 11.5, (0.0, 23.0)
     parts = []
     for i, s in enumerate(kinds):
         bx, by = sx + step[0] * i, sy + step[1] * i
         title = t("map.support.item", soort=t(f"label.steunsoort.{s.soort}"), richting=t(f"map.support.{s.richting}"))
         parts.append(f'<g class="rk-sup s-{s.soort} r-{s.richting}"><title>{esc(title)}</title>'
-                     f'<circle cx="{num(bx)}" cy="{num(by)}" r="8.5" fill="#FFFFFF" stroke="{ACCENT}" '
-                     f'stroke-width="1.5"/><text x="{num(bx)}" y="{num(by + 4)}" text-anchor="middle" '
-                     f'font-size="11" font-weight="700" fill="{ACCENT}">'
+                     f'<circle cx="{num(bx)}" cy="{num(by)}" r="10.5" fill="#FFFFFF" stroke="{ACCENT}" '
+                     f'stroke-width="1.5"/><text x="{num(bx)}" y="{num(by + 5)}" text-anchor="middle" '
+                     f'font-size="{num(BADGE_FONT)}" font-weight="700" fill="{ACCENT}">'
                      f'{esc(t(f"map.support_short.{s.soort}"))}</text></g>')
     # arrowheads between marker and client: towards the client = this person helps the client
     dirs = {s.richting for s in items}
@@ -332,13 +353,44 @@ def _support_svg(items: list, pl: L.Placed, geo: L.Geometry) -> str:
     return " ".join(parts)  # apart: each letter is its own shown word (marker_name)
 
 
-def _client(out: list, geo: L.Geometry, klant) -> None:
+def client_name(naam: str, scale: float) -> tuple[str, float]:
+    """The client's name in the centre disc and its size in readable px: as big as fits (up to
+    CLIENT_FONT), never below the minimum; a name too long even then is cut with '…'."""
+    name = " ".join(naam.split()) or t("map.client_you")
+    room = 2 * (L.CLIENT_R / scale - 8)  # readable px across the inner ring
+    lo, hi = CLIENT_FONT
+    size = max(lo, min(hi, room / (0.6 * len(name))))
+    fits = max(3, int(room / (0.6 * size)))
+    if len(name) > fits:
+        name = name[:fits - 1].rstrip() + "…"
+    return name, size
+
+
+def _empty_hint(out: list, geo: L.Geometry, text: str, scale: float) -> None:
+    """The question in the empty Buren slice, on as many lines as the slice needs at its size."""
+    inner, outer = geo.ring_bounds("dichtbij")
+    room = 2 * inner * math.sin(math.radians(30)) / scale  # readable px: the chord inside the ring
+    per_line = max(8, int(room / (0.55 * HINT_FONT)))
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= per_line:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    x, y = geo.polar(180, (inner + outer) / 2)
+    size, step = HINT_FONT * scale, HINT_FONT * 1.25 * scale
+    y -= step * (len(lines) - 1) / 2
+    spans = "".join(f'<tspan x="{num(x)}" dy="{num(0 if i == 0 else step)}">{esc(line)}</tspan>'
+                    for i, line in enumerate(lines))
+    out.append(f'<text class="rk-hint" x="{num(x)}" y="{num(y)}" text-anchor="middle" font-size="{num(size)}" '
+               f'font-style="italic" fill="#333333">{spans}</text>')
+
+
+def _client(out: list, geo: L.Geometry, klant, scale: float = 1.0) -> None:
     cx, cy = geo.centre
     r = geo.client_r
-    name = " ".join(klant.naam.split()) or t("map.client_you")
-    if len(name) > 11:
-        name = name[:10].rstrip() + "…"
-    size = 22 if len(name) <= 7 else 18
+    name, px = client_name(klant.naam, scale)
+    size = px * scale
     out.append(f'<g class="rk-client" role="img" aria-label="{esc(t("map.aria.client", naam=klant.naam))}">'
                f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(r)}" fill="#FFFFFF" stroke="{TEXT}" stroke-width="3"/>'
                f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(r - 7)}" fill="none" stroke="{TEXT}" stroke-width="2"/>'
@@ -361,12 +413,11 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
         steun.setdefault(s.persoon, []).append(s)
     interactive = opts.interactive
 
-    _background(out, geo, interactive, L.text_scale(placed))
+    scale = L.text_scale(placed)
+    _background(out, geo, interactive, scale)
 
     if opts.empty_hints and not any(pl.sector == "buren_buurt" for pl in placed.values()):
-        x, y = geo.polar(180, (geo.ring_bounds("dichtbij")[0] + geo.ring_bounds("dichtbij")[1]) / 2)
-        out.append(f'<text class="rk-hint" x="{num(x)}" y="{num(y)}" text-anchor="middle" font-size="16" '
-                   f'font-style="italic" fill="#333333">{esc(t("map.empty_buren"))}</text>')
+        _empty_hint(out, geo, t("map.empty_buren"), scale)
 
     if opts.member_ties and others:
         out.append(f'<g class="rk-members" stroke="{MEMBER}" stroke-width="1.2">')
@@ -398,10 +449,10 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
             continue
         extra = f' data-pid="{esc(pid)}"' if interactive else ""
         if freq is None and q:
-            out.append(tie_svg(q, *pts, extra=extra))
+            out.append(tie_svg(q, *pts, extra=extra, scale=scale))
         else:  # a frequency without a chosen quality: a plain solid line of that width
             out.append(tie_svg(q or "neutraal", *pts, extra=extra, width=FREQ_WIDTH.get(f or "", FREQ_NONE_WIDTH),
-                               cls_extra=f" f-{f or 'geen'}"))
+                               cls_extra=f" f-{f or 'geen'}", scale=scale))
     out.append("</g>")
 
     badges: dict[str, list[str]] = {}
@@ -419,6 +470,7 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
                 continue
             op, opl = old_people[pid], old_placed[pid]
             dx, dy = _label_offset(opl)
+            opl = dataclasses.replace(opl, scale=max(opl.scale, scale))
             out.append(f'<g class="rk-ghost" data-pid="{esc(pid)}" {_position(opl)}>'
                        f'<title>{esc(op.naam)}: {esc(t("map.cmp.group.weg"))}</title>'
                        f'<circle r="{num(L.MARKER_R)}" fill="none" stroke="{GREY}" stroke-width="2" '
@@ -437,19 +489,21 @@ def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
         lit = (pid in hl) if hl else None
         codes = tuple(badges.get(pid, ()))
         chosen = pid == opts.chosen
+        selected = pid == opts.selected
         key = (pl, quality.get(pid), tuple((s.soort, s.richting) for s in kinds),
-               opts.support, lit, codes, interactive, chosen)
+               opts.support, lit, codes, interactive, chosen, selected)
         hit = _MARKER_CACHE.get(pid)
         if hit is not None and hit[0] is p and hit[1] == key:
             out.append(hit[2])
             continue
-        svg = _marker_svg(p, pl, quality.get(pid), kinds, opts.support, lit, codes, interactive, geo, chosen)
+        svg = _marker_svg(p, pl, quality.get(pid), kinds, opts.support, lit, codes, interactive, geo, chosen,
+                          selected)
         _MARKER_CACHE[pid] = (p, key, svg)
         out.append(svg)
     if len(_MARKER_CACHE) > _MARKER_CACHE_MAX:
         _MARKER_CACHE.clear()
     out.append("</g>")
-    _client(out, geo, case.klant if opts.state is None else _klant_of(state, case))
+    _client(out, geo, case.klant if opts.state is None else _klant_of(state, case), scale)
     return placed
 
 
@@ -461,8 +515,9 @@ on_change(_MARKER_CACHE.clear)  # a marker's SVG holds words (aria-label): not a
 
 
 def _marker_svg(p, pl: L.Placed, kwaliteit, kinds, support: bool, lit: Optional[bool], codes: tuple,
-                interactive: bool, geo: L.Geometry, chosen: bool = False) -> str:
-    cls = ("rk-m" if lit is None else ("rk-m hl" if lit else "rk-m dim")) + (" is-chosen" if chosen else "")
+                interactive: bool, geo: L.Geometry, chosen: bool = False, selected: bool = False) -> str:
+    cls = (("rk-m" if lit is None else ("rk-m hl" if lit else "rk-m dim")) + (" is-chosen" if chosen else "")
+           + (" is-selected" if selected else ""))
     dim = ' opacity="0.35"' if lit is False else ""
     pos = _position(pl)
     if interactive:
@@ -474,6 +529,9 @@ def _marker_svg(p, pl: L.Placed, kwaliteit, kinds, support: bool, lit: Optional[
         head = f'<g class="{cls}" data-pid="{esc(p.id)}" {pos}{dim}><title>{esc(marker_name(p, kwaliteit, kinds))}</title>'
     ring = (f'<circle class="rk-hl" r="{num(L.MARKER_R + 7)}" fill="none" stroke="{ACCENT}" stroke-width="4"/>'
             if lit else "")
+    if selected:  # a solid ring with a white edge: "the sheet is about this one"
+        ring += (f'<circle class="rk-sel" r="{num(L.MARKER_R + 6)}" fill="none" stroke="#FFFFFF" stroke-width="8"/>'
+                 f'<circle class="rk-sel" r="{num(L.MARKER_R + 6)}" fill="none" stroke="{ACCENT}" stroke-width="4"/>')
     if chosen:  # dashed ring: "this one is chosen, tap the second person"
         ring += (f'<circle class="rk-chosen" r="{num(L.MARKER_R + 9)}" fill="none" stroke="{ACCENT}" '
                  f'stroke-width="4" stroke-dasharray="6 4"/>')
@@ -533,7 +591,9 @@ def legend_items(support: bool = True, member_ties: bool = True, frequency: bool
     for label, changes in (("map.legend.person", {}), ("map.legend.professional", {"professioneel": True}),
                            ("map.legend.pet", {"soort": "huisdier"}), ("map.legend.deceased", {"overleden": True})):
         p = SimpleNamespace(**{**base, **changes})
-        items.append((f'<g transform="translate(32 14) scale(0.7)">{_marker_shape(p, "")}</g>', t(label)))
+        # initials at 20 × 0.7 = 14 px
+        items.append((f'<g transform="translate(32 14) scale(0.7)" font-size="20" text-anchor="middle">'
+                       f'{_marker_shape(p, "")}</g>', t(label)))
     if support:
         arrow = (f'<path d="M8 14H56{{}}" fill="none" stroke="{ACCENT}" stroke-width="3" '
                  f'stroke-linecap="round" stroke-linejoin="round"/>')
@@ -543,7 +603,7 @@ def legend_items(support: bool = True, member_ties: bool = True, frequency: bool
         items.append((arrow.format(head_l + head_r), t("map.legend.support_both")))
         for soort in STEUNSOORTEN:
             items.append((f'<circle cx="32" cy="14" r="10" fill="#FFFFFF" stroke="{ACCENT}" stroke-width="1.5"/>'
-                          f'<text x="32" y="19" text-anchor="middle" font-size="13" font-weight="700" '
+                          f'<text x="32" y="19" text-anchor="middle" font-size="14" font-weight="700" '
                           f'fill="{ACCENT}">{esc(t(f"map.support_short.{soort}"))}</text>',
                           t(f"label.steunsoort.{soort}")))
     return items

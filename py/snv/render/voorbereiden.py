@@ -25,7 +25,7 @@ from .uitnodiging_svg import invitation_text
 KEY = "voorbereiden"
 ICON = icons._svg('<path d="M3 6h18v12H3z"/><path d="m3 7 9 6 9-6"/>')  # an envelope
 KADERS = ("curatele", "bewind", "mentorschap", "jeugdbescherming", "reclassering", "anders")
-PICK_R = 30.0  # the tap target around a marker, in map units (≥ 44 css px at the map's smallest size)
+PICK_R = L.TAP_R  # the tap target around a marker: 44 css px at the map's readable size (it never shrinks below)
 
 
 @dataclass
@@ -107,7 +107,7 @@ def _picker_svg(case) -> str:
     out.append('<g class="vb-picks" aria-hidden="true" fill="#FFFFFF">')
     for pid, pl in placed.items():
         status = invited.get(pid)
-        hit = num(PICK_R * max(1.0, pl.scale))
+        hit = num(PICK_R * pl.scale)
         ring = ""
         if status:  # a ring and a small check badge at the marker's upper right (clear of the labels)
             r = L.MARKER_R * pl.scale + 6
@@ -285,7 +285,10 @@ def render(case, v: VoorbereidenView, *, today: Optional[dt.date] = None) -> str
     tab = v.tab if v.tab in TABS else "wie"
     if tab == "wie":
         on_map = any(L.on_map(p, case.klant_id) for p in case.personen)
-        picker = (f'<div class="vb-stage">{picker_svg(case)}</div>' if on_map
+        # as wide as the map's names need (14 px, like the relatiekaart); wider than the card, it pans
+        read = L.readable_width(L.text_scale(L.cached_layout_map(case, case.klant_id)))
+        picker = (f'<div class="vb-stage" id="vb-stage" style="--vb-read:{read:.0f}px"><div class="vb-inner">'
+                  f'{picker_svg(case)}</div></div>' if on_map
                   else f'<p class="empty-small">{esc(t(f"{KEY}.no_people"))}</p>')
         body = (f'<div class="vb-grid">'
                 f'<section class="card vb-card vb-pick-card" aria-labelledby="vb-pick-title"><h2 id="vb-pick-title">'

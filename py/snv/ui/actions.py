@@ -10,7 +10,7 @@ from typing import Any, Callable
 from ..messages import t
 from ..model import FASEN, new_case, ops
 from ..render.start import OnboardView
-from . import interop, language, person_sheet, printing, screens, unlock
+from . import client_view, interop, language, person_sheet, prefs, printing, screens, unlock
 from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, SaveSheet, VersionsSheet
 
 
@@ -377,4 +377,6 @@ HANDLERS: dict[str, Callable[[Any, str, dict], Any]] = {
     "lang": language.handle,
     "about": language.handle_about,
     "import": interop.handle,
+    "prefs": prefs.handle,
+    "client": client_view.handle,
 }

@@ -15,6 +15,7 @@ from typing import Any, Callable, Optional, TypeVar
 from ..messages import t
 from ..model import Case, CaseError, new_case, ops
 from . import screens
+from .prefs import Prefs
 from .sheets import ConfirmSheet, PassphraseSheet, PersonSheet, Sheet
 
 V = TypeVar("V")
@@ -80,6 +81,18 @@ class Host:
         """The language is now `code` (ui/language.py): remember it and render everything anew."""
         self.request_render()
 
+    def prefs_changed(self, prefs: Any) -> None:
+        """The display preferences (ui/prefs.Prefs) changed: remember them and apply them to the page."""
+
+    def speak(self, lines: list[str], lang: str, done: Callable[..., None]) -> None:
+        """*Lees voor*: speak `lines` in the app language `lang` with a voice on the device, then call
+        done(), or done(problem) with "none" (no speech here) or "no_voice" (no voice for `lang`).
+        There is no speech outside a browser."""
+        done("none")
+
+    def stop_speaking(self) -> None:
+        """Stop *Lees voor* (nothing more is said; `done` is not called)."""
+
 
 class App:
     def __init__(self, case: Optional[Case] = None, *, store: Any = None, host: Optional[Host] = None,
@@ -114,6 +127,13 @@ class App:
         self.focus_request: Optional[str] = None  # CSS selector to focus after the next render
         self.trigger: Optional[str] = None  # selector of the element that started this action (set by browser)
         self._passphrase = ""  # set only while one export runs (see `encrypting`); never kept
+        self.prefs = Prefs()  # how this device shows the app (ui/prefs.py); never part of the case
+        self.speaking = False  # *Lees voor* is reading (ui/client_view.py)
+
+    def stop_speaking(self) -> None:
+        if self.speaking:
+            self.speaking = False
+            self.host.stop_speaking()
 
     def view_state(self, cls: type[V]) -> V:
         """The UI state of one screen (or sheet) that survives re-renders, e.g. PersonenView: created

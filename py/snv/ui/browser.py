@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import traceback
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import js
 from pyodide.ffi import create_proxy, to_js
@@ -293,6 +293,23 @@ class BrowserHost(Host):
         self.last.clear()
         self.last_screen = ""
         self.request_render()
+
+    def prefs_changed(self, prefs: Any) -> None:
+        """Remember the display preferences in this browser and apply them to <html> (ui/prefs.py)."""
+        from . import prefs as prefs_mod  # noqa: PLC0415
+
+        prefs_mod.remember(js.localStorage, prefs)
+        apply_prefs(prefs)
+
+    def speak(self, lines: list[str], lang: str, done: Callable[..., None]) -> None:
+        from . import speech_dom  # noqa: PLC0415
+
+        speech_dom.speak(lines, lang, done)
+
+    def stop_speaking(self) -> None:
+        from . import speech_dom  # noqa: PLC0415
+
+        speech_dom.stop()
 
     def on_other_tab(self, text: Any) -> None:
         try:
@@ -682,7 +699,9 @@ class BrowserHost(Host):
             self.scroller.scrollTop = 0  # the app shell's scrolling part (render/frame.py)
         self._place_focus(active, active_key)
         self._mark("snv-dom")
-        if content_changed and not app.onboarding:
+        if content_changed and app.prefs.client and not (app.onboarding or app.ended):
+            _centre_client_map()
+        elif content_changed and not app.onboarding:
             screen = view.current_screen(app)
             if screen.mount is not None:
                 try:
@@ -806,6 +825,7 @@ def start() -> None:
     except Exception:  # noqa: BLE001 - no localStorage at all: the default language
         code = "nl"
     js.document.documentElement.lang = code
+    _restore_prefs()
     screens.load_screens()
     _TASKS.add(asyncio.ensure_future(_boot()))  # held until the page goes: asyncio keeps weak references
 
@@ -825,6 +845,7 @@ async def _boot() -> None:
     tab = str(js.crypto.randomUUID()) if hasattr(js.crypto, "randomUUID") else ""
     store = CaseStore(backend, tab=tab)
     app = App(store=store, host=host)
+    app.prefs = _PREFS[0]
     host.backend = backend
     host.batch += 1  # no renders before the skeleton exists
     loaded = None
@@ -869,4 +890,34 @@ async def _boot() -> None:
 
 
 _HOST: Optional[BrowserHost] = None
+_PREFS: list = []  # the display preferences read at boot (ui/prefs.py), for the App made later
+
+
+def _centre_client_map() -> None:
+    """*Rustig scherm*: a map wider than its box starts with the client in the middle."""
+    box = _nn(js.document.getElementById("cv-map"))
+    if box is not None:
+        box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2
+        box.scrollTop = (box.scrollHeight - box.clientHeight) / 2
+
+
+def apply_prefs(prefs: Any) -> None:
+    """Contrast, letter size and the calm view as attributes on <html> (site/client.css)."""
+    root = js.document.documentElement
+    for name, value in prefs.html_attrs().items():
+        if value is None:
+            root.removeAttribute(name)
+        else:
+            root.setAttribute(name, value)
+
+
+def _restore_prefs() -> None:
+    from . import prefs  # noqa: PLC0415
+
+    try:
+        found = prefs.remembered(js.localStorage)  # before anything is rendered
+    except Exception:  # noqa: BLE001 - no localStorage at all: the defaults
+        found = prefs.Prefs()
+    _PREFS[:] = [found]
+    apply_prefs(found)
 _TASKS: set = set()

@@ -9,7 +9,7 @@ import js  # browser only
 from pyodide.ffi import create_proxy
 
 from ..render.familiekaart import FamiliekaartView
-from .dom import nn
+from .dom import nn, scroll_by
 
 _state: dict = {"app": None, "proxy": None}
 
@@ -32,11 +32,27 @@ def mount(app, root=None) -> None:
     v = app.view_state(FamiliekaartView)
     if v.scroll is not None:
         el.scrollLeft, el.scrollTop = v.scroll
+    else:
+        target = nn(js.document.getElementById(f"fk-p-{v.selected or app.case.klant_id}"))
+        if target is None:
+            return
+        t, s = target.getBoundingClientRect(), el.getBoundingClientRect()
+        el.scrollLeft = el.scrollLeft + (t.left + t.width / 2) - (s.left + s.width / 2)
+        el.scrollTop = el.scrollTop + (t.top + t.height / 2) - (s.top + s.height / 2)
+        v.scroll = (float(el.scrollLeft), float(el.scrollTop))
+    _above_panel(v)
+
+
+def _above_panel(v: FamiliekaartView) -> None:
+    """Portrait: the panel covers the lower part of the screen. Scroll the page so the person it is
+    about stays above it (and below the header)."""
+    doc = js.document
+    panel = nn(doc.getElementById("fk-panel"))
+    target = nn(doc.getElementById(f"fk-p-{v.selected}")) if v.selected else None
+    if panel is None or target is None or js.getComputedStyle(panel).position != "fixed":
         return
-    target = nn(js.document.getElementById(f"fk-p-{v.selected or app.case.klant_id}"))
-    if target is None:
-        return
-    t, s = target.getBoundingClientRect(), el.getBoundingClientRect()
-    el.scrollLeft = el.scrollLeft + (t.left + t.width / 2) - (s.left + s.width / 2)
-    el.scrollTop = el.scrollTop + (t.top + t.height / 2) - (s.top + s.height / 2)
-    v.scroll = (float(el.scrollLeft), float(el.scrollTop))
+    t, p = target.getBoundingClientRect(), panel.getBoundingClientRect()
+    header = nn(doc.querySelector(".topbar"))
+    top = header.getBoundingClientRect().bottom if header is not None else 0
+    if t.bottom > p.top - 16 or t.top < top + 8:
+        scroll_by(t.top + t.height / 2 - (top + p.top) / 2)

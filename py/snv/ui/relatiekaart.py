@@ -13,15 +13,17 @@ from ..messages import t
 from ..model import NABIJHEDEN, SECTORS, ops
 from ..render import icons, relatiekaart
 from ..render.format import date_nl
-from ..render.relatiekaart import ICON_MAP, KEY, PANELS, ZOOMS, RelatiekaartView
+from ..render.relatiekaart import ICON_MAP, KEY, PANELS, ZOOM_STEP, RelatiekaartView, zoom_factor, zoom_to
 from ..render.relatiekaart_svg import MapOptions, export_svg
 from .screens import Export, Screen, register, register_export
-from .sheets import ExportSheet
+from .sheets import ExportSheet, PersonSheet
 from .svg_export import download_svg
 
 
 def render(app) -> str:
-    return relatiekaart.render(app.case, app.view_state(RelatiekaartView), today=app.now().date())
+    sheet = app.sheet
+    selected = sheet.pid if isinstance(sheet, PersonSheet) else None
+    return relatiekaart.render(app.case, app.view_state(RelatiekaartView), today=app.now().date(), selected=selected)
 
 
 # ----- actions -----
@@ -251,12 +253,22 @@ def handle(app, action: str, data: dict) -> Any:
         val = data.get("value")
         if val == "nu" or relatiekaart.snapshot(case, val):
             v.cmp_to = val
-    elif verb == "zoom":
+    elif verb == "zoom":  # *Groter* / *Kleiner*
         try:
             step = int(data.get("step", 0))
         except (TypeError, ValueError):
             step = 0
-        v.zoom = max(0, min(len(ZOOMS) - 1, v.zoom + step))
+        zoom_to(case, v, zoom_factor(case, v) * ZOOM_STEP ** max(-1, min(1, step)))
+    elif verb == "zoom_to":  # the end of a pinch: the map's new width as a multiple of the whole map
+        try:
+            zoom_to(case, v, float(data.get("factor", "")))
+        except (TypeError, ValueError):
+            pass
+    elif verb == "whole":  # *Hele kaart*
+        v.zoom = 1.0
+    elif verb == "full":  # *Volledig scherm* on and off
+        v.full = not v.full
+        app.focus_request = "#rk-full"
     elif verb == "export":
         app.open_sheet(ExportSheet())
     else:

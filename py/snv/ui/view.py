@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..messages import t
-from ..render import about, frame, person_sheet
+from ..render import about, client_view, frame, person_sheet
 from ..render.start import OnboardView, onboarding
 from . import interop, screens
 from .sheets import (AccessibilitySheet, ConfirmSheet, FileOptions, FileSheet, ImportSheet, MenuSheet, PassphraseSheet,
@@ -39,6 +39,14 @@ def regions(app) -> dict[str, str]:
         out["content"] = onboarding(app.onboarding, app.view_state(OnboardView))
         out["bar"] = ""
         out["@screen"] = "onboarding"
+    elif app.prefs.client:  # *Rustig scherm*: the client's own pages, big, no tools (ui/prefs.py)
+        page = app.view_state(client_view.ClientView).page
+        out["alias"] = frame.alias(case.klant.naam, plain=True)
+        out["tools"] = client_view.tools(app.speaking)
+        out["route"] = ""
+        out["content"] = client_view.render(case, app.view_state(client_view.ClientView))
+        out["bar"] = client_view.bar(page)
+        out["@screen"] = "client"
     else:
         private = app.privetijd  # Tijd zonder begeleider: only the screens that declare it, no Alles over mij
         screen = current_screen(app)
@@ -72,7 +80,8 @@ def sheet_html(app) -> str:
             return ""  # during privétijd no person sheet (it shows the begeleider's notes)
         return person_sheet.render(app.case, pid, sheet.prefill, sheet.errors)
     if isinstance(sheet, MenuSheet):
-        return frame.menu_sheet()
+        p = app.prefs
+        return frame.menu_sheet(client_view.menu_part(p.client, p.contrast, p.text))
     if isinstance(sheet, VersionsSheet):
         return frame.versions_sheet(app.versions)
     if isinstance(sheet, AccessibilitySheet):

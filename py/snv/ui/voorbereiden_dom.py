@@ -24,10 +24,26 @@ def _run(action: str, data: dict) -> None:
 def mount(app, root=None) -> None:
     _state["app"] = app
     doc = js.document
+    stage = nn(doc.getElementById("vb-stage"))
+    if stage is not None and not stage.getAttribute("data-wired"):
+        stage.setAttribute("data-wired", "1")
+        # a readable map wider than its box: start in the middle (the client), then keep where it was
+        kept = _state.get("stage_scroll")
+        if kept is None:
+            stage.scrollLeft = (stage.scrollWidth - stage.clientWidth) / 2
+            stage.scrollTop = (stage.scrollHeight - stage.clientHeight) / 2
+        else:
+            stage.scrollLeft, stage.scrollTop = kept
+        stage.addEventListener("scroll", _proxy("stage_scroll", _stage_scrolled))
     button = nn(doc.getElementById("vb-copy"))
     if button is not None and not button.getAttribute("data-wired"):
         button.setAttribute("data-wired", "1")
         button.addEventListener("click", _proxy("copy", _copy))
+
+
+def _stage_scrolled(ev) -> None:
+    el = ev.currentTarget
+    _state["stage_scroll"] = (float(el.scrollLeft), float(el.scrollTop))
 
 
 def _select(area) -> bool:

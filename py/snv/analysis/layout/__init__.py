@@ -12,18 +12,19 @@ spatial (index of taken boxes), spread / fit / eject (placement steps 1, 2-3, 4)
 placement at the largest size that fits).
 """
 from .geometry import (CENTRE, CLIENT_R, LABEL_ASCENT, LABEL_CHAR_W, LABEL_DESCENT, LABEL_FONT, LABEL_GAP,
-                       LABEL_MAX_CHARS, MAP_SIZE, MARKER_MARGIN, MARKER_R, NOTE_FONT, NOTE_LINE, RING_OUTER,
+                       LABEL_MAX_CHARS, MAP_SIZE, MARKER_MARGIN, MARKER_R, NOTE_FONT, NOTE_LINE, RING_OUTER, TAP_R,
                        SECTOR_LABEL_R, SECTOR_SPAN, Geometry, annular_sector_path, geometry, locate, polar,
                        ring_bounds, ring_label_position, sector_angles, sector_label_position)
 from .inputs import cached_layout_map, layout_input, layout_key, layout_map, on_map
 from .labels import MapEntry, Placed, label_box, label_text, label_width, marker_box, overlaps
-from .scaling import REPAIR_LIMIT, TEXT_SCALES, text_scale
+from .scaling import REPAIR_LIMIT, TEXT_SCALES, readable_width, text_scale
 
 __all__ = [
     "CENTRE", "CLIENT_R", "LABEL_ASCENT", "LABEL_CHAR_W", "LABEL_DESCENT", "LABEL_FONT", "LABEL_GAP",
     "LABEL_MAX_CHARS", "MAP_SIZE", "MARKER_MARGIN", "MARKER_R", "NOTE_FONT", "NOTE_LINE", "REPAIR_LIMIT",
-    "RING_OUTER", "SECTOR_LABEL_R", "SECTOR_SPAN", "TEXT_SCALES", "Geometry", "MapEntry", "Placed",
+    "RING_OUTER", "SECTOR_LABEL_R", "SECTOR_SPAN", "TAP_R", "TEXT_SCALES", "Geometry", "MapEntry", "Placed",
     "annular_sector_path", "cached_layout_map", "geometry", "label_box", "label_text", "label_width",
     "layout_input", "layout_key", "layout_map", "locate", "marker_box", "on_map", "overlaps", "polar",
-    "ring_bounds", "ring_label_position", "sector_angles", "sector_label_position", "text_scale",
+    "readable_width", "ring_bounds", "ring_label_position", "sector_angles", "sector_label_position",
+    "text_scale",
 ]

@@ -12,7 +12,7 @@ from typing import Optional
 
 from ...messages import on_change, t
 from ...model.case import NABIJHEDEN, SECTORS
-from .geometry import LABEL_ASCENT, LABEL_DESCENT, MARKER_MARGIN, MARKER_R, Geometry
+from .geometry import LABEL_ASCENT, LABEL_DESCENT, MARKER_MARGIN, TAP_R, Geometry
 from .labels import _label_box_at, _label_spot, _note_height, label_width
 
 _RIM_CLEAR = 14.0  # labels stay this far inside the sector names at the rim
@@ -44,7 +44,7 @@ class _Item:
         return (self.sector, self.nabijheid)
 
     def marker_box(self) -> tuple:
-        return (self.x - MARKER_R, self.y - MARKER_R, self.x + MARKER_R, self.y + MARKER_R)
+        return (self.x - TAP_R, self.y - TAP_R, self.x + TAP_R, self.y + TAP_R)
 
     def label_box(self, kind: Optional[str] = None, x: Optional[float] = None,
                   y: Optional[float] = None) -> tuple:

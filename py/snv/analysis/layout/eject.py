@@ -6,7 +6,7 @@ import math
 from typing import Optional
 
 from .cells import _KIND_COST, _Item, _label_ok, _obstacles, _slots
-from .geometry import MARKER_R, Geometry
+from .geometry import TAP_R, Geometry
 from .labels import _LABEL_KINDS
 from .spatial import _Owned
 
@@ -63,7 +63,7 @@ def _eject(geo: Geometry, items: list[_Item], targets: list[tuple[float, float]]
             d = math.hypot(x - tx, y - ty)
             if best is not None and d >= best[0]:
                 break
-            if grid.blocked((x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R)):
+            if grid.blocked((x - TAP_R, y - TAP_R, x + TAP_R, y + TAP_R)):
                 continue
             for kind in kinds:
                 lb = it.label_box(kind, x, y)
@@ -75,7 +75,7 @@ def _eject(geo: Geometry, items: list[_Item], targets: list[tuple[float, float]]
         if best is None:  # push others aside: fewest (and least moved) people, then nearest
             step = max(1, len(slots) // 45)
             for x, y in slots[::step]:
-                mb = (x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R)
+                mb = (x - TAP_R, y - TAP_R, x + TAP_R, y + TAP_R)
                 hit_m = grid.owners(mb)
                 if -1 in hit_m:
                     continue

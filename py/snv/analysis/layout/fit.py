@@ -8,7 +8,7 @@ from typing import Optional
 
 from .cells import _KIND_COST, _adjacent, _Item, _label_ok, _obstacles, _slots
 from .eject import _eject
-from .geometry import MARKER_R, Geometry
+from .geometry import TAP_R, Geometry
 from .labels import _LABEL_KINDS
 from .spatial import _Grid, _Overlay
 
@@ -22,7 +22,7 @@ def _free_spot(geo: Geometry, grid: _Grid | _Overlay, it: _Item, slots, near_to:
         d = 0.0 if near_to is None else math.hypot(x - near_to[0], y - near_to[1])
         if best is not None and d >= best[0]:
             break
-        if grid.hits((x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R)):
+        if grid.hits((x - TAP_R, y - TAP_R, x + TAP_R, y + TAP_R)):
             continue
         for kind in kinds:
             cost = d + _KIND_COST[kind]
@@ -138,7 +138,7 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
                 return spots
             _, x, y, kind = spot
             spots.append((x, y, kind))
-            board.add((x - MARKER_R, y - MARKER_R, x + MARKER_R, y + MARKER_R))
+            board.add((x - TAP_R, y - TAP_R, x + TAP_R, y + TAP_R))
             board.add(it.label_box(kind, x, y))
         return spots
 

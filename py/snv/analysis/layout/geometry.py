@@ -25,6 +25,10 @@ SECTOR_SPAN = 360.0 / len(SECTORS)
 SECTOR_LABEL_R = 440.0  # sector names go round the rim, outside the rings
 
 MARKER_R = 18.0  # drawn marker radius (the renderer adds an invisible 44 px hit area)
+#: half the side of the square a marker keeps free of other markers and labels: its 44 px tap circle at
+#: the readable size (one map unit × scale = one CSS px, see scaling.readable_width), so no two tap areas
+#: overlap there. Labels stay next to the drawn marker (MARKER_R), inside this square.
+TAP_R = 22.0
 MARKER_MARGIN = 22.0  # a marker centre keeps this distance from every cell border
 LABEL_FONT = 14.0
 LABEL_CHAR_W = 0.55 * LABEL_FONT  # average glyph width estimate shared by layout, tests and renderer
@@ -32,8 +36,8 @@ LABEL_MAX_CHARS = 14
 LABEL_ASCENT = 0.8 * LABEL_FONT  # baseline to top of the box
 LABEL_DESCENT = 0.25 * LABEL_FONT  # baseline to bottom of the box
 LABEL_GAP = 3.0  # space between marker and its label
-NOTE_FONT = 11.0  # a second, smaller line under the name (e.g. "(overleden)")
-NOTE_LINE = LABEL_FONT  # its baseline sits this far below the name's baseline
+NOTE_FONT = LABEL_FONT  # a second line under the name ("(overleden)"), as readable as the name
+NOTE_LINE = 16.0  # its baseline sits this far below the name's baseline
 
 
 # ----- geometry -----

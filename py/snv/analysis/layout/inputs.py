@@ -7,6 +7,7 @@ interest, a role) keeps the cached placement.
 """
 from __future__ import annotations
 
+import weakref
 from typing import Optional
 
 from ...messages import on_change, t
@@ -53,12 +54,25 @@ def layout_map(state, klant_id: Optional[str] = None, *, scale: Optional[float] 
 
 _CACHE: dict[tuple, dict[str, Placed]] = {}
 _CACHE_MAX = 6  # the map now, the compared snapshot, and a few undo steps
-on_change(_CACHE.clear)  # the ring names the labels avoid have another width in another language
+# the state asked last, by identity (states are frozen): one render asks for it more than once, and the
+# key itself (layout_input) costs as much as a few hundred labels
+_LAST: list = [None, None, None]  # [weakref to the state, klant_id, its placement]
+
+
+def _forget() -> None:
+    _CACHE.clear()
+    _LAST[0] = None
+
+
+on_change(_forget)  # the ring names the labels avoid have another width in another language
 
 
 def cached_layout_map(state, klant_id: Optional[str] = None) -> dict[str, Placed]:
     """layout_map(state, klant_id), reused while its input is unchanged. Callers must not change the
     returned dict."""
+    last = _LAST[0]
+    if last is not None and last() is state and _LAST[1] == klant_id:
+        return _LAST[2]
     entries = layout_input(state, klant_id)  # built once: it is both the key and what is placed
     key = (entries, None)  # == layout_key(state, klant_id)
     hit = _CACHE.get(key)
@@ -67,4 +81,5 @@ def cached_layout_map(state, klant_id: Optional[str] = None) -> dict[str, Placed
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[key] = hit
+    _LAST[:] = [weakref.ref(state), klant_id, hit]
     return hit

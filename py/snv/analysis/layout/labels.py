@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .geometry import LABEL_ASCENT, LABEL_CHAR_W, LABEL_DESCENT, LABEL_FONT, LABEL_GAP, LABEL_MAX_CHARS, \
-    MARKER_R, NOTE_FONT, NOTE_LINE
+    MARKER_R, NOTE_FONT, NOTE_LINE, TAP_R
 
 def label_text(name: str) -> str:
     """The text shown next to a marker: whitespace collapsed, long names cut with '…'."""
@@ -97,16 +97,20 @@ def _gap(a: tuple, b: tuple) -> float:
 
 
 def overlaps(placed: Iterable[Placed]) -> list[tuple[str, str, str]]:
-    """Pairs that collide: (id_a, id_b, what) with what in "marker", "label", "label_marker".
-    Used by tests and the benchmark; quadratic, so not for hot paths."""
+    """Pairs that collide: (id_a, id_b, what) with what in "marker", "label", "label_marker", "tap" (their
+    44 px tap circles at the readable size overlap). Used by tests and the benchmark; quadratic, so not
+    for hot paths."""
     ps = list(placed)
     out = []
     for i, a in enumerate(ps):
         la, ma = label_box(a), marker_box(a)
         for b in ps[i + 1:]:
             lb, mb = label_box(b), marker_box(b)
-            if math.hypot(a.x - b.x, a.y - b.y) < MARKER_R * (a.scale + b.scale) - 0.01:
+            d = math.hypot(a.x - b.x, a.y - b.y)
+            if d < MARKER_R * (a.scale + b.scale) - 0.01:
                 out.append((a.id, b.id, "marker"))
+            elif d < TAP_R * (a.scale + b.scale) - 0.01:
+                out.append((a.id, b.id, "tap"))
             if _gap(la, lb) < -0.01:
                 out.append((a.id, b.id, "label"))
             if _gap(la, mb) < -0.01 or _gap(lb, ma) < -0.01:

@@ -1,9 +1,12 @@
 """The placement as a whole, and its size: a small network gets bigger markers and names.
 
-On a tablet the whole map is about 550 px wide, so at scale 1 a name is only ~8 px high. A typical
-network (15-30 people) has room for much more. Scale s is found by laying out in a "virtual" map
-shrunk by 1/s around the centre (markers and labels keep their size there), then stretching every
-position back by s: markers and labels come out s times bigger, all placement rules unchanged.
+Scale s is found by laying out in a "virtual" map shrunk by 1/s around the centre (markers and labels
+keep their size there), then stretching every position back by s: markers and labels come out s times
+bigger, all placement rules unchanged. The virtual map's units are CSS px at the *readable size*: shown
+readable_width(s) = MAP_SIZE / s px wide, every name is LABEL_FONT (14) px and every marker has its own
+44 px tap area (TAP_R). The screen shows the map at least that big (a tablet's ~550 px fits s = 1.8);
+a crowded map gets a smaller s, so it grows past the screen and the view pans (s < 1 up to
+REPAIR_LIMIT persons; beyond that overlap cannot be avoided anyway and the map stays at s = 1).
 
 Placement steps: (1) spread.py plans an even spread per cell; (2-3) fit.py moves whoever overlaps to
 the nearest free spot, packing crowded cells; (4) eject.py moves others aside as a last resort.
@@ -18,12 +21,12 @@ from ...model.case import NABIJHEDEN, SECTORS
 from .cells import _Item
 from .eject import _count_clashes
 from .fit import _fit
-from .geometry import _GEOMETRY, CENTRE, MARKER_R, Geometry, virtual_geometry
+from .geometry import _GEOMETRY, CENTRE, MAP_SIZE, MARKER_R, Geometry, virtual_geometry
 from .labels import MapEntry, Placed, _block_width, _label_spot
 from .spread import _UNIT_H, _spread_cell
 
 REPAIR_LIMIT = 200  # above this many persons overlap cannot be avoided anyway: steps 2-4 are skipped
-TEXT_SCALES = (1.8, 1.6, 1.4, 1.2, 1.0)  # tried from the largest the estimate allows, downwards
+TEXT_SCALES = (1.8, 1.6, 1.4, 1.2, 1.0, 0.85, 0.7, 0.6)  # tried from the largest the estimate allows, downwards
 _HOPELESS = 0.72  # below this estimate some cell cannot hold its people without overlap (measured)
 _OPTIMISM = 1.7  # small maps try scales up to this much above the estimate
 _OPTIMISM_LIMIT = 40  # persons; above this failed tries would cost more than they give
@@ -44,8 +47,13 @@ def _scale_estimate(cells: dict[tuple, list[_Item]]) -> float:
 
 
 def text_scale(placed: dict[str, Placed]) -> float:
-    """The scale of a finished layout (1.0 for an empty map)."""
-    return next(iter(placed.values())).scale if placed else 1.0
+    """The scale of a finished layout (the largest for an empty map: it fits any screen)."""
+    return next(iter(placed.values())).scale if placed else TEXT_SCALES[0]
+
+
+def readable_width(scale: float) -> float:
+    """CSS px the map must be wide for names of LABEL_FONT px and 44 px tap areas at this scale."""
+    return MAP_SIZE / scale
 
 
 def _place(geo: Geometry, cells: dict[tuple, list[_Item]], thorough: bool, repair: bool = True) -> list[_Item]:
@@ -80,11 +88,16 @@ def place(entries: tuple[MapEntry, ...], scale: Optional[float] = None) -> dict[
             _Item(e.id, e.sector, e.nabijheid, e.label, _block_width(e.label, e.note), note=e.note))
     n = len(entries)
     estimate = _scale_estimate(cells) if cells else 1.0
+    # beyond REPAIR_LIMIT overlap is accepted anyway: the map does not grow past scale 1 there
+    allowed = TEXT_SCALES if n <= REPAIR_LIMIT else tuple(s for s in TEXT_SCALES if s >= 1.0)
     # the estimate is careful; small maps also try bigger scales, but only the quick placement
     hope = estimate * _OPTIMISM if n <= _OPTIMISM_LIMIT else estimate
-    scales = (scale,) if scale is not None else tuple(s for s in TEXT_SCALES if s <= hope + 1e-9) or (1.0,)
-    # a cell this full will overlap whatever we do: skip the costly repair (it would only churn)
+    scales = (scale,) if scale is not None else tuple(s for s in allowed if s <= hope + 1e-9) or (allowed[-1],)
+    # a cell this full will overlap whatever we do: skip the costly repair (it would only churn), and
+    # place once, at the largest scale the estimate allows (a bigger map, so less overlap)
     thorough = estimate >= _HOPELESS and n <= REPAIR_LIMIT
+    if not thorough:
+        scales = scales[:1]
     for s in scales:
         geo = virtual_geometry(s)
         last = s == scales[-1]

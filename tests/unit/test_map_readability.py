@@ -1,0 +1,68 @@
+"""The relatiekaart is readable at the screen's default zoom: no text under 14 CSS px, no two marker tap
+areas (44 px) overlapping (render/map_readability.py measures the SVG the screen shows)."""
+from __future__ import annotations
+
+import pytest
+
+from snv.analysis import layout as L
+from snv.model import ops
+from snv.model.demo import big_case, demo_case
+from snv.render import map_readability as M
+from snv.render.relatiekaart_svg import MapOptions
+
+# the map's square on a 1024×768 tablet in landscape (measured in Chromium, tests/e2e/test_readable_map.py)
+FIT_1024x768 = 556
+
+
+def test_the_measurement_sees_small_text_and_overlapping_tap_areas():
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000" font-size="20">'
+           '<text x="5" y="5">groot</text>'
+           '<g transform="translate(10 10) scale(0.5)"><text font-size="14">klein</text></g>'
+           '<g class="rk-m" transform="translate(100 100) scale(1.2)"><circle class="rk-hit" r="22"/></g>'
+           '<g class="rk-m" transform="translate(140 100)"><circle class="rk-hit" r="22"/></g>'
+           '<g class="rk-m" transform="translate(300 100)"><circle class="rk-hit" r="22"/></g></svg>')
+    shown_at_500px = M.measure_svg(svg, 500)
+    assert shown_at_500px.smallest_text_px == pytest.approx(14 * 0.5 * 0.5)
+    assert shown_at_500px.smallest_text == "klein"
+    # 40 units apart = 20 px: far too close for two 44 px circles; the third is 80 px away
+    assert (shown_at_500px.markers, shown_at_500px.tap_overlaps) == (3, 1)
+    # shown bigger, the hit circles (22 units × 1.2 and × 1) grow with it and still overlap
+    assert M.measure_svg(svg, 2000).tap_overlaps == 1
+    assert M.measure_svg(svg, 2000).smallest_text_px == pytest.approx(14)
+
+
+@pytest.mark.parametrize("persons", [20, 40, 60])
+def test_map_is_readable_at_the_default_zoom(persons):
+    case = big_case(persons + 1)  # the client and `persons` people on the map
+    assert sum(L.on_map(p, case.klant_id) for p in case.personen) == persons
+    for options in (None, MapOptions(support=True, member_ties=True)):
+        seen = M.measure_map(case, FIT_1024x768, options=options)
+        assert seen.markers == persons
+        assert seen.smallest_text_px >= 14 - 0.01, seen
+        assert seen.tap_overlaps == 0, seen
+    placed = L.layout_map(ops.map_state(case), case.klant_id)
+    assert [o for o in L.overlaps(placed.values()) if o[2] in ("marker", "tap")] == []
+
+
+def test_up_to_20_persons_the_whole_map_fits_a_1024x768_screen_readably():
+    seen = M.measure_map(big_case(21), FIT_1024x768)
+    assert seen.width_px == FIT_1024x768  # no panning needed
+    assert seen.smallest_text_px >= 14 - 0.01 and seen.tap_overlaps == 0
+
+
+def test_a_crowded_map_grows_past_the_screen_and_the_whole_map_is_one_tap_away():
+    case = big_case(61)
+    seen = M.measure_map(case, FIT_1024x768)
+    assert seen.width_px > FIT_1024x768  # bigger than the screen: the view pans
+    whole = M.measure_map(case, FIT_1024x768, width_px=FIT_1024x768)  # *Hele kaart*
+    assert whole.smallest_text_px < 14  # an overview; zooming in makes it readable again
+    assert M.default_width(L.text_scale(L.layout_map(case, case.klant_id)), 2000) == 2000  # a big screen: all of it
+
+
+def test_deceased_notes_support_letters_and_compare_badges_are_readable_too():
+    demo = demo_case()  # someone overleden, support, snapshots with people who left
+    old = demo.momentopnamen[0]
+    for options in (MapOptions(support=True), MapOptions(compare_old=old, support=True)):
+        seen = M.measure_map(demo, FIT_1024x768, options=options)
+        assert seen.smallest_text_px >= 14 - 0.01, seen
+        assert seen.tap_overlaps == 0, seen
