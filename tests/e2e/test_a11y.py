@@ -64,6 +64,8 @@ def _first(action: str, extra: str = "") -> str:
     return f'#content [data-action="{action}"]{extra} >> nth=0'
 
 
+RK_CLOSE = '#content .rk-close[data-action="relatiekaart.panel"]'
+
 # Keyed by screen key (snv.ui.screens). The screen itself (as reached) is always checked.
 WALK: dict[str, Walk] = {
     "start": Walk(reach=("#bar-start",)),
@@ -97,11 +99,15 @@ WALK: dict[str, Walk] = {
               back=('#content [data-action="relatiekaart.zoom"][data-step="-1"]', "#rk-connect-stop",
                     '#content [data-action="relatiekaart.lines"]', '#content [data-action="relatiekaart.support"]',
                     "#rk-freq")),
-        State("wat zie je", ('#content [data-action="relatiekaart.panel"][data-panel="figures"]',), "#rk-panel-title"),
-        State("momentopname", ('#content [data-action="relatiekaart.panel"][data-panel="snapshot"]',), "#rk-snap-make"),
-        State("vergelijk", ('#content [data-action="relatiekaart.panel"][data-panel="compare"]',), ".rk-diff-group, #rk-panel-title"),
+        # in portrait a panel takes the tools' place under the map: its Sluiten brings them back
+        State("wat zie je", ('#content [data-action="relatiekaart.panel"][data-panel="figures"]',), "#rk-panel-title",
+              back=(RK_CLOSE,)),
+        State("momentopname", ('#content [data-action="relatiekaart.panel"][data-panel="snapshot"]',), "#rk-snap-make",
+              back=(RK_CLOSE,)),
+        State("vergelijk", ('#content [data-action="relatiekaart.panel"][data-panel="compare"]',), ".rk-diff-group, #rk-panel-title",
+              back=(RK_CLOSE,)),
         State("als lijst", ('#content [data-action="relatiekaart.panel"][data-panel="list"]',), ".rk-list-person",
-              back=('#content [data-action="relatiekaart.panel"][data-panel="list"]',)),
+              back=(RK_CLOSE,)),
         State("persoon op de kaart", ('svg.rk-svg .rk-m[data-pid="p-anna"]',), ".sheet-person #person-naam",
               back=("key:Escape",)),
     )),

@@ -287,7 +287,9 @@ def render(case, v: VoorbereidenView, *, today: Optional[dt.date] = None) -> str
         on_map = any(L.on_map(p, case.klant_id) for p in case.personen)
         # as wide as the map's names need (14 px, like the relatiekaart); wider than the card, it pans
         read = L.readable_width(L.text_scale(L.cached_layout_map(case, case.klant_id)))
-        picker = (f'<div class="vb-stage" id="vb-stage" style="--vb-read:{read:.0f}px"><div class="vb-inner">'
+        picker = (f'<div class="vb-stage" id="vb-stage" style="--vb-read:{read:.0f}px" tabindex="0" role="region" '
+                  # it pans when wider than the card: a keyboard can scroll it too (WCAG 2.1.1)
+                  f'aria-labelledby="vb-pick-title"><div class="vb-inner">'
                   f'{picker_svg(case)}</div></div>' if on_map
                   else f'<p class="empty-small">{esc(t(f"{KEY}.no_people"))}</p>')
         body = (f'<div class="vb-grid">'

@@ -650,14 +650,15 @@ class BrowserHost(Host):
         if el.id:
             return "#" + str(js.CSS.escape(el.id))
         action = _attr(el, "data-action")
-        if not action:
-            return None
-        sel = f'[data-action="{js.CSS.escape(action)}"]'
-        for name in KEY_ATTRS:
-            value = _attr(el, name)
-            if value is not None:
-                sel += f'[{name}="{js.CSS.escape(value)}"]'
-        return sel
+        keys = "".join(f'[{name}="{js.CSS.escape(value)}"]' for name in KEY_ATTRS
+                       if (value := _attr(el, name)) is not None)
+        if action:
+            return f'[data-action="{js.CSS.escape(action)}"]' + keys
+        # a focusable element without an action (a map marker: its own pointer and key handlers) is
+        # found again by its first class and its keys; the other classes change with state (hl, dim)
+        if keys and _attr(el, "tabindex") is not None and el.classList.length:
+            return "." + str(js.CSS.escape(el.classList.item(0))) + keys
+        return None
 
     def render_now(self) -> None:
         app = self.app
