@@ -159,6 +159,13 @@ FRAME: tuple[State, ...] = (
           back=("key:Escape",)),
     State("toegankelijkheid", ("#btn-menu", "#menu-access"), ".sheet-access .a11y-statement", back=("key:Escape",)),
     State("nieuw dossier?", ("#btn-menu", '[data-action="menu.new"]'), ".sheet-confirm #confirm-no", back=("#confirm-no",)),
+    State("hoog contrast, heel grote letters", ("#btn-menu", "#prefs-contrast-high", "#prefs-text-heel_groot"),
+          'html[data-contrast="high"][data-text="heel_groot"] .sheet-menu'),
+    State("hoog contrast: start", ("key:Escape",), 'html[data-contrast="high"] #screen-title',
+          back=("#btn-menu", "#prefs-contrast-normal", "#prefs-text-normaal", "key:Escape")),
+    State("rustig scherm: mijn kaart", ("#btn-menu", "#prefs-client"), "#cv-bar-kaart[aria-current=page]"),
+    State("rustig scherm: mijn vragen", ("#cv-bar-vragen",), "#cv-bar-vragen[aria-current=page]"),
+    State("rustig scherm: mijn plan", ("#cv-bar-plan",), "#cv-bar-plan[aria-current=page]", back=("#cv-leave",)),
     State("menu in het Engels", ("#btn-menu", "#lang-en"), 'html[lang="en"] .sheet-menu', back=("#lang-nl", "key:Escape")),
 )
 

@@ -158,7 +158,8 @@ def render(case, v: ClientView) -> str:
     drawing = ""
     if which == "kaart" and p.sections:
         read = L.readable_width(L.text_scale(L.cached_layout_map(case, case.klant_id)))
-        drawing = (f'<div class="cv-map" id="cv-map" style="--rk-read:{read:.0f}px"><div class="cv-stage">'
+        drawing = (f'<div class="cv-map" id="cv-map" style="--rk-read:{read:.0f}px" tabindex="0" role="region" '
+                   f'aria-labelledby="screen-title"><div class="cv-stage">'
                    f'{map_svg(case, options=MapOptions(interactive=False, empty_hints=False))}</div></div>')
     return (f'<div class="cv cv-{which}">'
             f'<h1 id="screen-title">{icon_html(ICONS[which])}<span>{esc(p.title)}</span></h1>'
