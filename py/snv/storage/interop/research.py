@@ -77,10 +77,8 @@ def export_graphml(case: Case, *, names: bool = False, today: Optional[dt.date] 
     if not names:
         today = today.replace(day=1)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
-             ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
-             ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns'
-             ' http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+             # the namespace is an identifier (readers compare it); no schemaLocation: nothing to fetch
+             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
              '  <key id="titel" for="graph" attr.name="titel" attr.type="string"/>',
              '  <key id="datum" for="graph" attr.name="datum" attr.type="string"/>']
     lines += [f'  <key id="{k}" for="node" attr.name="{k}" attr.type="{kind}"/>' for k, kind in _NODE_KEYS]
