@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 import weakref
+from collections.abc import Iterable
 from typing import Annotated, Any, ClassVar, Final, Literal, Optional, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
@@ -519,11 +520,12 @@ def _check_integrity(case: Case) -> None:
         _check_refs(snap, {"persoon": snap_people}, "ref.momentopname")
 
 
-def _check_ancestry(case: Case) -> None:
-    """Reject cycles in parent → child links (iterative DFS, no recursion limit issues)."""
+def ancestry_cycle(links: Iterable[tuple[str, str]]) -> Optional[str]:
+    """A person who is their own ancestor through the (parent, child) `links`, or None (iterative
+    depth-first search: a hostile file's long chains hit no recursion limit)."""
     children: dict[str, list[str]] = {}
-    for ok in case.ouder_kind:
-        children.setdefault(ok.ouder, []).append(ok.kind)
+    for ouder, kind in links:
+        children.setdefault(ouder, []).append(kind)
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     for root in children:
         if state.get(root):
@@ -537,10 +539,18 @@ def _check_ancestry(case: Case) -> None:
                 state[node] = 2
                 stack.pop()
             elif state.get(nxt) == 1:
-                raise ValueError(t("err.ancestry_cycle", id=nxt))
+                return nxt
             elif not state.get(nxt):
                 state[nxt] = 1
                 stack.append((nxt, iter(children.get(nxt, ()))))
+    return None
+
+
+def _check_ancestry(case: Case) -> None:
+    """Reject cycles in parent → child links."""
+    found = ancestry_cycle((ok.ouder, ok.kind) for ok in case.ouder_kind)
+    if found is not None:
+        raise ValueError(t("err.ancestry_cycle", id=found))
 
 
 def client_ties(banden: "list[Band]", klant_id: str) -> "tuple[dict[str, Optional[str]], list[Band]]":

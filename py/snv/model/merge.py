@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional
 
 from ..messages import t
-from .case import Band, Case, Momentopname, OuderKind, Partnerschap, Persoon, Steun
+from .case import Band, Case, Momentopname, OuderKind, Partnerschap, Persoon, Steun, ancestry_cycle
 from .errors import CaseError
 from .limits import MAX_PERSONS
 from .load import new_id
@@ -208,26 +208,7 @@ def _family_links(mine: list[OuderKind], theirs: list[OuderKind], idmap: dict[st
 
 
 def _has_cycle(links: list[OuderKind]) -> bool:
-    children: dict[str, list[str]] = {}
-    for o in links:
-        children.setdefault(o.ouder, []).append(o.kind)
-    state: dict[str, int] = {}
-    for root in children:
-        if state.get(root):
-            continue
-        stack = [(root, iter(children.get(root, ())))]
-        state[root] = 1
-        while stack:
-            node, it = stack[-1]
-            nxt = next(it, None)
-            if nxt is None:
-                state[node] = 2
-                stack.pop()
-            elif state.get(nxt) == 1:
-                return True
-            elif not state.get(nxt):
-                state[nxt] = 1
-                stack.append((nxt, iter(children.get(nxt, ()))))
+    return ancestry_cycle((o.ouder, o.kind) for o in links) is not None
     return False
 
 

@@ -29,6 +29,7 @@ from typing import Any, Iterator, Mapping, Optional
 
 from ...messages import t
 from ...model import SCHEMA_VERSION, Case, CaseError, parse_case
+from ...model.case import ancestry_cycle
 from ...model.limits import MAX_FILE_BYTES, MAX_NAME, MAX_PERSONS
 from ...model.load import new_id
 from ..jsonio import check_size
@@ -434,27 +435,10 @@ def _links(people: dict[str, Node], families: dict[str, Node], ids: dict[str, st
 
 
 def _refuse_cycles(ouder_kind: list[dict], names: dict[str, str]) -> None:
-    """Someone who is their own ancestor: a clear Dutch error naming them (iterative search)."""
-    children: dict[str, list[str]] = {}
-    for link in ouder_kind:
-        children.setdefault(link["ouder"], []).append(link["kind"])
-    state: dict[str, int] = {}
-    for root in children:
-        if state.get(root):
-            continue
-        stack = [(root, iter(children.get(root, ())))]
-        state[root] = 1
-        while stack:
-            node, it = stack[-1]
-            nxt = next(it, None)
-            if nxt is None:
-                state[node] = 2
-                stack.pop()
-            elif state.get(nxt) == 1:
-                raise CaseError(t("interop.ged.err.cycle", naam=names.get(nxt) or t("familiekaart.unknown_name")))
-            elif not state.get(nxt):
-                state[nxt] = 1
-                stack.append((nxt, iter(children.get(nxt, ()))))
+    """Someone who is their own ancestor: a clear Dutch error naming them."""
+    found = ancestry_cycle((link["ouder"], link["kind"]) for link in ouder_kind)
+    if found is not None:
+        raise CaseError(t("interop.ged.err.cycle", naam=names.get(found) or t("familiekaart.unknown_name")))
 
 
 def with_client(case: Case, pid: str) -> Case:
