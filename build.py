@@ -479,10 +479,12 @@ class Server(http.server.ThreadingHTTPServer):
         return f"{scheme}://{name}:{port}/"
 
 
-def make_server(directory: Path = DIST, port: int = 0, host: str = "127.0.0.1", quiet: bool = True) -> Server:
-    """A threaded static server for `directory` (port 0 = a free port). Call serve_forever()."""
-    handler = functools.partial(type("BoundHandler", (Handler,), {"quiet": quiet}), directory=str(directory))
-    return Server((host, port), handler)
+def make_server(directory: Path = DIST, port: int = 0, host: str = "127.0.0.1", quiet: bool = True,
+                handler: type[Handler] = Handler) -> Server:
+    """A threaded static server for `directory` (port 0 = a free port). Call serve_forever().
+    `handler`: a subclass of Handler (the start benchmark counts what is sent)."""
+    bound = functools.partial(type("BoundHandler", (handler,), {"quiet": quiet}), directory=str(directory))
+    return Server((host, port), bound)
 
 
 # --------------------------------------------------------------------------------------------
@@ -635,7 +637,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     install_test_requirements()
     build()
     sizes = ["--sizes", *map(str, args.sizes), "--reps", str(args.reps)]
-    runs = [["bench_relatiekaart.py", *sizes], ["bench_screens.py", *sizes]]
+    runs = [] if args.no_start else [["bench_start.py", "--rounds", str(args.start_rounds)]]
+    runs += [["bench_relatiekaart.py", *sizes], ["bench_screens.py", *sizes]]
     if not args.no_analysis:
         runs.append(["bench_analysis.py"])
     for script, *options in runs:
@@ -675,12 +678,15 @@ COMMANDS: dict[str, Command] = {
     ),
     "bench": Command(
         cmd_bench,
-        "build if stale, time the Relatiekaart and every screen in headless Chromium and the analysis in CPython; prints, never asserts",
+        "build if stale, time the start (bare Pyodide page vs the app), the Relatiekaart and every screen in headless Chromium and the analysis in CPython; prints, never asserts",
         [
             (("--sizes",), {"type": int, "nargs": "+", "default": [100, 500], "metavar": "N",
                             "help": "case sizes in persons (default 100 500)"}),
             (("--reps",), {"type": int, "default": 20, "help": "repetitions per measure (default 20)"}),
             (("--no-analysis",), {"action": "store_true", "help": "skip the CPython analysis benchmark"}),
+            (("--start-rounds",), {"type": int, "default": 3, "metavar": "N",
+                                   "help": "rounds of the start benchmark (bare page vs app; default 3)"}),
+            (("--no-start",), {"action": "store_true", "help": "skip the start benchmark"}),
         ],
     ),
 }
