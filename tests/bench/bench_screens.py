@@ -191,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
             browser = pw.chromium.launch(executable_path=str(build.CHROMIUM), args=ARGS)
             try:
                 for n in args.sizes:
-                    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+                    # no service worker: its background download of the whole app would disturb the timing
+                    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True,
+                                                  service_workers="block")
                     page = context.new_page()
                     errors: list[str] = []
                     page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))

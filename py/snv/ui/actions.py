@@ -10,7 +10,7 @@ from typing import Any, Callable
 from ..messages import t
 from ..model import FASEN, new_case, ops
 from ..render.start import OnboardView
-from . import language, person_sheet, printing, screens, unlock
+from . import language, person_sheet, printing, screens, unlock, update
 from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, SaveSheet, VersionsSheet
 
 
@@ -374,4 +374,5 @@ HANDLERS: dict[str, Callable[[Any, str, dict], Any]] = {
     "unlock": unlock.handle,
     "lang": language.handle,
     "about": language.handle_about,
+    "update": update.handle,
 }
