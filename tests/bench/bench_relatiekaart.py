@@ -12,6 +12,7 @@ repetitions:
   drag frame  one pointermove during a drag (only the dragged marker, one line and the label change)
   figures     compute_figures + sentences inside Pyodide (window.snvBench, only with ?bench)
   export      storage.privacy.for_export + render.relatiekaart_svg.export_svg inside Pyodide
+  preview     the start preview each autosave writes beside the case (render/preview.record)
 and prints median and p95 with the targets (p95 interaction ≤ 50 ms at 100 persons, ≤ 150 ms at 500;
 SVG export ≤ 200 ms at 500), then splits render and drop into phases at the marks the app sets with
 ?bench (see PHASES). Numbers are printed, never asserted: timing does not belong in tests.
@@ -192,6 +193,10 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool =
     figures = [page.evaluate("window.snvBench.figures()") for _ in range(reps)]
     page.evaluate("window.snvBench.export()")
     export = [page.evaluate("window.snvBench.export()") for _ in range(reps)]
+    has_preview = page.evaluate("'preview' in window.snvBench")
+    if has_preview:
+        page.evaluate("window.snvBench.preview()")
+        preview = [page.evaluate("window.snvBench.preview()") for _ in range(reps)]
 
     target = interaction_target(n)
     label = f"{n} lopsided ({on_map} on the map)" if lopsided else f"{n} persons ({on_map} on the map)"
@@ -202,6 +207,8 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool =
         (label, "figures (compute_figures + sentences)", figures, target),
         (label, "SVG export (for_export + export_svg)", export, EXPORT_TARGET),
     ]
+    if has_preview:  # the start preview each save writes beside the case (render/preview.py)
+        rows.append((label, "start preview (drawn with each save)", preview, target))
     split = [(label, "render", [r["phases"] for r in toggles]), (label, "drag-and-drop update", drop_phases)]
     return rows, split
 

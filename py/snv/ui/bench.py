@@ -15,6 +15,7 @@ from pyodide.ffi import create_proxy
 from ..analysis.figures import compute_figures, sentences
 from ..analysis.genogram import genogram
 from ..analysis.layout import layout_map
+from ..render import preview
 from ..render.relatiekaart import RelatiekaartView, map_options
 from ..render.relatiekaart_svg import export_svg, map_svg
 from ..storage.privacy import for_export
@@ -31,11 +32,16 @@ def _timed(fn: Callable[[], object]) -> Callable[..., float]:
 
 def install(app) -> None:
     """window.snvBench: regions, map, layout, figures, export, render (of the relatiekaart screen), genogram
-    (the familiekaart layout); go(key)."""
+    (the familiekaart layout), preview (the start preview each save writes); go(key)."""
     def render_map() -> None:
         screen = screens.get("relatiekaart")
         if screen is not None:
             screen.render(app)
+
+    def start_preview() -> None:  # what each save adds: the start preview (layout cached, as after a drop)
+        preview._clear()
+        bar = [(label, icon) for _key, label, icon in view.bar_items(app.case, privetijd=app.privetijd)]
+        preview.record(app.case, bar)
 
     work = {
         "regions": lambda: view.regions(app),
@@ -45,6 +51,7 @@ def install(app) -> None:
         "export": lambda: export_svg(for_export(app.case), today=None),
         "render": render_map,
         "genogram": lambda: genogram(app.case),  # the familiekaart layout, uncached
+        "preview": start_preview,
     }
     hooks = js.Object.new()
     for name, fn in work.items():
