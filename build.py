@@ -481,8 +481,6 @@ def build(force: bool = False) -> Path:
         shutil.copytree(SITE, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         count = _zip_package(ours, compiled, out / "snv.zip")
 
-        write_preloads(out, lock)
-
         # Installable and offline
         write_icons(out)
         write_manifest(out)
@@ -828,48 +826,6 @@ def write_manifest(out: Path) -> None:
         "theme_color": THEME_COLOUR, "background_color": BACKGROUND_COLOUR, "icons": icons,
     }
     (out / "manifest.webmanifest").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
-
-
-PRELOAD_MARKER = "<!-- build.py: preloads -->"
-# PyScript's modules that its core imports at every start (its plugins and the package graph).
-PYSCRIPT_BOOT_CHUNKS = re.compile(r"^(core|deprecations-manager|donkey|error|py-editor|py-game|py-terminal|pyodide_graph)-[\w-]+\.js$")
-
-
-def _depends_closure(names: list[str]) -> list[str]:
-    found: list[str] = []
-    todo = [canonical(n) for n in names]
-    while todo:
-        name = todo.pop(0)
-        if name not in found:
-            found.append(name)
-            todo += WHEELS[name]["depends"]
-    return found
-
-
-def write_preloads(out: Path, lock: dict) -> None:
-    """Let the browser fetch what the start needs at once, instead of in the order PyScript and Pyodide
-    ask for it (PyScript's modules first, then Pyodide's, then the runtime, then the wheels, then snv.zip).
-    The wheels are those of index.html's "packages" and what they depend on (with their sha256, as
-    Pyodide checks it: a preload is used only when the later request matches it).
-    Not the runtime itself (pyodide.asm.mjs, pyodide.asm.wasm): measured with the service worker, a
-    preloaded wasm made the warm start slower (median 6.1 s against 3.7 s, 10 alternating loads under
-    load), as Chromium then compiles it anew instead of using the code it cached for it."""
-    index = out / "index.html"
-    html = index.read_text("utf-8")
-    if html.count(PRELOAD_MARKER) != 1:
-        raise BuildError(f"site/index.html must contain {PRELOAD_MARKER!r} once (build.py puts the preloads there)")
-    config = json.loads(re.search(r"config='([^']*)'", html).group(1))  # type: ignore[union-attr]
-    modules = ["pyodide/pyodide.mjs"]
-    modules += sorted(f"pyscript/{p.name}" for p in (out / "pyscript").iterdir() if PYSCRIPT_BOOT_CHUNKS.match(p.name))
-    links = [f'<link rel="modulepreload" href="./{m}">' for m in modules]
-    fetches = ["pyodide/pyodide-lock.json", "pyodide/python_stdlib.zip", "snv.zip"]
-    links += [f'<link rel="preload" href="./{f}" as="fetch" crossorigin>' for f in fetches]
-    for name in _depends_closure(config["packages"]):
-        entry = lock["packages"][name]
-        integrity = "sha256-" + base64.b64encode(bytes.fromhex(entry["sha256"])).decode()
-        links.append(f'<link rel="preload" href="./pyodide/{entry["file_name"]}" as="fetch" crossorigin '
-                     f'integrity="{integrity}">')
-    index.write_text(html.replace(PRELOAD_MARKER, "\n  ".join(links)), "utf-8")
 
 
 def precache_list(out: Path) -> list[str]:

@@ -58,17 +58,17 @@
       var li = document.createElement("li");
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "bar-btn";
+      button.className = "pv-bar-btn";
       button.disabled = true;
       if (text(item.icon)) {
         var icon = document.createElement("img");
-        icon.className = "icon";
+        icon.className = "pv-bar-icon";
         icon.alt = "";
         icon.src = image(item.icon);
         button.appendChild(icon);
       }
       var label = document.createElement("span");
-      label.className = "bar-label";
+      label.className = "pv-bar-label";
       label.textContent = item.label;
       button.appendChild(label);
       li.appendChild(button);

@@ -206,19 +206,3 @@ def test_the_build_fails_when_the_app_needs_a_left_out_part_of_the_stdlib(build)
     build.check_trimmed({f"{build.STDLIB_IN_BROWSER}/json/__init__.py", "/home/pyodide/snv/__init__.py"})
     with pytest.raises(build.BuildError, match="unittest"):
         build.check_trimmed({f"{build.STDLIB_IN_BROWSER}/unittest/__init__.py"})
-
-
-def test_preloads_name_the_start_wheels_with_their_hash_and_never_the_wasm(build, tmp_path):
-    (tmp_path / "pyscript").mkdir()
-    for name in ("core-AB12.js", "codemirror-XY.js", "py-editor-Q.js"):
-        (tmp_path / "pyscript" / name).write_text("")
-    config = json.dumps({"packages": ["pydantic"]})
-    (tmp_path / "index.html").write_text(f"<head>\n  {build.PRELOAD_MARKER}\n</head><script type=\"py\" config='{config}'>")
-    lock = {"packages": {name: {"file_name": f"{name}.whl", "sha256": "00" * 32} for name in build.WHEELS}}
-    build.write_preloads(tmp_path, lock)
-    html = (tmp_path / "index.html").read_text()
-    assert '<link rel="modulepreload" href="./pyscript/core-AB12.js">' in html and "codemirror" not in html
-    wheels = {"pydantic", "pydantic-core", "typing-extensions", "annotated-types", "typing-inspection"}
-    for name in wheels:
-        assert f'href="./pyodide/{name}.whl" as="fetch" crossorigin integrity="sha256-' in html
-    assert "networkx" not in html and "pyodide.asm.wasm" not in html and build.PRELOAD_MARKER not in html
