@@ -9,7 +9,8 @@ Per round, alternating, in headless Chromium (1024×768):
   app   the app with the demo case stored (a real visit opened the demo file and saved it)
 each
   cold     empty HTTP cache, no service worker, no Cache Storage (the stored case stays)
-  warm     the next load in the same profile
+  warm     the next load in the same profile, once the first has settled (the network quiet, a service
+           worker done storing the app, two more seconds), as between two real visits
   offline  the server stopped, then a load (only the app can start then)
 Measures, from the start of the navigation: first paint; the saved map visible (app only: when the
 start preview has drawn the stored map, html[data-preview="shown"]); ready (html[data-app-state=
@@ -206,11 +207,26 @@ def measure(context, site: Site, url: str, timeout_ms: int = BOOT_TIMEOUT_MS, se
     load.bytes_ready, load.requests_ready = sum(s.size for s in at_ready), len(at_ready)
     if settle and not load.failed:
         site.log.wait_quiet()
+        settle_worker(page)
     later = site.log.take()
     load.sent = at_ready + later
     load.bytes_total, load.requests_total = sum(s.size for s in load.sent), len(load.sent)
     page.close()
     return load
+
+
+WORKER_DONE = """() => !navigator.serviceWorker ? true : navigator.serviceWorker.getRegistration()
+    .then((r) => !r || (!r.installing && !r.waiting && Boolean(navigator.serviceWorker.controller)))"""
+SETTLE_MS = 2000
+
+
+def settle_worker(page) -> None:
+    """Before the next load: a service worker that is still storing the app has finished, and the
+    browser had a moment to keep what it compiled (as between two real visits)."""
+    deadline = time.monotonic() + 60
+    while not page.evaluate(WORKER_DONE) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    page.wait_for_timeout(SETTLE_MS)
 
 
 def profile(pw, build, folder: Path):
