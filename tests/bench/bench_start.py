@@ -363,10 +363,10 @@ def print_table(summary: dict, rounds: int) -> None:
           f"{verdict(None if ratio is None else ratio <= 0.8)}")
     print(f"  cold transfer ≤ 8 MB (until the network is quiet)  {_cell(cold['mb_total'], 'MB') + ' MB':>16}   "
           f"{verdict(None if cold['mb_total'] is None else cold['mb_total'] <= 8)}")
-    print(f"  repeat visit: 0 bytes from the network             "
-          f"{_cell(warm['mb_total'], 'MB') + ' MB':>16}   "
-          f"{verdict(None if warm['mb_total'] is None else warm['mb_total'] == 0)}"
-          f"   ({_cell(warm['req_total'], 'n')} request(s))")
+    sent = None if warm["mb_total"] is None else round(warm["mb_total"] * 1e6)
+    print(f"  repeat visit: 0 bytes from the network             {'—' if sent is None else f'{sent} B':>16}   "
+          f"{verdict(None if sent is None else sent == 0)}   ({_cell(warm['req_total'], 'n')} request(s); "
+          "the browser may check sw.js for a new build: a 304 of headers only)")
 
 
 def print_requests(load: Load) -> None:
