@@ -134,6 +134,17 @@ def lopsided_case(n: int = 60, seed: int = 1):
     return case.model_copy(update={"personen": people})
 
 
+def wait_started(page) -> None:
+    """Until the app is ready and has loaded what it loads after the start (networkx, ui/packages.py),
+    so that neither is timed inside a measure."""
+    page.wait_for_selector('html[data-app-state="ready"], html[data-app-state="error"]', state="attached",
+                           timeout=90_000)
+    if page.evaluate("document.documentElement.dataset.appState") != "ready":
+        raise RuntimeError("the app did not start (data-app-state is 'error')")
+    if not page.evaluate("document.querySelector('script[type=py]').getAttribute('config').includes('networkx')"):
+        page.wait_for_selector('html[data-packages="loaded"]', state="attached", timeout=60_000)
+
+
 def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool = False) -> tuple[list[tuple], list[tuple]]:
     """(rows for the figures table, rows for the where-the-time-goes table) of one case size; `lopsided`:
     lopsided_case(n), whose drops move people between the two crowded cells."""
@@ -141,10 +152,7 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool =
     path = tmp / f"big-{n}{'-lopsided' if lopsided else ''}.json"
     path.write_text(dumps_case(case), "utf-8")
     page.goto(base_url + "?bench=1")
-    page.wait_for_selector('html[data-app-state="ready"], html[data-app-state="error"]', state="attached",
-                           timeout=90_000)
-    if page.evaluate("document.documentElement.dataset.appState") != "ready":
-        raise RuntimeError("the app did not start (data-app-state is 'error')")
+    wait_started(page)
     page.set_input_files("#file-input", str(path))
     page.wait_for_function("document.querySelector('#bar [data-screen=\"relatiekaart\"]') !== null")
     page.locator('#bar [data-screen="relatiekaart"]').click()
@@ -186,9 +194,6 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool =
             drop_phases.append(result["phases"])
             frames.extend(result["frames"])
 
-    if not page.evaluate("document.querySelector('script[type=py]').getAttribute('config').includes('networkx')"):
-        # networkx loads after the start (ui/packages.py); the figures need it
-        page.wait_for_selector('html[data-packages="loaded"]', state="attached", timeout=60_000)
     page.evaluate("window.snvBench.figures()")
     figures = [page.evaluate("window.snvBench.figures()") for _ in range(reps)]
     page.evaluate("window.snvBench.export()")

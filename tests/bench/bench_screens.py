@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_relatiekaart import ARGS, ROOT, _build_module, interaction_target, print_table
+from bench_relatiekaart import ARGS, ROOT, _build_module, interaction_target, print_table, wait_started
 
 sys.path.insert(0, str(ROOT / "py"))
 
@@ -135,10 +135,7 @@ TIMED = """([body, i]) => {
 
 def open_case(page, base_url: str, path: Path) -> None:
     page.goto(base_url + "?bench=1")
-    page.wait_for_selector('html[data-app-state="ready"], html[data-app-state="error"]', state="attached",
-                           timeout=90_000)
-    if page.evaluate("document.documentElement.dataset.appState") != "ready":
-        raise RuntimeError("the app did not start (data-app-state is 'error')")
+    wait_started(page)
     page.set_input_files("#file-input", str(path))
     page.wait_for_function("document.querySelector('#bar [data-action=\"app.go\"]') !== null")
 
