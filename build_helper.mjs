@@ -5,8 +5,9 @@
 //       Compile Python sources to bytecode with the CPython inside the vendored Pyodide (3.14; the host's
 //       Python is another version, whose .pyc the browser cannot use). JOBS.json: [{src, out, dfile}]
 //       (host paths; dfile is the path the module has in the browser, for tracebacks). The .pyc files are
-//       "unchecked hash" (PEP 552): valid without looking at a source or a date. Prints a JSON list of
-//       the sources that did not compile (they ship as source).
+//       "unchecked hash" (PEP 552): valid without looking at a source or a date. A job with "strip": true
+//       is compiled without its docstrings (build.py STRIP_DOCSTRINGS). Prints a JSON list of the
+//       sources that did not compile (they ship as source).
 //   node build_helper.mjs trace PYODIDE_DIR WHEEL_DIR PY_DIR ROOTS.json
 //       Which modules the app imports: loads the wheels of WHEEL_DIR (with its pyodide-lock.json), puts
 //       PY_DIR on sys.path, imports every module named in ROOTS.json and prints the files of all modules
@@ -35,13 +36,30 @@ async function compile(pyodideDir, jobsFile) {
   pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: "/" }, "/host");
   pyodide.globals.set("jobs_json", readFileSync(jobsFile, "utf8"));
   const failed = pyodide.runPython(`
-import json, py_compile
+import ast, importlib._bootstrap_external as external, importlib.util, json, py_compile
+
+def without_docstrings(source, dfile):
+    tree = ast.parse(source, dfile)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+                node.body = node.body[1:] or [ast.copy_location(ast.Pass(), first)]
+    code = compile(tree, dfile, "exec", dont_inherit=True)
+    return external._code_to_hash_pyc(code, importlib.util.source_hash(source), False)
+
 failed = []
 for job in json.loads(jobs_json):
     try:
-        py_compile.compile("/host" + job["src"], cfile="/host" + job["out"] + ".tmp", dfile=job["dfile"],
-                           doraise=True, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
-    except py_compile.PyCompileError:
+        if job.get("strip"):
+            with open("/host" + job["src"], "rb") as handle:
+                data = without_docstrings(handle.read(), job["dfile"])
+            with open("/host" + job["out"] + ".tmp", "wb") as handle:
+                handle.write(data)
+        else:
+            py_compile.compile("/host" + job["src"], cfile="/host" + job["out"] + ".tmp", dfile=job["dfile"],
+                               doraise=True, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+    except (py_compile.PyCompileError, SyntaxError):
         failed.append(job["src"])
 json.dumps(failed)
 `);

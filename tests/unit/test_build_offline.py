@@ -206,3 +206,10 @@ def test_the_build_fails_when_the_app_needs_a_left_out_part_of_the_stdlib(build)
     build.check_trimmed({f"{build.STDLIB_IN_BROWSER}/json/__init__.py", "/home/pyodide/snv/__init__.py"})
     with pytest.raises(build.BuildError, match="unittest"):
         build.check_trimmed({f"{build.STDLIB_IN_BROWSER}/unittest/__init__.py"})
+
+
+def test_only_the_wheels_named_in_strip_docstrings_lose_their_docstrings(build, tmp_path):
+    plain = build.wheel_sources(_wheel(tmp_path / "pkg-1.0-py3-none-any.whl"))
+    stripped = build.wheel_sources(_wheel(tmp_path / "networkx-3.6.1-py3-none-any.whl"))
+    assert [s.strip for s in plain] == [False] and [s.strip for s in stripped] == [True]
+    assert build._pyc_path(plain[0]) != build._pyc_path(build.PySource(plain[0].data, plain[0].dfile, True))
