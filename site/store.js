@@ -146,11 +146,16 @@
     } catch (e) { return Promise.resolve(fail(e)); }
     return Promise.resolve(done(false));
   }
+  // Every Cache Storage cache except the app's own files ("netwerkatlas-<build>", written only by sw.js
+  // with the files of a build, never case data): the app must still start offline after a wipe.
+  // The worker then also drops other builds and anything not of its build (snvOffline.tidy).
+  var APP_CACHE = /^netwerkatlas-/;
   function wipeCaches() {
     try {
       if (!window.caches) return Promise.resolve(done(0));
       return caches.keys().then(function (names) {
-        return Promise.all(names.map(function (n) { return caches.delete(n); })).then(function () { return done(names.length); });
+        var others = names.filter(function (n) { return !APP_CACHE.test(n); });
+        return Promise.all(others.map(function (n) { return caches.delete(n); })).then(function () { return done(others.length); });
       }, fail);
     } catch (e) { return Promise.resolve(fail(e)); }
   }

@@ -3,13 +3,16 @@
     python3 build.py bench [--sizes 100 500] [--reps 20]   (builds dist/ if stale, runs this and bench_analysis.py)
     python3 tests/bench/bench_relatiekaart.py [--sizes 100 500] [--reps 20]
 
-For cases of 100 and 500 persons (snv.model.demo.big_case) it times, over --reps repetitions:
+For cases of 100 and 500 persons (snv.model.demo.big_case), and a lopsided one of 60 (--lopsided: 80 % of
+the people in two inner cells; its drops move people between those two cells), it times, over --reps
+repetitions:
   render      toggle "Lijnen tussen anderen": dispatch, map SVG, region update, mount, forced layout
   drop        synthetic pointerdown/move/up (pointerType "touch") on a marker to another ring (a new
               person each time): the move_person edit, new layout, re-render, mount, forced layout
   drag frame  one pointermove during a drag (only the dragged marker, one line and the label change)
   figures     compute_figures + sentences inside Pyodide (window.snvBench, only with ?bench)
   export      storage.privacy.for_export + render.relatiekaart_svg.export_svg inside Pyodide
+  preview     the start preview each autosave writes beside the case (render/preview.record)
 and prints median and p95 with the targets (p95 interaction ≤ 50 ms at 100 persons, ≤ 150 ms at 500;
 SVG export ≤ 200 ms at 500), then splits render and drop into phases at the marks the app sets with
 ?bench (see PHASES). Numbers are printed, never asserted: timing does not belong in tests.
@@ -115,16 +118,41 @@ def _target_point(ring: str, sector: str) -> tuple[float, float]:
     return geo.polar(a0 + (a1 - a0) * 0.37, (r0 + r1) / 2)
 
 
-def run_size(page, base_url: str, n: int, reps: int, tmp: Path) -> tuple[list[tuple], list[tuple]]:
-    """(rows for the figures table, rows for the where-the-time-goes table) of one case size."""
-    case = big_case(n)
-    path = tmp / f"big-{n}.json"
-    path.write_text(dumps_case(case), "utf-8")
-    page.goto(base_url + "?bench=1")
+CROWDED = (("familie", "heel_dichtbij"), ("vrienden_kennissen", "heel_dichtbij"))
+
+
+def lopsided_case(n: int = 60, seed: int = 1):
+    """big_case(n) with 80 % of the people in two inner cells (CROWDED): the map where one drop took
+    over 300 ms (issue 13)."""
+    case = big_case(n, seed)
+    people = []
+    for i, p in enumerate(case.personen):
+        if p.id != case.klant_id and i % 10 < 8:
+            sector, ring = CROWDED[i % 2]
+            p = p.model_copy(update={"sector": sector, "nabijheid": ring})
+        people.append(p)
+    return case.model_copy(update={"personen": people})
+
+
+def wait_started(page) -> None:
+    """Until the app is ready and has loaded what it loads after the start (networkx, ui/packages.py),
+    so that neither is timed inside a measure."""
     page.wait_for_selector('html[data-app-state="ready"], html[data-app-state="error"]', state="attached",
                            timeout=90_000)
     if page.evaluate("document.documentElement.dataset.appState") != "ready":
         raise RuntimeError("the app did not start (data-app-state is 'error')")
+    if not page.evaluate("document.querySelector('script[type=py]').getAttribute('config').includes('networkx')"):
+        page.wait_for_selector('html[data-packages="loaded"]', state="attached", timeout=60_000)
+
+
+def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool = False) -> tuple[list[tuple], list[tuple]]:
+    """(rows for the figures table, rows for the where-the-time-goes table) of one case size; `lopsided`:
+    lopsided_case(n), whose drops move people between the two crowded cells."""
+    case = lopsided_case(n) if lopsided else big_case(n)
+    path = tmp / f"big-{n}{'-lopsided' if lopsided else ''}.json"
+    path.write_text(dumps_case(case), "utf-8")
+    page.goto(base_url + "?bench=1")
+    wait_started(page)
     page.set_input_files("#file-input", str(path))
     page.wait_for_function("document.querySelector('#bar [data-screen=\"relatiekaart\"]') !== null")
     page.locator('#bar [data-screen="relatiekaart"]').click()
@@ -138,15 +166,27 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path) -> tuple[list[tu
     # Each drop moves the next person of the outer ring inward (and, once all have moved, back out), so
     # every drop makes a map not seen before: the layout cache (analysis.layout.cached_layout_map) misses,
     # as it does when a user moves someone. Moving one person back and forth would time cache hits.
-    movers = page.evaluate("""() => [...document.querySelectorAll('svg.rk-svg .rk-m[data-ring="verder_weg"]')]
-        .map((m) => [m.dataset.pid, m.dataset.sector])""")
-    ring_of = {pid: "verder_weg" for pid, _ in movers}
+    if lopsided:  # from one crowded cell into the other (and back once all have moved)
+        (s0, r0), (s1, r1) = CROWDED
+        movers = page.evaluate(f"""() => [...document.querySelectorAll('svg.rk-svg .rk-m[data-sector="{s0}"][data-ring="{r0}"]')]
+            .map((m) => [m.dataset.pid, m.dataset.sector])""")
+        at = {pid: (s0, r0) for pid, _ in movers}
+        step = {(s0, r0): (s1, r1), (s1, r1): (s0, r0)}
+    else:
+        movers = page.evaluate("""() => [...document.querySelectorAll('svg.rk-svg .rk-m[data-ring="verder_weg"]')]
+            .map((m) => [m.dataset.pid, m.dataset.sector])""")
+        at = {pid: (sector, "verder_weg") for pid, sector in movers}
+        step = None
     drops, drop_phases, frames = [], [], []
     for i in range(reps + 2):
-        pid, sector = movers[i % len(movers)]
-        ring = "dichtbij" if ring_of[pid] == "verder_weg" else "verder_weg"
+        pid, _ = movers[i % len(movers)]
+        sector, ring = at[pid]
+        if step is not None:
+            sector, ring = step[(sector, ring)]
+        else:
+            ring = "dichtbij" if ring == "verder_weg" else "verder_weg"
         result = page.evaluate(DROP, [pid, *_target_point(ring, sector)])
-        ring_of[pid] = ring
+        at[pid] = (sector, ring)
         if result["ring"] != ring:
             raise RuntimeError(f"drop did not move {pid} to {ring}: {result}")
         if i >= 2:
@@ -158,9 +198,13 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path) -> tuple[list[tu
     figures = [page.evaluate("window.snvBench.figures()") for _ in range(reps)]
     page.evaluate("window.snvBench.export()")
     export = [page.evaluate("window.snvBench.export()") for _ in range(reps)]
+    has_preview = page.evaluate("'preview' in window.snvBench")
+    if has_preview:
+        page.evaluate("window.snvBench.preview()")
+        preview = [page.evaluate("window.snvBench.preview()") for _ in range(reps)]
 
     target = interaction_target(n)
-    label = f"{n} persons ({on_map} on the map)"
+    label = f"{n} lopsided ({on_map} on the map)" if lopsided else f"{n} persons ({on_map} on the map)"
     rows = [
         (label, "render (toggle lines, re-render map)", [r["ms"] for r in toggles], target),
         (label, "drag-and-drop update (drop → re-rendered)", drops, target),
@@ -168,6 +212,8 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path) -> tuple[list[tu
         (label, "figures (compute_figures + sentences)", figures, target),
         (label, "SVG export (for_export + export_svg)", export, EXPORT_TARGET),
     ]
+    if has_preview:  # the start preview each save writes beside the case (render/preview.py)
+        rows.append((label, "start preview (drawn with each save)", preview, target))
     split = [(label, "render", [r["phases"] for r in toggles]), (label, "drag-and-drop update", drop_phases)]
     return rows, split
 
@@ -206,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Relatiekaart benchmark in headless Chromium (Pyodide).")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500])
     parser.add_argument("--reps", type=int, default=20)
+    parser.add_argument("--lopsided", type=int, nargs="*", default=[60], metavar="N",
+                        help="lopsided cases (most people in two inner cells) of N persons (default 60)")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -220,14 +268,16 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(build.CHROMIUM), args=ARGS)
             try:
-                for n in args.sizes:
-                    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+                for n, lopsided in [(n, False) for n in args.sizes] + [(n, True) for n in args.lopsided]:
+                    # no service worker: its background download of the whole app would disturb the timing
+                    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True,
+                                                  service_workers="block")
                     page = context.new_page()
                     errors: list[str] = []
                     page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
                     page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
                     try:
-                        size_rows, size_split = run_size(page, server.url, n, args.reps, Path(tmp))
+                        size_rows, size_split = run_size(page, server.url, n, args.reps, Path(tmp), lopsided)
                         rows += size_rows
                         split += size_split
                     except RuntimeError as exc:

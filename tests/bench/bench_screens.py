@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_relatiekaart import ARGS, ROOT, _build_module, interaction_target, print_table
+from bench_relatiekaart import ARGS, ROOT, _build_module, interaction_target, print_table, wait_started
 
 sys.path.insert(0, str(ROOT / "py"))
 
@@ -159,10 +159,7 @@ TIMED = """([body, i]) => {
 
 def open_case(page, base_url: str, path: Path) -> None:
     page.goto(base_url + "?bench=1")
-    page.wait_for_selector('html[data-app-state="ready"], html[data-app-state="error"]', state="attached",
-                           timeout=90_000)
-    if page.evaluate("document.documentElement.dataset.appState") != "ready":
-        raise RuntimeError("the app did not start (data-app-state is 'error')")
+    wait_started(page)
     page.set_input_files("#file-input", str(path))
     page.wait_for_function("document.querySelector('#bar [data-action=\"app.go\"]') !== null")
 
@@ -215,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
             browser = pw.chromium.launch(executable_path=str(build.CHROMIUM), args=ARGS)
             try:
                 for n in args.sizes:
-                    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+                    # no service worker: its background download of the whole app would disturb the timing
+                    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True,
+                                                  service_workers="block")
                     page = context.new_page()
                     errors: list[str] = []
                     page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))

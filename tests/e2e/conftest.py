@@ -166,8 +166,11 @@ class PageLog:
 
 
 def new_context(browser, **options):
-    """A fresh browser context (empty cache and storage) with the tablet defaults."""
-    settings = {"viewport": VIEWPORT, "has_touch": True, "locale": "nl-NL"}
+    """A fresh browser context (empty cache and storage) with the tablet defaults. Service workers are
+    blocked (the app then starts from the network, as on a first visit): each context would otherwise
+    download the whole app again in the background for offline use. tests/e2e/test_offline.py allows
+    them (service_workers="allow") on a server of its own."""
+    settings = {"viewport": VIEWPORT, "has_touch": True, "locale": "nl-NL", "service_workers": "block"}
     settings.update(options)
     return browser.new_context(**settings)
 

@@ -117,7 +117,11 @@ def _figures(case) -> tuple[list[dict], bool]:
         from ..analysis.figures import compute_figures, sentences  # noqa: PLC0415
     except ImportError:
         return [], False
-    _FIGURES[:] = [weakref.ref(case), (list(sentences(compute_figures(case))), True)]
+    try:
+        figures = list(sentences(compute_figures(case)))
+    except ImportError:  # networkx still loading after the start (ui/packages.py): shown as not there yet
+        return [], False
+    _FIGURES[:] = [weakref.ref(case), (figures, True)]
     return _FIGURES[1]
 
 

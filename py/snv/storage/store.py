@@ -17,6 +17,7 @@ unit tests and the app's default Host stay synchronous.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ INDEX_KEY = "snv:versions"
 VERSION_PREFIX = "snv:v:"
 LEGACY_BACKUP_PREFIX = "snv:backup:"  # kept-aside copies written by earlier app versions
 RESCUE_KEY = "snv:rescue"  # written synchronously when the page goes away (see ui/browser.py)
+PREVIEW_KEY = "snv:preview"  # what the next start shows while Python loads (render/preview.py)
 RESCUE_LIMIT = 4 * MAX_FILE_BYTES  # the rescue wraps a whole case as an escaped JSON string
 
 AUTOSAVE_KEEP = 10  # the last N autosaves are kept as versions …
@@ -288,9 +290,10 @@ class CaseStore:
 
     # ----- writing -----
 
-    async def save(self, case: Case) -> SavedInfo:
+    async def save(self, case: Case, beside: Optional[dict[str, str]] = None) -> SavedInfo:
         """Write `case` if the stored revision is still ours; read it back to be sure.
-        Raises ConflictError (another tab saved) or StoreError; then nothing stored changed."""
+        Raises ConflictError (another tab saved) or StoreError; then nothing stored changed.
+        `beside`: more of our keys written in the same step (the start preview), not read back."""
         if self.blocked:
             raise StorageFullError("the unreadable stored case could not be kept aside")
         text = dumps_case(case)
@@ -305,12 +308,19 @@ class CaseStore:
             raise ConflictError(stored)
         info = SavedInfo(self._now(), stored_rev + 1, case.id, self.tab)
         items = {CASE_KEY: text, META_KEY: info.to_json()}
+        extra = {k: v for k, v in (beside or {}).items() if k.startswith(PREFIX) and k not in items}
         try:
-            await self.backend.put(items)
+            await self.backend.put({**extra, **items})
         except StorageFullError:
-            if not await self._prune_autosaves(keep=0):
-                raise
-            await self.backend.put(items)  # room made by dropping old autosaves; may raise again
+            if extra:  # the case first: without what goes beside it, and no stale copy of that either
+                with contextlib.suppress(StoreError):
+                    await self.backend.delete(list(extra))
+            try:
+                await self.backend.put(items)
+            except StorageFullError:
+                if not await self._prune_autosaves(keep=0):
+                    raise
+                await self.backend.put(items)  # room made by dropping old autosaves; may raise again
         if await self.backend.get(CASE_KEY) != text or SavedInfo.from_json(await self.backend.get(META_KEY)) != info:
             raise StoreError("verify")
         self.revision = info.revision
@@ -365,8 +375,9 @@ class CaseStore:
         await self.backend.delete([self._version_key(vid)])
 
     async def delete_data_keep_versions(self) -> None:
-        """Nieuw dossier: forget the current case, keep every version (the next save starts over)."""
-        await self.backend.delete([CASE_KEY, RESCUE_KEY])
+        """Nieuw dossier: forget the current case (and its start preview), keep every version (the next
+        save starts over)."""
+        await self.backend.delete([CASE_KEY, RESCUE_KEY, PREVIEW_KEY])
 
     @staticmethod
     def _version_key(vid: str) -> str:

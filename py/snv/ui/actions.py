@@ -10,7 +10,7 @@ from typing import Any, Callable
 from ..messages import t
 from ..model import FASEN, new_case, ops
 from ..render.start import OnboardView
-from . import client_view, interop, language, person_sheet, prefs, printing, screens, unlock
+from . import client_view, interop, language, person_sheet, prefs, printing, screens, unlock, update
 from .sheets import ConfirmSheet, ExportSheet, FileOptions, MenuSheet, SaveSheet, VersionsSheet
 
 
@@ -379,4 +379,5 @@ HANDLERS: dict[str, Callable[[Any, str, dict], Any]] = {
     "import": interop.handle,
     "prefs": prefs.handle,
     "client": client_view.handle,
+    "update": update.handle,
 }

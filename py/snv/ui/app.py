@@ -77,6 +77,9 @@ class Host:
     async def wipe_device(self) -> None:
         """Sessie beëindigen: remove everything else of this app on the device (databases, caches)."""
 
+    def apply_update(self) -> None:
+        """A new version of the app waits (ui/update.py): save everything, then reload into it."""
+
     def language_changed(self, code: str) -> None:
         """The language is now `code` (ui/language.py): remember it and render everything anew."""
         self.request_render()
@@ -301,7 +304,7 @@ class App:
         self._saving = True
         case = self.case
         try:
-            info = await self.store.save(case)
+            info = await self.store.save(case, beside=self._preview(case))
         except ConflictError:
             self._saving = False
             self.conflict = True
@@ -331,6 +334,18 @@ class App:
             self.host.schedule_save(SAVE_DELAY_MS)
         self.request_render()
         return True
+
+    def _preview(self, case: Case) -> dict[str, str]:
+        """The start preview saved beside the case (render/preview.py). A bug in it never stops a save."""
+        from ..render import preview  # noqa: PLC0415 (draws the map: loaded with the first save)
+        from ..storage.store import PREVIEW_KEY  # noqa: PLC0415 (storage loads with the ui)
+        from .view import bar_items  # noqa: PLC0415 (view imports the screens, which import this module)
+
+        try:
+            bar = [(label, icon) for _key, label, icon in bar_items(case, privetijd=self.privetijd)]
+            return {PREVIEW_KEY: preview.record(case, bar)}
+        except Exception:  # noqa: BLE001 - the preview is a courtesy; the case is what must be saved
+            return {}
 
     def _save_failed(self, kind: str, message: str) -> None:
         self.save_state = "failed"

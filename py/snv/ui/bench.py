@@ -15,6 +15,7 @@ from pyodide.ffi import create_proxy
 from ..analysis.figures import compute_figures, sentences
 from ..analysis.genogram import genogram
 from ..analysis.layout import layout_map
+from ..render import preview
 from ..render.relatiekaart import RelatiekaartView, map_options
 from ..render.relatiekaart_svg import export_svg, map_svg
 from ..storage.privacy import for_export
@@ -55,15 +56,22 @@ def _preview() -> None:
 def install(app) -> None:
     """window.snvBench: regions, map, layout, figures, export, render (of the relatiekaart screen), genogram
     (the familiekaart layout), import_easynwk / import_gedcom (read a file of 500 / 2,000 people),
-    import_preview (the preview of that tree, in add mode); go(key)."""
+    import_preview (the preview of that tree, in add mode), preview (the start preview each save
+    writes); go(key)."""
     from ..storage.interop.easynwk import read_easynwk  # noqa: PLC0415
     from ..storage.interop.gedcom import read_gedcom  # noqa: PLC0415
 
     _SAMPLES["app"] = app
+
     def render_map() -> None:
         screen = screens.get("relatiekaart")
         if screen is not None:
             screen.render(app)
+
+    def start_preview() -> None:  # what each save adds: the start preview (layout cached, as after a drop)
+        preview._clear()
+        bar = [(label, icon) for _key, label, icon in view.bar_items(app.case, privetijd=app.privetijd)]
+        preview.record(app.case, bar)
 
     work = {
         "regions": lambda: view.regions(app),
@@ -76,6 +84,7 @@ def install(app) -> None:
         "import_easynwk": lambda: read_easynwk(_sample("easynwk")),
         "import_gedcom": lambda: read_gedcom(_sample("gedcom")),
         "import_preview": _preview,
+        "preview": start_preview,
     }
     hooks = js.Object.new()
     for name, fn in work.items():

@@ -27,13 +27,14 @@ from ..messages import t
 from ..model import CaseError
 from ..render import frame
 from ..storage.jsonio import loads_json
-from . import printing, screens, view
+from . import packages, printing, screens, update, view
 from .dom import nn as _nn
 from .app import App, Host
 
 TEXT_INPUT_TYPES = {"text", "search", "number", "email", "tel", "url", "password", ""}
 DATA_SKIP = {"data-action", "data-live", "data-include"}
 DRAFT_IDLE_MS = 1000  # typed text is committed after this quiet time
+UPDATE_WAIT_STEPS = 100  # *Herladen* waits at most 10 s (steps of 0.1 s) for the save before the reload
 KEY_ATTRS = ("data-pid", "data-field", "data-value", "data-index", "data-soort", "data-screen", "data-filter",
              "data-fase", "data-key", "data-id", "data-name")
 
@@ -131,6 +132,9 @@ class BrowserHost(Host):
             message = create_proxy(self.on_other_tab)
             self.proxies.append(message)
             store_js.listen(message)
+        on(js.window, "snv:update", self.on_update)  # site/offline.js: a new version waits
+        if self.document.documentElement.getAttribute("data-update") == "ready":
+            update.available(app)
 
     def _link_stylesheets(self) -> None:
         """A screen's own CSS (Screen.stylesheet) is linked here, so index.html needs no line per screen."""
@@ -261,7 +265,10 @@ class BrowserHost(Host):
         from .localstore import IndexedDBBackend, LocalStorageBackend  # noqa: PLC0415
 
         api = js.snvStore
-        await api.wipeCaches()
+        await api.wipeCaches()  # every cache but the app's own files (they hold no case data)
+        offline = getattr(js, "snvOffline", None)
+        if offline is not None:
+            await offline.tidy()  # and in those, nothing but the files of this build
         try:
             ls = LocalStorageBackend()
             ls.delete_now([k for k in await ls.keys() if k.startswith("snv:")])
@@ -273,6 +280,25 @@ class BrowserHost(Host):
 
     def reload(self) -> None:
         js.location.reload()
+
+    def on_update(self, _evt: Any) -> None:
+        update.available(self.app)
+
+    def apply_update(self) -> None:
+        """Commit typed text and save, then let the new version take over once all is stored."""
+        self.flush()
+        self.run_task(self._apply_update())
+
+    async def _apply_update(self) -> None:
+        app = self.app
+        for _ in range(UPDATE_WAIT_STEPS):
+            if not app.unsaved:
+                js.snvOffline.apply()  # the waiting worker takes over; the page reloads
+                return
+            if app.save_state in ("failed", "conflict"):
+                break
+            await asyncio.sleep(0.1)
+        update.not_applied(app)  # not stored: stay (the alert says why)
 
     def language_changed(self, code: str) -> None:
         """Remember the language in this browser, tell the page (lang), and build the frame anew: the
@@ -883,6 +909,7 @@ async def _boot() -> None:
     _HOST = host  # keep the host (and its event proxies) alive
     if app.pending_save:
         app.mark_dirty()
+    packages.load_later(host)  # networkx, once the start is over
     if not app.memory:
         try:
             await js.snvStore.persist()  # ask the browser not to evict our data under pressure

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..messages import t
 from ..render import about, client_view, frame, person_sheet
 from ..render.start import OnboardView, onboarding
-from . import interop, screens
+from . import interop, screens, update
 from .sheets import (AccessibilitySheet, ConfirmSheet, FileOptions, FileSheet, ImportSheet, MenuSheet, PassphraseSheet,
                      PersonSheet, VersionsSheet)
 
@@ -55,19 +55,23 @@ def regions(app) -> dict[str, str]:
                                    redo_label=app.redo_label, editing=screen.editing, menu_open=kind == "menu")
         out["route"] = "" if private else frame.route(case.fase, full=screen.key == "start")
         out["content"] = screen.render(app)
-        start = screens.get("start")
-        items = [("start", t(start.label_key), start.icon)] if start and not private else []
-        items += [(s.key, t(s.label_key), s.icon) for s in screens.for_phase(case.fase, privetijd=private)]
-        out["bar"] = frame.bar(items, screen.key)
+        out["bar"] = frame.bar(bar_items(case, privetijd=private), screen.key)
         out["@screen"] = screen.key
     private_banner = frame.privetijd_banner() if app.privetijd and not (app.ended or app.onboarding) else ""
     out["alerts"] = (private_banner + frame.store_banner(conflict=app.conflict and not app.ended, memory=app.memory)
-                     + frame.alerts(app.alerts))
+                     + frame.alerts(app.alerts) + update.banner(app))
     toast = app.toast
     out["toast"] = frame.toast(toast.text, undo=toast.undo and app.can_undo, redo=toast.redo and app.can_redo) if toast else ""
     out["sheet"] = sheet_html(app)
     out["@sheet"] = kind
     return out
+
+
+def bar_items(case, *, privetijd: bool) -> list[tuple[str, str, str]]:
+    """(screen key, label, icon) of each bottom-bar button: Start, then the screens of the case's phase."""
+    start = screens.get("start")
+    items = [("start", t(start.label_key), start.icon)] if start and not privetijd else []
+    return items + [(s.key, t(s.label_key), s.icon) for s in screens.for_phase(case.fase, privetijd=privetijd)]
 
 
 def sheet_html(app) -> str:
