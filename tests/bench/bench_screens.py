@@ -77,13 +77,18 @@ SCENARIOS: dict[str, Scenario] = {
     "familiekaart": Scenario(
         "familiekaart",
         render="document.querySelectorAll('#content .fk-hit')[i % 2].click();",
-        edit="document.querySelector('#content [data-action=\"familiekaart.soort\"][aria-pressed=\"false\"]').click();",
+        # Esc after the render runs closed the panel: select the person the last render run chose again
+        edit="if (!document.querySelector('#content [data-action=\"familiekaart.soort\"]'))"
+             " document.querySelectorAll('#content .fk-hit')[1].click();"
+             "document.querySelector('#content [data-action=\"familiekaart.soort\"][aria-pressed=\"false\"]').click();",
         render_name="select a person (panel)", edit_name="change a parent-child kind",
         extra=(("genogram", "genogram layout (~60 relatives)", 100.0),)),
     "plan": Scenario(
         "plan",
         render="document.querySelector(`#content #pl-mode-${i % 2 ? 'bewerken' : 'presentatie'}`).click();",
-        edit="if (!document.querySelector('#content .pl-card.is-open')) document.querySelector('#content .pl-edit').click();"
+        edit="if (!document.querySelector('#content .pl-card.is-open')) {"
+             " if (!document.querySelector('#content .pl-edit')) document.querySelector('#content #pl-mode-bewerken').click();"
+             " document.querySelector('#content .pl-edit').click(); }"
              " document.querySelectorAll('#content .pl-card.is-open #pl-hoe_vaak .seg')[i % 6].click();",
         render_name="switch presentatie / bewerken (whole plan)", edit_name="set hoe vaak of an agreement"),
     "contactschema": Scenario(
