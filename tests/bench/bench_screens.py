@@ -101,23 +101,29 @@ SCENARIOS: dict[str, Scenario] = {
     "relatiekaart_connect": Scenario(
         "relatiekaart",
         render="document.querySelector('#rk-freq').click();",
-        # Verbinden on; even runs: Enter on p1 then p2 makes their line (two actions); odd runs: a tap on
-        # that line and *Lijn weghalen* removes it again (two actions)
+        # one action per run, in a cycle of four: with Verbinden on, Enter on p1 (chosen), Enter on p2 (their
+        # line is made), a tap on that line (its panel), *Lijn weghalen* (the line is removed)
         edit="const on = document.querySelector('#rk-connect');"
              "if (on.getAttribute('aria-pressed') !== 'true') on.click();"
              "const key = (pid) => document.querySelector(`.rk-m[data-pid=\"${pid}\"]`)"
              ".dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));"
              "const line = document.querySelector('.rk-members line[data-a=\"p1\"][data-b=\"p2\"], "
              ".rk-members line[data-a=\"p2\"][data-b=\"p1\"]');"
-             "if (!line) { key('p1'); key('p2'); } else {"
-             "  const g = (k) => parseFloat(line.getAttribute(k)), f = 0.35;"  # a third along: clear of the client
-             "  const p = new DOMPoint(g('x1') + (g('x2') - g('x1')) * f, g('y1') + (g('y2') - g('y1')) * f)"
+             "const rm = document.querySelector('#rk-tie-remove');"
+             "if (!line) key(document.querySelector('.rk-m.is-chosen[data-pid=\"p1\"]') ? 'p2' : 'p1');"
+             "else if (rm) rm.click();"
+             "else {"
+             "  line.scrollIntoView({block: 'center', inline: 'center'});"  # the readable map pans: bring it in view
+             "  const g = (k) => parseFloat(line.getAttribute(k));"
+             "  const at_f = (f) => new DOMPoint(g('x1') + (g('x2') - g('x1')) * f, g('y1') + (g('y2') - g('y1')) * f)"
              "    .matrixTransform(line.ownerSVGElement.getScreenCTM());"
+             # a point along the line that no marker covers (a crowded map has markers near most lines)
+             "  const p = [0.35, 0.5, 0.25, 0.65, 0.15, 0.8].map(at_f)"
+             "    .find((q) => { const e = document.elementFromPoint(q.x, q.y); return e && !e.closest('.rk-m'); }) || at_f(0.35);"
              "  const at = {bubbles: true, pointerId: 7, isPrimary: true, pointerType: 'touch', clientX: p.x, clientY: p.y};"
              "  const el = document.elementFromPoint(p.x, p.y);"
-             "  el.dispatchEvent(new PointerEvent('pointerdown', at)); el.dispatchEvent(new PointerEvent('pointerup', at));"
-             "  const rm = document.querySelector('#rk-tie-remove'); if (rm) rm.click(); }",
-        render_name="Hoe vaak? layer on/off", edit_name="make a line between two others, or remove it"),
+             "  el.dispatchEvent(new PointerEvent('pointerdown', at)); el.dispatchEvent(new PointerEvent('pointerup', at)); }",
+        render_name="Hoe vaak? layer on/off", edit_name="Verbinden: choose, make a line, open it, remove it"),
     "voorbereiden": Scenario(
         "voorbereiden",
         render="document.querySelector('#vb-add-open').click();",
