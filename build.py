@@ -163,6 +163,22 @@ STDLIB_UNUSED = ("_pyrepl/", "pydoc.py", "pydoc_data/", "pdb.py", "bdb.py", "doc
                  "mailbox.py", "curses/", "dbm/", "profile.py", "cProfile.py", "pstats.py", "trace.py",
                  "tabnanny.py", "pickletools.py", "zipapp.py", "webbrowser.py", "timeit.py", "sqlite3/", "pyclbr.py",
                  "__phello__/", "__hello__.py", "antigravity.py", "this.py", "compileall.py", "test/")
+# Text encodings: the app reads files as UTF-8/16/32 and old family trees as ANSI (cp1252), IBM PC
+# (cp437) or Macintosh (mac_roman) (storage/interop/gedcom.py, storage/files.py); zipfile needs cp437.
+# The other 90 code-page and East Asian tables (1.2 MB of source) are left out of python_stdlib.zip.
+ENCODINGS_KEPT = frozenset({
+    "__init__", "aliases", "_win_cp_codecs", "mbcs", "oem", "charmap", "undefined", "ascii", "latin_1",
+    "utf_7", "utf_8", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be",
+    "unicode_escape", "raw_unicode_escape", "idna", "punycode", "base64_codec", "hex_codec", "zlib_codec",
+    "bz2_codec", "quopri_codec", "uu_codec", "rot_13", "cp1252", "cp437", "mac_roman"})
+
+
+def stdlib_unused(name: str) -> bool:
+    """A member of python_stdlib.zip the build leaves out (STDLIB_UNUSED, encodings not in ENCODINGS_KEPT)."""
+    if name.startswith(STDLIB_UNUSED):
+        return True
+    folder, _, file = name.partition("/")
+    return folder == "encodings" and file.endswith(".py") and file[:-3] not in ENCODINGS_KEPT
 
 # Debian's Chromium: the e2e tests (tests/e2e/conftest.py) and the benchmarks (tests/bench/) launch this
 # one, and `test` installs it with apt-get when it is missing.
@@ -414,7 +430,7 @@ def _extract(tgz: Path, dest: Path) -> Path:
 def package_sources(source: Path) -> list[PySource]:
     """py/snv as it lands in the browser (PyScript unpacks snv.zip into the home folder)."""
     files = sorted(p for p in source.rglob("*.py") if "__pycache__" not in p.relative_to(source).parts)
-    return [PySource(p.read_bytes(), f"{HOME_IN_BROWSER}/{p.relative_to(source.parent).as_posix()}") for p in files]
+    return [PySource(p.read_bytes(), f"{HOME_IN_BROWSER}/{p.relative_to(source.parent).as_posix()}", strip=True) for p in files]
 
 
 def _zip_package(sources: list[PySource], compiled: dict[str, bytes], target: Path) -> int:
@@ -706,7 +722,7 @@ def wheel_sources(wheel: Path) -> list[PySource]:
 
 
 def _stdlib_members(stdlib: Path) -> list[tuple[str, bytes]]:
-    return [(name, data) for name, data in _members(stdlib, set()) if not name.startswith(STDLIB_UNUSED)]
+    return [(name, data) for name, data in _members(stdlib, set()) if not stdlib_unused(name)]
 
 
 def stdlib_sources(stdlib: Path) -> list[PySource]:
@@ -715,10 +731,10 @@ def stdlib_sources(stdlib: Path) -> list[PySource]:
 
 def check_trimmed(traced: set[str] | None) -> None:
     needed = sorted(f for f in traced or () if f.startswith(STDLIB_IN_BROWSER + "/")
-                    and f[len(STDLIB_IN_BROWSER) + 1:].startswith(STDLIB_UNUSED))
+                    and stdlib_unused(f[len(STDLIB_IN_BROWSER) + 1:]))
     if needed:
         raise BuildError(f"the app imports parts of the standard library that build.py leaves out: {needed}. "
-                         "Take them out of STDLIB_UNUSED.")
+                         "Take them out of STDLIB_UNUSED (or add the encoding to ENCODINGS_KEPT).")
 
 
 def write_compiled_stdlib(stdlib: Path, target: Path, compiled: dict[str, bytes]) -> None:

@@ -213,3 +213,35 @@ def test_only_the_wheels_named_in_strip_docstrings_lose_their_docstrings(build, 
     stripped = build.wheel_sources(_wheel(tmp_path / "networkx-3.6.1-py3-none-any.whl"))
     assert [s.strip for s in plain] == [False] and [s.strip for s in stripped] == [True]
     assert build._pyc_path(plain[0]) != build._pyc_path(build.PySource(plain[0].data, plain[0].dfile, True))
+
+
+def _codec_names_in_the_app() -> set[str]:
+    """Every string literal in py/snv that names a text encoding (decode/encode calls, the GEDCOM
+    CHAR table): what a file the app opens may need."""
+    import ast
+    import codecs
+
+    found = set()
+    for path in (ROOT / "py" / "snv").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and 2 < len(node.value) < 20:
+                try:
+                    info = codecs.lookup(node.value)
+                except (LookupError, UnicodeError):  # not a codec's name (or not even encodable)
+                    continue
+                if info._is_text_encoding:
+                    found.add(node.value)
+    return found
+
+
+def test_the_trimmed_stdlib_keeps_every_encoding_the_app_names(build):
+    import encodings
+    from encodings import aliases
+
+    names = _codec_names_in_the_app()
+    assert {"utf-16-le", "cp1252", "cp437", "mac_roman", "latin-1"} <= names  # the scan sees the real ones
+    for codec in names:
+        norm = encodings.normalize_encoding(codec).lower()
+        module = aliases.aliases.get(norm, norm)
+        assert not build.stdlib_unused(f"encodings/{module}.py"), f"{codec} ({module}) is left out of the stdlib"
+    assert build.stdlib_unused("encodings/shift_jis.py") and build.stdlib_unused("pydoc.py")
