@@ -37,3 +37,9 @@ def pytest_configure(config: pytest.Config) -> None:
             + "; ".join(problems)
             + f".\nFix: python3 build.py test   (or: {sys.executable} -m pip install {pins})"
         )
+
+
+@pytest.fixture(scope="session")
+def build():
+    """build.py as a module (the tests of the build and its tooling)."""
+    return _build_script()

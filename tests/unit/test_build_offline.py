@@ -3,11 +3,9 @@ the manifest, the service worker's file list, bytecode archives, the trimmed sta
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import random
 import struct
-import sys
 import threading
 import urllib.request
 import zipfile
@@ -17,17 +15,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def build():
-    name = "_snv_build_script"  # the name tests/conftest.py and tests/e2e/conftest.py load it under
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "build.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture

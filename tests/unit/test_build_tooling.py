@@ -2,7 +2,6 @@
 other versions (not only missing ones), ruff and mypy before pytest, one Chromium path."""
 from __future__ import annotations
 
-import importlib.util
 import sys
 import tomllib
 from pathlib import Path
@@ -12,17 +11,6 @@ import pytest
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def build():
-    name = "_snv_build_script"  # the name tests/conftest.py and tests/e2e/conftest.py load it under
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "build.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 def test_the_test_pins_are_the_shipped_wheels(build):
