@@ -42,6 +42,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 import tomllib
 import zipfile
@@ -1070,6 +1071,28 @@ def make_server(directory: Path = DIST, port: int = 0, host: str = "127.0.0.1", 
     `handler`: a subclass of Handler (the start benchmark counts what is sent)."""
     bound = functools.partial(type("BoundHandler", (handler,), {"quiet": quiet}), directory=str(directory))
     return Server((host, port), bound)
+
+
+class StoppableSite:
+    """`directory` served on one port, in a thread, that can stop() and start() again: the origin stays
+    the same (its storage and service worker too), so a test or benchmark can take the server away."""
+
+    def __init__(self, directory: Path, handler: type[Handler] = Handler) -> None:
+        self.directory, self.handler, self.port = directory, handler, 0
+        self.start()
+
+    def start(self) -> None:
+        self.server = make_server(self.directory, port=self.port, handler=self.handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def url(self) -> str:
+        return self.server.url
 
 
 # --------------------------------------------------------------------------------------------

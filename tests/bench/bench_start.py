@@ -152,26 +152,21 @@ def counting_handler(build, log: Log):
 
 
 class Site:
-    """dist/ on one port, in a thread; stop() and start() keep the origin (storage, service worker)."""
+    """dist/ on one port (build.StoppableSite), counting what it sends."""
 
     def __init__(self, build, dist: Path) -> None:
-        self.build, self.dist, self.log = build, dist, Log()
-        self.port = 0
-        self.server = None
-        self.start()
+        self.log = Log()
+        self.served = build.StoppableSite(dist, handler=counting_handler(build, self.log))
 
     def start(self) -> None:
-        self.server = self.build.make_server(self.dist, port=self.port, handler=counting_handler(self.build, self.log))
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.served.start()
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.served.stop()
 
     @property
     def url(self) -> str:
-        return self.server.url
+        return self.served.url
 
 
 # ----- one measured load -----

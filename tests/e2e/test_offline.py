@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -53,30 +52,10 @@ CACHED_URLS = """async () => {
   return out;
 }"""
 
-class Site:
-    """A directory served by build.py's server on one port that can stop and start again."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.port = 0
-        self.start()
-
-    def start(self) -> None:
-        self.server = build_script.make_server(self.directory, port=self.port)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-    @property
-    def url(self) -> str:
-        return self.server.url
 
 
 def _offline_page(browser, directory: Path):
-    site = Site(directory)
+    site = build_script.StoppableSite(directory)  # can stop and start again
     context = new_context(browser, service_workers="allow")
     context.set_default_timeout(15_000)
     page = context.new_page()
@@ -135,7 +114,7 @@ def wait_offline_ready(page: Page) -> None:
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
 
 
-def precached(site: Site) -> list[str]:
+def precached(site) -> list[str]:
     """The URLs of the files the build's service worker keeps (its FILES list)."""
     text = (site.directory / "sw.js").read_text("utf-8")
     files = json.loads(re.search(r"const FILES = (\[.*?\]);", text, re.S).group(1))
