@@ -9,8 +9,6 @@ bench_screens.py. Not part of the app; numbers are printed, never asserted.
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py"))
@@ -26,15 +24,7 @@ from snv.ui import interop, screens
 from snv.ui.app import App
 from snv.ui.sheets import ImportSheet
 
-
-def best_ms(fn: Callable[[], object], repeat: int = 5) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
-    return min(times) * 1000
+from bench_analysis import best_ms  # the same timing for both CPython benchmarks
 
 
 def main() -> None:

@@ -12,22 +12,11 @@ from snv.model.demo import demo_case
 from snv.render import about
 from snv.ui import language as lang
 from snv.ui import screens, view
-from snv.ui.app import App, Host
+from snv.ui.app import App
 from snv.ui.sheets import AccessibilitySheet, MenuSheet
+from hosts import RecordingHost
 
 NOW = dt.datetime(2026, 12, 2, 14, 30)
-
-
-class RecordingHost(Host):
-    def __init__(self) -> None:
-        self.languages: list[str] = []
-        self.downloads: list[tuple[str, str, str]] = []
-
-    def language_changed(self, code: str) -> None:
-        self.languages.append(code)
-
-    def download(self, filename: str, text: str, mime: str) -> None:
-        self.downloads.append((filename, text, mime))
 
 
 @pytest.fixture(autouse=True)

@@ -11,19 +11,9 @@ from snv.model import ops
 from snv.model.demo import demo_case
 from snv.render import instruments, print_doc
 from snv.ui import printing, screens
-from snv.ui.app import App, Host
+from snv.ui.app import App
+from hosts import RecordingHost
 
-
-class RecordingHost(Host):
-    def __init__(self):
-        self.printed: list = []  # the print document of each print (None: the page as it is)
-
-    @property
-    def prints(self) -> int:
-        return len(self.printed)
-
-    def print_page(self, document=None):
-        self.printed.append(document)
 
 TODAY = dt.date(2026, 3, 14)
 NOW = dt.datetime(2026, 3, 14, 10, 0)

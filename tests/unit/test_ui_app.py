@@ -12,35 +12,10 @@ from snv.storage.store import CaseStore, MemoryBackend, drive
 from snv.render import frame
 from snv.render.start import OnboardView, StartView
 from snv.ui import screens, view
-from snv.ui.app import App, Host
+from snv.ui.app import App
+from hosts import RecordingHost
 
 NOW = dt.datetime(2026, 11, 25, 14, 32)
-
-
-class RecordingHost(Host):
-    def __init__(self):
-        self.renders = 0
-        self.saves: list[int] = []
-        self.downloads: list[tuple[str, str, str]] = []
-        self.picks = 0
-        self.prints = 0
-        self.printed: list = []  # the print document of each print (None: the page as it is)
-
-    def request_render(self):
-        self.renders += 1
-
-    def schedule_save(self, delay_ms):
-        self.saves.append(delay_ms)
-
-    def download(self, filename, text, mime):
-        self.downloads.append((filename, text, mime))
-
-    def pick_file(self):
-        self.picks += 1
-
-    def print_page(self, document=None):
-        self.prints += 1
-        self.printed.append(document)
 
 
 def make_app(store=None, naam="Sam"):

@@ -13,21 +13,10 @@ from snv.render.ontmoeten import OntmoetenView
 from snv.storage.files import read_case_file
 from snv.storage.privacy import for_export
 from snv.ui import screens, view
-from snv.ui.app import App, Host
+from snv.ui.app import App
+from hosts import RecordingHost
 
 NOW = dt.datetime(2026, 3, 14, 10, 0)
-
-
-class RecordingHost(Host):
-    def __init__(self) -> None:
-        self.downloads: list[tuple[str, str, str]] = []
-        self.picks = 0
-
-    def download(self, filename: str, text: str, mime: str) -> None:
-        self.downloads.append((filename, text, mime))
-
-    def pick_file(self) -> None:
-        self.picks += 1
 
 
 def make_app(case=None) -> App:

@@ -16,22 +16,11 @@ from snv.render.overleg import OverlegView
 from snv.render.team import TeamView
 from snv.storage.files import read_case_file
 from snv.ui import printing, screens, view
-from snv.ui.app import App, Host
+from snv.ui.app import App
 from snv.ui.sheets import ConfirmSheet
+from hosts import RecordingHost
 
 NOW = dt.datetime(2026, 3, 2, 19, 30)
-
-
-class RecordingHost(Host):
-    def __init__(self) -> None:
-        self.downloads: list[tuple[str, str, str]] = []
-        self.printed: list = []
-
-    def download(self, filename: str, text: str, mime: str) -> None:
-        self.downloads.append((filename, text, mime))
-
-    def print_page(self, document=None) -> None:
-        self.printed.append(document)
 
 
 @pytest.fixture

@@ -15,23 +15,12 @@ from snv.messages import t
 from snv.model import ops
 from snv.storage import dumps_case, loads_case, read_case_file
 from snv.ui import screens, view
-from snv.ui.app import App, Host
+from snv.ui.app import App
 from snv.ui.sheets import ConfirmSheet, FileOptions, PersonSheet
+from hosts import RecordingHost
 
 NOW = dt.datetime(2026, 3, 14, 19, 30)
 PRIVATE = "Niet in de groep bespreken"  # a begeleider-only note of the demo case
-
-
-class RecordingHost(Host):
-    def __init__(self) -> None:
-        self.downloads: list[tuple[str, str, str]] = []
-        self.printed: list = []
-
-    def download(self, filename: str, text: str, mime: str) -> None:
-        self.downloads.append((filename, text, mime))
-
-    def print_page(self, document=None) -> None:
-        self.printed.append(document)
 
 
 @pytest.fixture

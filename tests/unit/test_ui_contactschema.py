@@ -9,18 +9,11 @@ from snv.render.contactschema import ContactschemaView
 from snv.storage.files import read_case_file
 from snv.ui import contactschema as screen
 from snv.ui import screens
-from snv.ui.app import App, Host
+from snv.ui.app import App
 from snv.ui.sheets import ConfirmSheet
+from hosts import RecordingHost
 
 NOW = dt.datetime(2026, 11, 25, 14, 30)
-
-
-class RecordingHost(Host):
-    def __init__(self) -> None:
-        self.downloads: list[tuple[str, str, str]] = []
-
-    def download(self, filename: str, text: str, mime: str) -> None:
-        self.downloads.append((filename, text, mime))
 
 
 def make_app(contacten=None) -> App:

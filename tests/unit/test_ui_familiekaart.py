@@ -9,19 +9,12 @@ from snv.model import parse_case
 from snv.render.familiekaart import FamiliekaartView
 from snv.storage.files import read_case_file
 from snv.ui import screens, view
-from snv.ui.app import App, Host
+from snv.ui.app import App
 from snv.ui.sheets import ConfirmSheet, ExportSheet, PersonSheet
+from hosts import RecordingHost
 
 KLANT = "p-sam"
 NOW = dt.datetime(2026, 11, 25, 14, 30)
-
-
-class RecordingHost(Host):
-    def __init__(self) -> None:
-        self.downloads: list[tuple[str, str, str]] = []
-
-    def download(self, filename: str, text: str, mime: str) -> None:
-        self.downloads.append((filename, text, mime))
 
 
 def make_app() -> App:

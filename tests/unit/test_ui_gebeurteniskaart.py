@@ -12,19 +12,12 @@ from snv.render.gebeurteniskaart import NEW, GebeurteniskaartView
 from snv.render.relatiekaart import RelatiekaartView, map_options
 from snv.storage.files import read_case_file
 from snv.ui import screens
-from snv.ui.app import App, Host
+from snv.ui.app import App
 from snv.ui.sheets import ConfirmSheet, ExportSheet
+from hosts import RecordingHost
 
 NOW = dt.datetime(2026, 12, 2, 14, 30)
 K = "gebeurteniskaart"
-
-
-class RecordingHost(Host):
-    def __init__(self) -> None:
-        self.downloads: list[tuple[str, str, str]] = []
-
-    def download(self, filename: str, text: str, mime: str) -> None:
-        self.downloads.append((filename, text, mime))
 
 
 def make_app(birth: int | None = 2001, events: list | None = None) -> App:

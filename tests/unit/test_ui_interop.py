@@ -12,8 +12,10 @@ import pytest
 from snv.messages import set_language
 from snv.model import new_case, ops
 from snv.ui import screens, view
-from snv.ui.app import App, Host
+from snv.ui.app import App
 from snv.ui.sheets import ExportSheet, FileOptions, ImportSheet
+
+from hosts import RecordingHost
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "interop"
 NOW = dt.datetime(2026, 5, 20, 10, 0)
@@ -21,13 +23,12 @@ JONAS = (FIXTURES / "easynwk-jonas.json").read_bytes()
 TREE = (FIXTURES / "stamboom-551-ansi.ged").read_bytes()
 
 
-class RecordingHost(Host):
-    def __init__(self):
-        self.downloads: list[tuple[str, object, str]] = []
-        self.sealed: list[tuple[str, bytes]] = []
+class SealingHost(RecordingHost):
+    """Keeps what an encrypted export would seal, unencrypted, so a test can read it."""
 
-    def download(self, filename, text, mime):
-        self.downloads.append((filename, text, mime))
+    def __init__(self) -> None:
+        super().__init__()
+        self.sealed: list[tuple[str, bytes]] = []
 
     def download_encrypted(self, filename, inner_name, data, mime, passphrase):
         self.sealed.append((inner_name, data))
@@ -49,7 +50,7 @@ def current_case():
 
 
 def make_app(case=None) -> App:
-    return App(case or current_case(), host=RecordingHost(), now=lambda: NOW)
+    return App(case or current_case(), host=SealingHost(), now=lambda: NOW)
 
 
 def sheet_html(app) -> str:

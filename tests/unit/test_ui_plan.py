@@ -9,20 +9,13 @@ from snv.model.demo import demo_case
 from snv.render.plan import PlanView
 from snv.storage.files import read_case_file
 from snv.ui import screens
-from snv.ui.app import App, Host
+from snv.ui.app import App
 from snv.ui.sheets import ConfirmSheet
 
 from plan_cases import afspraak, plan_case
+from hosts import RecordingHost
 
 NOW = dt.datetime(2026, 3, 14, 10, 0)
-
-
-class RecordingHost(Host):
-    def __init__(self) -> None:
-        self.downloads: list[tuple[str, str, str]] = []
-
-    def download(self, filename: str, text: str, mime: str) -> None:
-        self.downloads.append((filename, text, mime))
 
 
 def make_app(case=None) -> App:

@@ -14,18 +14,11 @@ from snv.render import relatiekaart
 from snv.storage.files import read_case_file
 from snv.ui import relatiekaart as screen
 from snv.ui import screens
-from snv.ui.app import App, Host
+from snv.ui.app import App
+from hosts import RecordingHost
 
 KLANT = "p-sam"
 NOW = dt.datetime(2026, 11, 25, 14, 30)
-
-
-class RecordingHost(Host):
-    def __init__(self) -> None:
-        self.downloads: list[tuple[str, str, str]] = []
-
-    def download(self, filename: str, text: str, mime: str) -> None:
-        self.downloads.append((filename, text, mime))
 
 
 def make_app(**extra) -> App:

@@ -17,7 +17,7 @@ from typing import Optional
 from ..messages import t
 from ..model.ops import meeting_questions
 from . import icons
-from .html import button, esc, icon_html, text_field
+from .html import button, esc, icon_html, step_dots, text_field
 from .voorbereiden import kader_word
 
 KEY = "bijeenkomst"
@@ -46,15 +46,10 @@ def present(case) -> list:
 
 
 def _head(nr: int) -> str:
-    dots = []
-    for n in STEPS:
-        here = n == nr
-        current = ' aria-current="step"' if here else ""
-        dots.append(f'<li><button type="button" class="bk-dot{" is-here" if here else ""}{" is-done" if n < nr else ""}" '
-                    f'data-action="{KEY}.step" data-value="{n}" aria-label="{esc(t(f"{KEY}.step_go", nr=n, naam=t(f"{KEY}.step.{n}")))}"'
-                    f'{current}>{n}</button></li>')
+    dots = step_dots(KEY, STEPS, nr, label=t(f"{KEY}.steps_label"),
+                     go=lambda n: t(f"{KEY}.step_go", nr=n, naam=t(f"{KEY}.step.{n}")))
     return (f'<div class="bk-top"><p class="bk-of" id="bk-of">{esc(t(f"{KEY}.step_of", nr=nr))}</p>'
-            f'<ol class="bk-dots" aria-label="{esc(t(f"{KEY}.steps_label"))}">{"".join(dots)}</ol></div>'
+            f'{dots}</div>'
             f'<h1 id="screen-title" class="bk-title">{esc(t(f"{KEY}.step.{nr}"))}</h1>'
             f'<div class="bk-explain"><p><strong>{esc(t(f"{KEY}.happens"))}</strong> {esc(t(f"{KEY}.do.{nr}"))}</p>'
             f'<p><strong>{esc(t(f"{KEY}.written"))}</strong> {esc(t(f"{KEY}.write.{nr}"))}</p></div>')

@@ -5,7 +5,7 @@ string functions without a DOM. Attribute values are always quoted and escaped.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from ..messages import t
 from .format import esc, initials  # re-exported: screens import all their HTML helpers from here
@@ -141,3 +141,15 @@ def marker(naam: str, *, sector: Optional[str] = None, professioneel: bool = Fal
         inner = f'<text class="m-text" x="20" y="25.5" text-anchor="middle">{esc(initials(naam))}</text>'
     return (f'<svg class="{cls}" viewBox="0 0 40 40" width="{size}" height="{size}" aria-hidden="true"'
             f' focusable="false">{shape}{inner}</svg>')
+
+
+def step_dots(key: str, steps: Sequence[int], nr: int, *, label: str, go: Callable[[int], str]) -> str:
+    """The row of numbered step buttons of a guided walk (bijeenkomst, overleg): `nr` is the step shown
+    (aria-current), steps before it are done; each button's name is `go(n)`; action `<key>.step`."""
+    dots = []
+    for n in steps:
+        here = n == nr
+        current = ' aria-current="step"' if here else ""
+        dots.append(f'<li><button type="button" class="bk-dot{" is-here" if here else ""}{" is-done" if n < nr else ""}" '
+                    f'data-action="{key}.step" data-value="{n}" aria-label="{esc(go(n))}"{current}>{n}</button></li>')
+    return f'<ol class="bk-dots" aria-label="{esc(label)}">{"".join(dots)}</ol>'

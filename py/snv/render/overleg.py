@@ -23,7 +23,7 @@ from ..messages import on_change, t
 from ..model.limits import MAX_TEXT
 from ..model.ops import newest_overleg, overleg_owns_version
 from . import icons
-from .html import button, esc, icon_html, segmented, text_field
+from .html import button, esc, icon_html, segmented, step_dots, text_field
 from .plan import ICON_EDIT, agreement_editor, date_long, diff_html, diff_lines, groups, join_names, names_of, when_text
 from .team import next_meeting, questions_html, who_html
 
@@ -115,15 +115,9 @@ def _list(case, today: dt.date) -> str:
 # ----- the walk -----
 
 def _dots(nr: int) -> str:
-    dots = []
-    for n in STEPS:
-        here = n == nr
-        current = ' aria-current="step"' if here else ""
-        dots.append(f'<li><button type="button" class="bk-dot{" is-here" if here else ""}{" is-done" if n < nr else ""}" '
-                    f'data-action="{KEY}.step" data-value="{n}" aria-label="{esc(t("overleg.step_go", nr=n, naam=t(f"overleg.step.{n}")))}"'
-                    f'{current}>{n}</button></li>')
-    return (f'<div class="bk-top ov-steps"><p class="bk-of">{esc(t("overleg.step_of", nr=nr, n=len(STEPS)))}</p>'
-            f'<ol class="bk-dots" aria-label="{esc(t("overleg.steps_label"))}">{"".join(dots)}</ol></div>')
+    dots = step_dots(KEY, STEPS, nr, label=t("overleg.steps_label"),
+                     go=lambda n: t("overleg.step_go", nr=n, naam=t(f"overleg.step.{n}")))
+    return f'<div class="bk-top ov-steps"><p class="bk-of">{esc(t("overleg.step_of", nr=nr, n=len(STEPS)))}</p>{dots}</div>'
 
 
 def _nav(nr: int) -> str:
