@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "py"))
 
+from snv.model import ops  # noqa: E402
 from snv.model.demo import big_case  # noqa: E402
 from snv.storage.jsonio import dumps_case  # noqa: E402
 
@@ -109,10 +110,11 @@ def p95(samples: list[float]) -> float:
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
-def _target_point(ring: str, sector: str) -> tuple[float, float]:
-    from snv.analysis.layout import geometry
+def _target_point(case, ring: str, sector: str) -> tuple[float, float]:
+    """A point in a cell of the map the page shows for `case` (its shape depends on its people)."""
+    from snv.analysis.layout import cached_layout_map, map_geometry
 
-    geo = geometry()
+    geo = map_geometry(cached_layout_map(case, case.klant_id))
     a0, a1 = geo.sector_angles(sector)
     r0, r1 = geo.ring_bounds(ring)
     return geo.polar(a0 + (a1 - a0) * 0.37, (r0 + r1) / 2)
@@ -185,7 +187,8 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool =
             sector, ring = step[(sector, ring)]
         else:
             ring = "dichtbij" if ring == "verder_weg" else "verder_weg"
-        result = page.evaluate(DROP, [pid, *_target_point(ring, sector)])
+        result = page.evaluate(DROP, [pid, *_target_point(case, ring, sector)])
+        case = ops.move_person(case, pid, sector, ring)  # what the page now shows
         at[pid] = (sector, ring)
         if result["ring"] != ring:
             raise RuntimeError(f"drop did not move {pid} to {ring}: {result}")
