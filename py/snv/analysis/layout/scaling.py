@@ -7,8 +7,10 @@ readable_width(s) = MAP_SIZE / s px wide, every name is LABEL_FONT (14) px and e
 44 px tap area (TAP_R). The screen shows the map at least that big (a tablet's map box, 556 to 630 px,
 fits s = 1.8 or 1.6); a crowded map gets a smaller s, so it grows past the screen and the view pans
 (s < 1 up to REPAIR_LIMIT persons; beyond that overlap cannot be avoided anyway and the map stays at
-s = 1). At each scale the map gets the shape its people need (shape.py: equal slices and the usual
-rings, or sized to the people when that is not roomy enough); the layout carries it (map_geometry).
+s = 1). Up to SHAPED_UP_TO persons, each scale tried gets the shape its people need (shape.py: equal
+slices and the usual rings, or sized to the people when that is not roomy enough); a bigger map keeps
+equal slices and a scale from an area estimate (_place_large), quick enough for a drop. The layout
+carries its shape (map_geometry).
 
 Placement steps: (1) spread.py plans an even spread per cell; (2-3) fit.py moves whoever overlaps to
 the nearest free spot, packing crowded cells; (4) eject.py moves others aside as a last resort.
@@ -16,17 +18,22 @@ Overlap is only left when none of this finds room.
 """
 from __future__ import annotations
 
+import math
 from typing import Optional
 
 from ...model.case import NABIJHEDEN, SECTORS
 from .cells import _Item
 from .eject import _count_clashes
 from .fit import _fit
-from .geometry import CENTRE, MAP_SIZE, MAX_SCALE, Geometry, geometry
+from .geometry import CENTRE, MAP_SIZE, MARKER_R, MAX_SCALE, Geometry, equal_geometry, geometry
 from .labels import MapEntry, Placed, _block_width, _label_spot
 from .shape import demand, room_bound, shape
-from .spread import _spread_cell
+from .spread import _UNIT_H, _spread_cell
 
+#: up to this many persons (what a tablet should show without panning) the map gets a shape sized to its
+#: people and a full repair at each scale tried; a bigger map pans anyway and keeps the quicker way of
+#: _place_large (the repair of 60-100 persons in sized cells takes 50-500 ms, too slow for a drop)
+SHAPED_UP_TO = 40
 REPAIR_LIMIT = 200  # above this many persons overlap cannot be avoided anyway: steps 2-4 are skipped
 #: tried from the largest down; readable_width: 556, 588, 625, 667, 714, 769, 833, 909, 1000, ... px
 TEXT_SCALES = (MAX_SCALE, 1.7, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.85, 0.7, 0.6)
@@ -35,8 +42,6 @@ TEXT_SCALES = (MAX_SCALE, 1.7, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.85, 0.7, 0.6
 _TRY = 0.95
 _TRY_SMALL = 0.85  # small maps (up to _SMALL persons) are quick to place: try a little more hopefully
 _SMALL = 24
-_TRY_LARGE = 1.35  # large maps (over _LARGE persons) pan anyway: a failed try would only cost time
-_LARGE = 60
 _HOPELESS = 0.55  # below this some cell cannot hold its people without overlap: no repair, it would churn
 
 
@@ -88,11 +93,13 @@ def place(entries: tuple[MapEntry, ...], scale: Optional[float] = None) -> dict[
         cells.setdefault((e.sector, e.nabijheid), []).append(
             _Item(e.id, e.sector, e.nabijheid, e.label, _block_width(e.label, e.note), note=e.note))
     n = len(entries)
+    if n > SHAPED_UP_TO and scale is None:
+        return _place_large(cells, n)
     need = demand({c: [(it.w, it.extra) for it in items] for c, items in cells.items()})
     # beyond REPAIR_LIMIT overlap is accepted anyway: the map does not grow past scale 1 there
     allowed = TEXT_SCALES if n <= REPAIR_LIMIT else tuple(s for s in TEXT_SCALES if s >= 1.0)
     scales = (scale,) if scale is not None else allowed
-    hope = _TRY_SMALL if n <= _SMALL else _TRY_LARGE if n > _LARGE else _TRY
+    hope = _TRY_SMALL if n <= _SMALL else _TRY
     for s in scales:
         last = s == scales[-1]
         if room_bound(need, s) < hope and not last:
@@ -104,5 +111,44 @@ def place(entries: tuple[MapEntry, ...], scale: Optional[float] = None) -> dict[
         virtual = geo.virtual(s)
         ordered = _place(virtual, cells, thorough)
         if last or not _count_clashes(virtual, ordered):
+            return {it.id: _placed(it, s, geo) for it in ordered}
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# ----- maps of more than SHAPED_UP_TO persons: equal slices, scale from an area estimate -----
+
+_LARGE_SCALES = (1.4, 1.2, 1.0, 0.85, 0.7, 0.6)  # coarse steps: each failed try costs a repair
+_LARGE_HOPELESS = 0.83  # below this estimate some cell cannot hold its people without overlap (measured;
+# 0.72 before the rings reached the rim, 15 % wider)
+_FILL = 0.8  # share of a cell that marker+label blocks may take (fitted on demo and random cases)
+
+
+def _scale_estimate(cells: dict[tuple, list[_Item]]) -> float:
+    """The largest scale at which every cell's people should fit in equal slices (area estimate)."""
+    geo = equal_geometry(1.0)
+    best = _LARGE_SCALES[0]
+    for (sector, nabijheid), items in cells.items():
+        a0, a1 = geo.sector_angles(sector)
+        r0, r1 = geo.ring_bounds(nabijheid)
+        area = math.radians(a1 - a0) / 2 * (r1 * r1 - r0 * r0)
+        need = sum((max(2 * MARKER_R, it.w) + 8) * (_UNIT_H + 4) for it in items)
+        best = min(best, math.sqrt(_FILL * area / need))
+    return best
+
+
+def _place_large(cells: dict[tuple, list[_Item]], n: int) -> dict[str, Placed]:
+    """Equal slices, from the largest scale the estimate allows downwards, the first without overlap. A
+    cell too full to hold its people skips the repair (it would only churn) and is placed once."""
+    estimate = _scale_estimate(cells)
+    allowed = _LARGE_SCALES if n <= REPAIR_LIMIT else tuple(s for s in _LARGE_SCALES if s >= 1.0)
+    scales = tuple(s for s in allowed if s <= estimate + 1e-9) or (allowed[-1],)
+    thorough = estimate >= _LARGE_HOPELESS and n <= REPAIR_LIMIT
+    if not thorough:  # placed once, at the largest scale the estimate allows (a bigger map, less overlap)
+        scales = scales[:1]
+    for s in scales:
+        geo = equal_geometry(s)
+        virtual = geo.virtual(s)
+        ordered = _place(virtual, cells, thorough)
+        if s == scales[-1] or not _count_clashes(virtual, ordered):
             return {it.id: _placed(it, s, geo) for it in ordered}
     raise AssertionError("unreachable")  # pragma: no cover
