@@ -25,9 +25,6 @@ def _count_clashes(geo: Geometry, items: list[_Item]) -> int:
 
 
 _EJECT_STEPS = 4  # per person on the map: how many moves the last resort may try
-# moves without progress (a shorter queue) before it gives up: more for more clashing people, never more
-# than the people on the map. A hopeless map gives up early; a smaller scale is tried next.
-_PATIENCE, _PATIENCE_PER = 12, 6
 
 
 def _eject(geo: Geometry, items: list[_Item], targets: list[tuple[float, float]]) -> int:
