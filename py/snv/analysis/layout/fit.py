@@ -83,6 +83,7 @@ def _fit(geo: Geometry, items: list[_Item], repair: bool = True) -> None:
     grid = grid_without(set())
     moved = [i for i in order if items[i].cell in failed | around]
     for _ in range(2):
+        drifted = False
         for i in moved:
             it = items[i]
             boxes = (it.marker_box(), it.label_box())
@@ -96,8 +97,11 @@ def _fit(geo: Geometry, items: list[_Item], repair: bool = True) -> None:
             best = _free_spot(geo, grid, it, slots, (tx, ty))
             if best is not None and best[0] < here - 0.5:
                 _, it.x, it.y, it.kind = best
+                drifted = True
             grid.add(it.marker_box())
             grid.add(it.label_box())
+        if not drifted:  # the same map again: a second round would find the same
+            break
 
 
 def _take_nearest(geo: Geometry, grid: "_Grid", it: _Item, target: tuple[float, float],
@@ -141,9 +145,10 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
     """A crowded cell: try first-fit packing in several scan orders and label preferences; the
     first that fits everyone wins, else the trial that fitted most."""
     cell = cell_items[0].cell
+    seen: dict[tuple, bool] = {}  # the grid does not change during the trials
 
     def trial(slots, kinds):
-        board = _Overlay(grid)
+        board = _Overlay(grid, seen)
         spots: list[tuple[float, float, str]] = []
         for it in cell_items:
             spot = _free_spot(geo, board, it, slots, None, kinds)
