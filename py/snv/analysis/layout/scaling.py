@@ -30,10 +30,11 @@ from .labels import MapEntry, Placed, _block_width, _label_spot
 from .shape import demand, room_bound, shape
 from .spread import _UNIT_H, _spread_cell
 
-#: up to this many persons (what a tablet should show without panning) the map gets a shape sized to its
-#: people and a full repair at each scale tried; a bigger map pans anyway and keeps the quicker way of
-#: _place_large (the repair of 60-100 persons in sized cells takes 50-500 ms, too slow for a drop)
-SHAPED_UP_TO = 40
+#: up to this many persons the map gets a shape sized to its people and a full repair at each scale tried,
+#: so it fits a tablet unpanned; a bigger map keeps the quicker way of _place_large. Measured (CPython, a
+#: move then layout_map): sized shapes at 35-40 persons took 55-190 ms a drop (150-370 ms in the browser),
+#: at 30 at most 54 ms median, no slower than equal slices; at 60-100 persons 50-500 ms.
+SHAPED_UP_TO = 30
 REPAIR_LIMIT = 200  # above this many persons overlap cannot be avoided anyway: steps 2-4 are skipped
 #: tried from the largest down; readable_width: 556, 588, 625, 667, 714, 769, 833, 909, 1000, ... px
 TEXT_SCALES = (MAX_SCALE, 1.7, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.85, 0.7, 0.6)
