@@ -3,9 +3,10 @@
     python3 build.py bench [--sizes 100 500] [--reps 20]   (builds dist/ if stale, runs this and bench_analysis.py)
     python3 tests/bench/bench_relatiekaart.py [--sizes 100 500] [--reps 20]
 
-For cases of 100 and 500 persons (snv.model.demo.big_case), and a lopsided one of 60 (--lopsided: 80 % of
-the people in two inner cells; its drops move people between those two cells), it times, over --reps
-repetitions:
+For cases of 100 and 500 persons (snv.model.demo.big_case), a lopsided one of 60 (--lopsided: 80 % of
+the people in two inner cells; its drops move people between those two cells), and two of 40 (--forty: the
+demo case grown to 40 and a family-heavy lopsided one, tests/unit/map_cases.py; maps this size get slices
+and rings sized to their people), it times, over --reps repetitions:
   render      toggle "Lijnen tussen anderen": dispatch, map SVG, region update, mount, forced layout
   drop        synthetic pointerdown/move/up (pointerType "touch") on a marker to another ring (a new
               person each time): the move_person edit, new layout, re-render, mount, forced layout
@@ -32,8 +33,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "py"))
 
+from snv.model import ops  # noqa: E402
 from snv.model.demo import big_case  # noqa: E402
 from snv.storage.jsonio import dumps_case  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests" / "unit"))
+from map_cases import demo_grown, lopsided  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 FRAME_TARGET = 16.7  # a drag frame should fit in one display frame
@@ -109,16 +114,18 @@ def p95(samples: list[float]) -> float:
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
-def _target_point(ring: str, sector: str) -> tuple[float, float]:
-    from snv.analysis.layout import geometry
+def _target_point(case, ring: str, sector: str) -> tuple[float, float]:
+    """A point in a cell of the map the page shows for `case` (its shape depends on its people)."""
+    from snv.analysis.layout import cached_layout_map, map_geometry
 
-    geo = geometry()
+    geo = map_geometry(cached_layout_map(case, case.klant_id))
     a0, a1 = geo.sector_angles(sector)
     r0, r1 = geo.ring_bounds(ring)
     return geo.polar(a0 + (a1 - a0) * 0.37, (r0 + r1) / 2)
 
 
 CROWDED = (("familie", "heel_dichtbij"), ("vrienden_kennissen", "heel_dichtbij"))
+FAMILY = (("familie", "heel_dichtbij"), ("familie", "dichtbij"))  # the crowded cells of map_cases.lopsided
 
 
 def lopsided_case(n: int = 60, seed: int = 1):
@@ -145,11 +152,21 @@ def wait_started(page) -> None:
         page.wait_for_selector('html[data-packages="loaded"]', state="attached", timeout=60_000)
 
 
-def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool = False) -> tuple[list[tuple], list[tuple]]:
-    """(rows for the figures table, rows for the where-the-time-goes table) of one case size; `lopsided`:
-    lopsided_case(n), whose drops move people between the two crowded cells."""
-    case = lopsided_case(n) if lopsided else big_case(n)
-    path = tmp / f"big-{n}{'-lopsided' if lopsided else ''}.json"
+def cases(args) -> list[tuple]:
+    """(label, case, its two crowded cells or None) of every case asked for: drops in a case with crowded
+    cells move people between those two, else from the outer ring to the middle one and back."""
+    out: list[tuple] = [("persons", big_case(n), None) for n in args.sizes]
+    out += [("lopsided", lopsided_case(n), CROWDED) for n in args.lopsided]
+    if args.forty:
+        out += [("demo", demo_grown(40), None), ("family", lopsided(40), FAMILY)]
+    return out
+
+
+def run_size(page, base_url: str, kind: str, case, reps: int, tmp: Path,
+             crowded: tuple | None = None) -> tuple[list[tuple], list[tuple]]:
+    """(rows for the figures table, rows for the where-the-time-goes table) of one case (see cases)."""
+    n = len(case.personen)
+    path = tmp / f"{kind.replace(' ', '-')}-{n}.json"
     path.write_text(dumps_case(case), "utf-8")
     page.goto(base_url + "?bench=1")
     wait_started(page)
@@ -166,8 +183,8 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool =
     # Each drop moves the next person of the outer ring inward (and, once all have moved, back out), so
     # every drop makes a map not seen before: the layout cache (analysis.layout.cached_layout_map) misses,
     # as it does when a user moves someone. Moving one person back and forth would time cache hits.
-    if lopsided:  # from one crowded cell into the other (and back once all have moved)
-        (s0, r0), (s1, r1) = CROWDED
+    if crowded:  # from one crowded cell into the other (and back once all have moved)
+        (s0, r0), (s1, r1) = crowded
         movers = page.evaluate(f"""() => [...document.querySelectorAll('svg.rk-svg .rk-m[data-sector="{s0}"][data-ring="{r0}"]')]
             .map((m) => [m.dataset.pid, m.dataset.sector])""")
         at = {pid: (s0, r0) for pid, _ in movers}
@@ -185,7 +202,8 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool =
             sector, ring = step[(sector, ring)]
         else:
             ring = "dichtbij" if ring == "verder_weg" else "verder_weg"
-        result = page.evaluate(DROP, [pid, *_target_point(ring, sector)])
+        result = page.evaluate(DROP, [pid, *_target_point(case, ring, sector)])
+        case = ops.move_person(case, pid, sector, ring)  # what the page now shows
         at[pid] = (sector, ring)
         if result["ring"] != ring:
             raise RuntimeError(f"drop did not move {pid} to {ring}: {result}")
@@ -204,7 +222,7 @@ def run_size(page, base_url: str, n: int, reps: int, tmp: Path, lopsided: bool =
         preview = [page.evaluate("window.snvBench.preview()") for _ in range(reps)]
 
     target = interaction_target(n)
-    label = f"{n} lopsided ({on_map} on the map)" if lopsided else f"{n} persons ({on_map} on the map)"
+    label = f"{n} {kind} ({on_map} on the map)"
     rows = [
         (label, "render (toggle lines, re-render map)", [r["ms"] for r in toggles], target),
         (label, "drag-and-drop update (drop → re-rendered)", drops, target),
@@ -254,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=20)
     parser.add_argument("--lopsided", type=int, nargs="*", default=[60], metavar="N",
                         help="lopsided cases (most people in two inner cells) of N persons (default 60)")
+    parser.add_argument("--forty", action=argparse.BooleanOptionalAction, default=True,
+                        help="also the two 40-person maps of tests/unit/map_cases.py (default on)")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -268,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(build.CHROMIUM), args=ARGS)
             try:
-                for n, lopsided in [(n, False) for n in args.sizes] + [(n, True) for n in args.lopsided]:
+                for kind, case, crowded in cases(args):
                     # no service worker: its background download of the whole app would disturb the timing
                     context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True,
                                                   service_workers="block")
@@ -277,14 +297,15 @@ def main(argv: list[str] | None = None) -> int:
                     page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
                     page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
                     try:
-                        size_rows, size_split = run_size(page, server.url, n, args.reps, Path(tmp), lopsided)
+                        size_rows, size_split = run_size(page, server.url, kind, case, args.reps, Path(tmp),
+                                                         crowded)
                         rows += size_rows
                         split += size_split
                     except RuntimeError as exc:
                         errors.insert(0, str(exc))
                     context.close()
                     if errors:
-                        print(f"benchmark failed with {n} persons:\n  " + "\n  ".join(errors), file=sys.stderr)
+                        print(f"benchmark failed with {len(case.personen)} {kind}:\n  " + "\n  ".join(errors), file=sys.stderr)
                         return 1
             finally:
                 browser.close()

@@ -17,6 +17,8 @@ from snv.model.case import NABIJHEDEN, SECTORS
 from snv.model.demo import big_case, demo_case
 from snv.model.load import new_case
 
+from map_cases import lopsided
+
 NAMES = [
     "Marieke", "Oom Henk", "Tante Ria", "Buurvrouw Els", "Juf Annemarie", "Sam", "Jan", "Fatima",
     "Mohamed", "Kees de Vries", "Anna", "Opa Piet", "Oma Truus", "Coach Dennis", "Lisa", "Bram", "Noor",
@@ -72,7 +74,7 @@ def layout(case, scale=None):
 # ----- independent checks (not using the module's own overlap helper) -----
 
 def assert_inside_cell(p: L.Placed) -> None:
-    geo = L.geometry()
+    geo = p.geo  # the shape of the map this person was placed on
     inner, outer = geo.ring_bounds(p.nabijheid)
     a0, a1 = geo.sector_angles(p.sector)
     dx, dy = p.x - geo.cx, p.y - geo.cy
@@ -83,9 +85,10 @@ def assert_inside_cell(p: L.Placed) -> None:
     m = L.MARKER_MARGIN * p.scale  # the margin grows and shrinks with the marker
     assert inner + m - 1e-6 <= r <= outer - m + 1e-6, (p, r)
     assert a0 <= angle <= a1, (p, angle)
-    # the marker circle keeps the margin from both straight borders of the slice
-    assert r * math.sin(math.radians(angle - a0)) >= m - 1e-6, p
-    assert r * math.sin(math.radians(a1 - angle)) >= m - 1e-6, p
+    # the marker circle keeps the margin from both straight borders of the slice (a border is a ray from
+    # the centre: past 90 degrees its nearest point is the centre itself; a crowded slice may be that wide)
+    for d in (angle - a0, a1 - angle):
+        assert (r * math.sin(math.radians(d)) if d < 90 else r) >= m - 1e-6, p
 
 
 def boxes_overlap(a, b) -> bool:
@@ -114,15 +117,16 @@ def test_geometry_rings_and_slices():
     assert 60 <= geo.client_r <= 80
     inner = geo.client_r
     for n in NABIJHEDEN:  # rings follow each other outward without gaps
-        r0, r1 = L.ring_bounds(n)
+        r0, r1 = geo.ring_bounds(n)
         assert r0 == inner and r1 > r0
         inner = r1
-    assert inner == geo.outer_r <= 400
-    # five equal slices, familie first, starting at the top and going clockwise
-    assert L.sector_angles("familie") == (0, 72)
-    starts = [L.sector_angles(s)[0] for s in SECTORS]
+    # the rings reach out to the rim band and the slice names, which stay inside the view box
+    assert inner == geo.outer_r < geo.outer_r + L.RIM_W < geo.label_r < 500
+    # the usual map: five equal slices, familie first, starting at the top and going clockwise
+    assert geo.sector_angles("familie") == (0, 72)
+    starts = [geo.sector_angles(s)[0] for s in SECTORS]
     assert starts == [0, 72, 144, 216, 288]
-    assert all(L.sector_angles(s)[1] - L.sector_angles(s)[0] == 72 for s in SECTORS)
+    assert all(geo.sector_angles(s)[1] - geo.sector_angles(s)[0] == 72 for s in SECTORS)
 
 
 def test_polar_is_compass():
@@ -135,51 +139,49 @@ def test_polar_is_compass():
 
 
 def test_locate_cells_disc_and_outside():
-    geo = L.geometry()
-    assert L.locate(500, 500) == (None, None)
-    assert L.locate(500, 500 - geo.client_r + 5) == (None, None)
-    assert L.locate(500, 500 - geo.outer_r - 5) == (None, None)
-    assert L.locate(0, 0) == (None, None)
-    for s in SECTORS:
-        a0, a1 = L.sector_angles(s)
-        for n in NABIJHEDEN:
-            r0, r1 = L.ring_bounds(n)
-            assert L.locate(*L.polar((a0 + a1) / 2, (r0 + r1) / 2)) == (s, n)
-            assert L.locate(*L.polar(a0 + 1, r0 + 1)) == (s, n)
-            assert L.locate(*L.polar(a1 - 1, r1 - 1)) == (s, n)
-    assert L.locate(*L.polar(1, 150)) == ("familie", "heel_dichtbij")
-    assert L.locate(*L.polar(359, 150)) == ("hulpverlening", "heel_dichtbij")
+    for geo in (L.geometry(), L.map_geometry(layout(lopsided(40)))):  # the usual shape and a sized one
+        assert geo.locate(500, 500) == (None, None)
+        assert geo.locate(500, 500 - geo.client_r + 5) == (None, None)
+        assert geo.locate(500, 500 - geo.outer_r - 5) == (None, None)
+        assert geo.locate(0, 0) == (None, None)
+        for s in SECTORS:
+            a0, a1 = geo.sector_angles(s)
+            for n in NABIJHEDEN:
+                r0, r1 = geo.ring_bounds(n)
+                assert geo.locate(*L.polar((a0 + a1) / 2, (r0 + r1) / 2)) == (s, n)
+                assert geo.locate(*L.polar(a0 + 1, r0 + 1)) == (s, n)
+                assert geo.locate(*L.polar(a1 - 1, r1 - 1)) == (s, n)
+        assert geo.locate(*L.polar(1, 150)) == ("familie", "heel_dichtbij")
+        assert geo.locate(*L.polar(359, 150)) == ("hulpverlening", "heel_dichtbij")
 
 
 def test_annular_sector_path_follows_the_cell():
     geo = L.geometry()
-    d = L.annular_sector_path("vrienden_kennissen", "dichtbij")
+    d = geo.annular_sector_path("vrienden_kennissen", "dichtbij")
     assert d.startswith("M") and d.endswith("Z") and d.count("A") == 2
     nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", d)]
     # M x y A r r 0 0 1 x y L x y A r r 0 0 0 x y Z
-    r0, r1 = L.ring_bounds("dichtbij")
+    r0, r1 = geo.ring_bounds("dichtbij")
     assert nums[2] == nums[3] == r1 and nums[11] == nums[12] == r0
     points = [(nums[0], nums[1]), (nums[7], nums[8]), (nums[9], nums[10]), (nums[16], nums[17])]
     for (x, y), (angle, r) in zip(points, [(72, r1), (144, r1), (144, r0), (72, r0)]):
         ex, ey = L.polar(angle, r)
         assert abs(x - ex) < 0.06 and abs(y - ey) < 0.06
-    whole = L.annular_sector_path("familie")
+    whole = geo.annular_sector_path("familie")
     assert f"A{geo.outer_r:g} " in whole.replace(".0 ", " ") and f"A{geo.client_r:g} " in whole
 
 
 def test_sector_and_ring_label_positions():
-    geo = L.geometry()
-    for s in SECTORS:
-        x, y, rotate = L.sector_label_position(s)
-        _, r = geo.to_polar(x, y)
-        assert r > geo.outer_r + 20 and 0 < x < 1000 and 0 < y < 1000
-        assert -90 < rotate <= 90  # never upside down
-        assert L.locate(*L.polar((sum(L.sector_angles(s)) / 2), geo.outer_r - 1))[0] == s
-    assert L.sector_label_position("familie")[2] == 36
-    assert L.sector_label_position("buren_buurt")[2] == 0  # bottom slice: straight text
-    for n in NABIJHEDEN:
-        x, y = L.ring_label_position(n)
-        assert x == 500 and L.locate(x, y)[1] == n
+    for scale in L.TEXT_SCALES:
+        geo = L.equal_geometry(scale)
+        outer, label_r = L.rim(scale)
+        assert geo.outer_r == outer and geo.label_r == label_r
+        # the slice names (SECTOR_FONT × scale high) sit outside the rim band and inside the view box
+        half = 0.55 * L.SECTOR_FONT * scale
+        assert outer + L.RIM_W < label_r - half and label_r + half < 500
+        for n in NABIJHEDEN:
+            x, y = geo.ring_label_at(n, scale)
+            assert x == 500 and geo.locate(x, y)[1] == n
 
 
 # ----- labels -----
@@ -238,7 +240,7 @@ def test_every_marker_inside_its_cell_and_locate_agrees(n, seed):
     assert len(placed) == n
     for p in placed.values():
         assert_inside_cell(p)
-        assert L.locate(p.x, p.y) == (p.sector, p.nabijheid)
+        assert p.geo.locate(p.x, p.y) == (p.sector, p.nabijheid)
         assert p.label_anchor in ("middle", "start", "end")
 
 
@@ -250,7 +252,7 @@ def test_crowded_cell_and_500_persons_stay_inside():
         assert len(placed) == n
         for p in placed.values():
             assert_inside_cell(p)
-            assert L.locate(p.x, p.y) == (p.sector, p.nabijheid)
+            assert p.geo.locate(p.x, p.y) == (p.sector, p.nabijheid)
 
 
 @pytest.mark.parametrize("counts", [spread_60(), skewed_60()], ids=["spread", "skewed"])
@@ -315,16 +317,17 @@ def test_small_networks_are_drawn_bigger_without_overlap(n, seed):
     for p in placed.values():
         assert p.scale == scale
         assert_inside_cell(p)
-        assert L.locate(p.x, p.y) == (p.sector, p.nabijheid)
+        assert p.geo.locate(p.x, p.y) == (p.sector, p.nabijheid)
         x0, y0, x1, y1 = L.label_box(p)
-        assert math.hypot(max(abs(x0 - 500), abs(x1 - 500)), max(abs(y0 - 500), abs(y1 - 500))) < L.SECTOR_LABEL_R
+        assert math.hypot(max(abs(x0 - 500), abs(x1 - 500)), max(abs(y0 - 500), abs(y1 - 500))) < p.geo.label_r
 
 
 def test_more_people_never_get_bigger_names():
     scales = [L.text_scale(layout(make_case(spread))) for spread in
               ({("familie", "dichtbij"): 2}, {(s, "dichtbij"): 2 for s in SECTORS}, spread_60())]
     assert scales == sorted(scales, reverse=True)
-    assert scales[0] == max(L.TEXT_SCALES) and scales[-1] == 1.0
+    # 60 persons need smaller names than a few (their map grows past the screen and pans)
+    assert scales[0] == max(L.TEXT_SCALES) and scales[-1] < scales[0]
 
 
 def test_crowded_cell_lowers_the_scale_for_the_whole_map():
@@ -341,11 +344,10 @@ def test_scaled_boxes_and_ring_names():
     assert (two[2] - two[0]) == pytest.approx(2 * (one[2] - one[0]))
     assert (two[3] - two[1]) == pytest.approx(2 * (one[3] - one[1]))
     assert L.marker_box(p) == (500 - 2 * L.MARKER_R, 300 - 2 * L.MARKER_R, 500 + 2 * L.MARKER_R, 300 + 2 * L.MARKER_R)
-    geo = L.geometry()
     for n in NABIJHEDEN:
-        assert L.ring_label_position(n) == geo.ring_label_position(n)
         for scale in L.TEXT_SCALES:
-            x, y = L.ring_label_position(n, scale)
+            geo = L.equal_geometry(scale)
+            x, y = geo.ring_label_at(n, scale)
             inner, outer = geo.ring_bounds(n)
             # the name (font LABEL_FONT * scale) stays inside its own ring, at the top
             assert x == 500 and inner < 500 - y - L.LABEL_DESCENT * scale

@@ -54,13 +54,11 @@ HIT_R = L.TAP_R  # invisible hit circle (marker units): 44 css px at the readabl
 # Every text of the map is sized in *readable px* times the layout's scale (see layout.readable_width): on
 # the screen's default zoom none is smaller than MIN_TEXT_PX. render/map_readability.py measures it.
 MIN_TEXT_PX = 14.0
-SECTOR_FONT = (14.0, 18.0)  # slice names: as big as fits the rim, never below the minimum
 HINT_FONT = 16.0
 CLIENT_FONT = (14.0, 22.0)
 BOLT_FONT = 17.0
 BADGE_FONT = 14.0
 CLIENT_GAP = 4.0
-RIM_W = 12.0
 
 # simple icons, 24×24 box centred on (0, 0), stroked
 SECTOR_ICONS = {
@@ -172,40 +170,69 @@ def _background(out: list, geo: L.Geometry, interactive: bool, scale: float = 1.
     r_out = geo.outer_r
     for s in SECTORS:
         a0, a1 = geo.sector_angles(s)
-        p0, p1 = geo.polar(a0 + 0.6, r_out + RIM_W), geo.polar(a1 - 0.6, r_out + RIM_W)
-        q1, q0 = geo.polar(a1 - 0.6, r_out + 1), geo.polar(a0 + 0.6, r_out + 1)
-        ro, ri = num(r_out + RIM_W), num(r_out + 1)
-        out.append(f'<path d="M{num(p0[0])} {num(p0[1])}A{ro} {ro} 0 0 1 {num(p1[0])} {num(p1[1])}'
-                   f'L{num(q1[0])} {num(q1[1])}A{ri} {ri} 0 0 0 {num(q0[0])} {num(q0[1])}Z" '
+        gap = min(0.6, (a1 - a0) / 10)
+        p0, p1 = geo.polar(a0 + gap, r_out + L.RIM_W), geo.polar(a1 - gap, r_out + L.RIM_W)
+        q1, q0 = geo.polar(a1 - gap, r_out + 1), geo.polar(a0 + gap, r_out + 1)
+        ro, ri = num(r_out + L.RIM_W), num(r_out + 1)
+        large = 1 if a1 - a0 - 2 * gap > 180 else 0
+        out.append(f'<path d="M{num(p0[0])} {num(p0[1])}A{ro} {ro} 0 {large} 1 {num(p1[0])} {num(p1[1])}'
+                   f'L{num(q1[0])} {num(q1[1])}A{ri} {ri} 0 {large} 0 {num(q0[0])} {num(q0[1])}Z" '
                    f'fill="{SECTOR_COLOURS[s]}"/>')
     for s in SECTORS:
-        x, y, rot = geo.sector_label_position(s)
-        label = t(f"label.sector.{s}")
-        # drawn in readable px and scaled with the map; the straight line of icon + text stays inside the
-        # view box: half of it at most _RIM_HALF map units from the rim's tangent point
-        size = max(SECTOR_FONT[0], min(SECTOR_FONT[1], (2 * _RIM_HALF / scale - 32) / (len(label) * 0.58 or 1)))
-        # icon, gap, then the text from a fixed start: the pair is centred on an estimated width
-        left = -(24 + 8 + len(label) * 0.58 * size) / 2
-        out.append(f'<g transform="translate({num(x)} {num(y)}) rotate({num(rot)}){_scaled(scale)}">'
-                   f'<path d="{SECTOR_ICONS[s]}" transform="translate({num(left + 12)} 0)" fill="none" '
-                   f'stroke="{SECTOR_INK[s]}" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" '
-                   f'aria-hidden="true"/>'
-                   f'<text x="{num(left + 32)}" y="{num(size * 0.35)}" font-size="{num(size)}" font-weight="700" '
-                   f'fill="{TEXT}">{esc(label)}</text></g>')
+        out.append(_rim_name(geo, s, scale))
     out.append("</g>")
     out.append(f'<g class="rk-ringnames" font-size="{num(L.LABEL_FONT * scale)}" fill="#333333" text-anchor="middle" '
                f'stroke="#FFFFFF" stroke-width="4" stroke-linejoin="round" paint-order="stroke">')
     for n in NABIJHEDEN:
-        x, y = L.ring_label_position(n, scale)  # the layout kept persons' labels clear of it
+        x, y = geo.ring_label_at(n, scale)  # the layout kept persons' labels clear of it
         out.append(f'<text x="{num(x)}" y="{num(y)}">{esc(t(f"label.nabijheid.{n}"))}</text>')
     out.append("</g>")
 
 
-_RIM_HALF = 215.0  # map units: a slice name's line ends at most ~489 from the centre (the view box is 500)
+def _rim_name(geo: L.Geometry, sector: str, scale: float) -> str:
+    """A slice's icon and name along the rim, centred on the slice, as big as the slice leaves room
+    for (SECTOR_FONT, never below MIN_TEXT_PX). The name follows an arc (textPath), so it always stays
+    inside the view box; in the lower half the arc runs the other way, so no name is upside down."""
+    a0, a1 = geo.sector_angles(sector)
+    label = t(f"label.sector.{sector}")
+    r = geo.label_r
+    room = math.radians(a1 - a0 - 2) * r / scale  # readable px along the rim
+    size = max(MIN_TEXT_PX, min(L.SECTOR_FONT, (room - L.SECTOR_ICON_W) / (len(label) * L.SECTOR_CHAR_W or 1)))
+    width = L.sector_name_width(label, size) * scale  # map units along the rim
+    turn = math.degrees(width / r)  # degrees the icon and name take
+    icon = math.degrees(L.SECTOR_ICON_W * scale / r)
+    mid = (a0 + a1) / 2
+    top = mid < 90 or mid > 270  # upper half: read clockwise, letters outward
+    sign = 1 if top else -1
+    start = mid - sign * turn / 2  # where the icon begins, in reading order
+    text_mid = start + sign * (icon + (turn - icon) / 2)
+    icon_at = start + sign * icon * 0.4
+    # the text's baseline arc: letters sit around label_r (outward from it on top, inward below)
+    base = r - 0.35 * size * scale if top else r + 0.35 * size * scale
+    half = 90.0  # the arc runs a quarter circle each way from the text's middle: long enough for any name
+    b0, b1 = text_mid - sign * half, text_mid + sign * half
+    p0, p1 = geo.polar(b0, base), geo.polar(b1, base)
+    pid = f"rk-rim-{SECTORS.index(sector)}-{num(base)}-{num(text_mid)}".replace(".", "_")
+    arc = (f'M{num(p0[0])} {num(p0[1])}A{num(base)} {num(base)} 0 0 {1 if top else 0} '
+           f'{num(p1[0])} {num(p1[1])}')
+    ix, iy = geo.polar(icon_at, r)
+    rot = icon_at if top else icon_at - 180
+    return (f'<path id="{pid}" d="{arc}" fill="none"/>'
+            f'<path d="{SECTOR_ICONS[sector]}" transform="translate({num(ix)} {num(iy)}) rotate({num(rot)}) '
+            f'scale({factor(scale)})" fill="none" stroke="{SECTOR_INK[sector]}" stroke-width="2.2" stroke-linecap="round" '
+            f'stroke-linejoin="round" aria-hidden="true"/>'
+            f'<text font-size="{num(size * scale)}" font-weight="700" fill="{TEXT}" text-anchor="middle">'
+            f'<textPath href="#{pid}" startOffset="{num(math.radians(half) * base)}">{esc(label)}</textPath></text>')
+
+
+def factor(v: float) -> str:
+    """A scale factor for SVG: up to three decimals (num's one would draw 0.85 as 0.8, smaller than the
+    layout made room for)."""
+    return f"{round(v, 3):g}"
 
 
 def _scaled(scale: float) -> str:
-    return f" scale({num(scale)})" if scale != 1.0 else ""
+    return f" scale({factor(scale)})" if scale != 1.0 else ""
 
 
 def _edge_points(geo: L.Geometry, x: float, y: float,
@@ -271,7 +298,7 @@ def _marker_shape(p, sector: str) -> str:
 
 def _position(pl: L.Placed) -> str:
     """Transform of a marker group: everything inside is drawn at scale 1 around (0, 0)."""
-    scale = f" scale({num(pl.scale)})" if pl.scale != 1.0 else ""
+    scale = f" scale({factor(pl.scale)})" if pl.scale != 1.0 else ""
     return f'transform="translate({num(pl.x)} {num(pl.y)}){scale}"'
 
 
@@ -367,17 +394,19 @@ def client_name(naam: str, scale: float) -> tuple[str, float]:
 
 
 def _empty_hint(out: list, geo: L.Geometry, text: str, scale: float) -> None:
-    """The question in the empty Buren slice, on as many lines as the slice needs at its size."""
+    """The question in the empty Buren slice, in its middle, on as many lines as the slice needs."""
+    a0, a1 = geo.sector_angles("buren_buurt")
     inner, outer = geo.ring_bounds("dichtbij")
-    room = 2 * inner * math.sin(math.radians(30)) / scale  # readable px: the chord inside the ring
-    per_line = max(8, int(room / (0.55 * HINT_FONT)))
+    r = (inner + outer) / 2
+    room = 2 * r * math.sin(math.radians(min(a1 - a0, 150) / 2)) * 0.8 / scale  # readable px across the slice
+    per_line = max(6, int(room / (0.55 * HINT_FONT)))
     lines: list[str] = []
     for word in text.split():
         if lines and len(lines[-1]) + 1 + len(word) <= per_line:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    x, y = geo.polar(180, (inner + outer) / 2)
+    x, y = geo.polar((a0 + a1) / 2, r)
     size, step = HINT_FONT * scale, HINT_FONT * 1.25 * scale
     y -= step * (len(lines) - 1) / 2
     spans = "".join(f'<tspan x="{num(x)}" dy="{num(0 if i == 0 else step)}">{esc(line)}</tspan>'
@@ -402,10 +431,10 @@ def _client(out: list, geo: L.Geometry, klant, scale: float = 1.0) -> None:
 
 def draw_map(out: list, case, opts: MapOptions) -> dict[str, L.Placed]:
     """Append the map's elements (in map units) to `out`; returns the placement used."""
-    geo = L.geometry()
     state = opts.state if opts.state is not None else case
     klant_id = case.klant_id
     placed = L.cached_layout_map(state, klant_id)
+    geo = L.map_geometry(placed)
     people = {p.id: p for p in state.personen}
     quality, others = client_ties(state.banden, klant_id)
     steun: dict[str, list] = {}

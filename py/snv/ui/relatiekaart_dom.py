@@ -15,7 +15,7 @@ import math
 
 import js  # browser only
 
-from ..analysis.layout import CENTRE, MAP_SIZE, TAP_R, locate
+from ..analysis.layout import CENTRE, MAP_SIZE, TAP_R, cached_layout_map, map_geometry
 from ..messages import t
 from ..render.relatiekaart import RelatiekaartView, zoom_limit
 from ..render.relatiekaart_svg import ring_word
@@ -279,6 +279,14 @@ def _resize(_ev=None) -> None:
 
 
 # ----- pointer handling -----
+
+def locate(x: float, y: float) -> tuple:
+    """(sector, ring) under a map point of the map now (its shape depends on its people), or (None, None)."""
+    app = _state["app"]
+    if app is None:
+        return (None, None)
+    return map_geometry(cached_layout_map(app.case, app.case.klant_id)).locate(x, y)
+
 
 def _to_map(d: dict, cx: float, cy: float) -> tuple[float, float]:
     p = js.DOMPoint.new(cx, cy).matrixTransform(d["inv"])

@@ -131,22 +131,33 @@ def _adjacent(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 _SLOTS: dict[tuple, list[tuple[float, float]]] = {}
+#: entries kept per cache keyed by a geometry: a map's shape changes with its people, so old shapes go
+CACHE_CELLS = 15 * 24
+
+
+def bounded(cache: dict) -> dict:
+    """`cache`, emptied first when it holds more than CACHE_CELLS entries."""
+    if len(cache) > CACHE_CELLS:
+        cache.clear()
+    return cache
 
 
 def _slots(geo: Geometry, sector: str, nabijheid: str) -> list[tuple[float, float]]:
     """Candidate marker centres filling a cell (cached), all inside the inset cell."""
     key = (geo, sector, nabijheid)
-    if key not in _SLOTS:
-        lo, hi = _radial(geo, nabijheid)
-        rows = max(1, int((hi - lo) // _SLOT_STEP))
-        out: list[tuple[float, float]] = []
-        for j in range(rows + 1):
-            r = lo + j * (hi - lo) / rows
-            a0, a1 = _usable(geo, sector, r)
-            steps = max(1, int(r * math.radians(a1 - a0) // _SLOT_STEP))
-            out.extend(geo.polar(a0 + i * (a1 - a0) / steps, r) for i in range(steps + 1))
-        _SLOTS[key] = out
-    return _SLOTS[key]
+    hit = _SLOTS.get(key)
+    if hit is not None:
+        return hit
+    lo, hi = _radial(geo, nabijheid)
+    rows = max(1, int((hi - lo) // _SLOT_STEP))
+    out: list[tuple[float, float]] = []
+    for j in range(rows + 1):
+        r = lo + j * (hi - lo) / rows
+        a0, a1 = _usable(geo, sector, r)
+        steps = max(1, int(r * math.radians(a1 - a0) // _SLOT_STEP))
+        out.extend(geo.polar(a0 + i * (a1 - a0) / steps, r) for i in range(steps + 1))
+    bounded(_SLOTS)[key] = out
+    return out
 
 
 _Y_RANGE: dict = {}
@@ -154,10 +165,11 @@ _Y_RANGE: dict = {}
 
 def _cell_y_range(geo: Geometry, sector: str, nabijheid: str) -> tuple[float, float]:
     key = (geo, sector, nabijheid)
-    if key not in _Y_RANGE:
+    hit = _Y_RANGE.get(key)
+    if hit is None:
         ys = [y for _, y in _slots(geo, sector, nabijheid)]
-        _Y_RANGE[key] = (min(ys), max(ys))
-    return _Y_RANGE[key]
+        hit = bounded(_Y_RANGE)[key] = (min(ys), max(ys))
+    return hit
 
 
 @functools.lru_cache(maxsize=16)

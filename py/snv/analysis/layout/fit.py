@@ -3,10 +3,12 @@ planned one; a cell where someone finds no room is packed tightly by first fit (
 its neighbours re-take their nearest free spots, then everyone drifts back toward the planned spot."""
 from __future__ import annotations
 
+import heapq
 import math
+from collections.abc import Iterator
 from typing import Optional
 
-from .cells import _KIND_COST, _adjacent, _Item, _label_ok, _obstacles, _slots
+from .cells import _KIND_COST, _adjacent, _Item, _label_ok, _obstacles, _slots, bounded
 from .eject import _eject
 from .geometry import TAP_R, Geometry
 from .labels import _LABEL_KINDS
@@ -75,9 +77,13 @@ def _fit(geo: Geometry, items: list[_Item], repair: bool = True) -> None:
             still.add(items[i].cell)
     for cell in sorted(still, key=lambda c: (-density[c], c)):
         _pack_cell(geo, grid, [items[i] for i in order if items[i].cell == cell])
+    if _eject(geo, items, targets):
+        return  # overlap remains: this scale will not do (unless it is the last), no need to tidy up
     # packing leaves people bunched up: let each drift back toward its planned spot where it is free
+    grid = grid_without(set())
     moved = [i for i in order if items[i].cell in failed | around]
     for _ in range(2):
+        drifted = False
         for i in moved:
             it = items[i]
             boxes = (it.marker_box(), it.label_box())
@@ -91,9 +97,11 @@ def _fit(geo: Geometry, items: list[_Item], repair: bool = True) -> None:
             best = _free_spot(geo, grid, it, slots, (tx, ty))
             if best is not None and best[0] < here - 0.5:
                 _, it.x, it.y, it.kind = best
+                drifted = True
             grid.add(it.marker_box())
             grid.add(it.label_box())
-    _eject(geo, items, targets)
+        if not drifted:  # the same map again: a second round would find the same
+            break
 
 
 def _take_nearest(geo: Geometry, grid: "_Grid", it: _Item, target: tuple[float, float],
@@ -102,14 +110,23 @@ def _take_nearest(geo: Geometry, grid: "_Grid", it: _Item, target: tuple[float, 
     tx, ty = target
     best = _free_spot(geo, grid, it, [target], target, ("below",)) if plan_first else None  # plan often fits
     if best is None:
-        slots = sorted(_slots(geo, *it.cell), key=lambda p: (p[0] - tx) ** 2 + (p[1] - ty) ** 2)
-        best = _free_spot(geo, grid, it, slots, target)
+        best = _free_spot(geo, grid, it, _nearest_first(_slots(geo, *it.cell), tx, ty), target)
     if best is None:
         return False
     _, it.x, it.y, it.kind = best
     grid.add(it.marker_box())
     grid.add(it.label_box())
     return True
+
+
+def _nearest_first(slots: list[tuple[float, float]], tx: float, ty: float) -> Iterator[tuple[float, float]]:
+    """The slots in order of distance to (tx, ty), sorted only as far as they are read: the nearest free
+    spot is usually among the first few of a cell's hundreds."""
+    heap = [((x - tx) ** 2 + (y - ty) ** 2, x, y) for x, y in slots]
+    heapq.heapify(heap)
+    while heap:
+        _, x, y = heapq.heappop(heap)
+        yield (x, y)
 
 
 # scan orders for first-fit packing: key of a spot (x, y); rows are 4 units high
@@ -128,9 +145,10 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
     """A crowded cell: try first-fit packing in several scan orders and label preferences; the
     first that fits everyone wins, else the trial that fitted most."""
     cell = cell_items[0].cell
+    seen: dict[tuple, bool] = {}  # the grid does not change during the trials
 
     def trial(slots, kinds):
-        board = _Overlay(grid)
+        board = _Overlay(grid, seen)
         spots: list[tuple[float, float, str]] = []
         for it in cell_items:
             spot = _free_spot(geo, board, it, slots, None, kinds)
@@ -145,12 +163,13 @@ def _pack_cell(geo: Geometry, grid: "_Grid", cell_items: list[_Item]) -> None:
     best: Optional[tuple] = None
     for s_idx, scan in enumerate(_SCANS):
         key = (geo, cell, s_idx)
-        if key not in _SCANNED:
-            _SCANNED[key] = sorted(_slots(geo, *cell), key=scan)
+        order = _SCANNED.get(key)
+        if order is None:
+            order = bounded(_SCANNED)[key] = sorted(_slots(geo, *cell), key=scan)
         for kinds in _KIND_ORDERS:
-            spots = trial(_SCANNED[key], kinds)
+            spots = trial(order, kinds)
             if best is None or len(spots) > len(best[0]):
-                best = (spots, _SCANNED[key], kinds)
+                best = (spots, order, kinds)
             if len(spots) == len(cell_items):
                 break
         if best is not None and len(best[0]) == len(cell_items):

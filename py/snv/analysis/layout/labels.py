@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .geometry import LABEL_ASCENT, LABEL_CHAR_W, LABEL_DESCENT, LABEL_FONT, LABEL_GAP, LABEL_MAX_CHARS, \
-    MARKER_R, NOTE_FONT, NOTE_LINE, TAP_R
+    MARKER_R, NOTE_FONT, NOTE_LINE, TAP_R, Geometry, geometry
 
 def label_text(name: str) -> str:
     """The text shown next to a marker: whitespace collapsed, long names cut with '…'."""
@@ -48,6 +48,9 @@ class Placed:
     label: str = ""  # label_text(naam), so renderer and tests measure the same text
     scale: float = 1.0  # marker and label size relative to MARKER_R / LABEL_FONT (see text_scale)
     note: str = ""  # second line under the name (NOTE_FONT), reserved by the layout too
+    #: the map's shape this placement belongs to (the same object for every person of one layout;
+    #: scaling.map_geometry); not compared: the other fields say where the person is
+    geo: Geometry = field(default_factory=geometry, compare=False, repr=False)
 
 
 def label_box(placed: Placed) -> tuple[float, float, float, float]:

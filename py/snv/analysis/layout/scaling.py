@@ -4,9 +4,13 @@ Scale s is found by laying out in a "virtual" map shrunk by 1/s around the centr
 keep their size there), then stretching every position back by s: markers and labels come out s times
 bigger, all placement rules unchanged. The virtual map's units are CSS px at the *readable size*: shown
 readable_width(s) = MAP_SIZE / s px wide, every name is LABEL_FONT (14) px and every marker has its own
-44 px tap area (TAP_R). The screen shows the map at least that big (a tablet's ~550 px fits s = 1.8);
-a crowded map gets a smaller s, so it grows past the screen and the view pans (s < 1 up to
-REPAIR_LIMIT persons; beyond that overlap cannot be avoided anyway and the map stays at s = 1).
+44 px tap area (TAP_R). The screen shows the map at least that big (a tablet's map box, 556 to 630 px,
+fits s = 1.8 or 1.6); a crowded map gets a smaller s, so it grows past the screen and the view pans
+(s < 1 up to REPAIR_LIMIT persons; beyond that overlap cannot be avoided anyway and the map stays at
+s = 1). Up to SHAPED_UP_TO persons, each scale tried gets the shape its people need (shape.py: equal
+slices and the usual rings, or sized to the people when that is not roomy enough); a bigger map keeps
+equal slices and a scale from an area estimate (_place_large), quick enough for a drop. The layout
+carries its shape (map_geometry).
 
 Placement steps: (1) spread.py plans an even spread per cell; (2-3) fit.py moves whoever overlaps to
 the nearest free spot, packing crowded cells; (4) eject.py moves others aside as a last resort.
@@ -21,29 +25,25 @@ from ...model.case import NABIJHEDEN, SECTORS
 from .cells import _Item
 from .eject import _count_clashes
 from .fit import _fit
-from .geometry import _GEOMETRY, CENTRE, MAP_SIZE, MARKER_R, Geometry, virtual_geometry
+from .geometry import CENTRE, MAP_SIZE, MARKER_R, MAX_SCALE, Geometry, equal_geometry, geometry
 from .labels import MapEntry, Placed, _block_width, _label_spot
+from .shape import demand, room_bound, shape
 from .spread import _UNIT_H, _spread_cell
 
+#: up to this many persons the map gets a shape sized to its people and a full repair at each scale tried,
+#: so it fits a tablet unpanned; a bigger map keeps the quicker way of _place_large. Measured (CPython, a
+#: move then layout_map): sized shapes at 35-40 persons took 55-190 ms a drop (150-370 ms in the browser),
+#: at 30 at most 54 ms median, no slower than equal slices; at 60-100 persons 50-500 ms.
+SHAPED_UP_TO = 30
 REPAIR_LIMIT = 200  # above this many persons overlap cannot be avoided anyway: steps 2-4 are skipped
-TEXT_SCALES = (1.8, 1.6, 1.4, 1.2, 1.0, 0.85, 0.7, 0.6)  # tried from the largest the estimate allows, downwards
-_HOPELESS = 0.72  # below this estimate some cell cannot hold its people without overlap (measured)
-_OPTIMISM = 1.7  # small maps try scales up to this much above the estimate
-_OPTIMISM_LIMIT = 40  # persons; above this failed tries would cost more than they give
-_FULL_TRY_LIMIT = 24  # persons; up to here even the tries above the estimate get the full repair
-_FILL = 0.8  # share of a cell that marker+label blocks may take (fitted on demo and random cases)
-
-
-def _scale_estimate(cells: dict[tuple, list[_Item]]) -> float:
-    """The largest scale at which every cell's people should fit (area estimate, refined by trying)."""
-    best = TEXT_SCALES[0]
-    for (sector, nabijheid), items in cells.items():
-        a0, a1 = _GEOMETRY.sector_angles(sector)
-        r0, r1 = _GEOMETRY.ring_bounds(nabijheid)
-        area = math.radians(a1 - a0) / 2 * (r1 * r1 - r0 * r0)
-        need = sum((max(2 * MARKER_R, it.w) + 8) * (_UNIT_H + 4) for it in items)
-        best = min(best, math.sqrt(_FILL * area / need))
-    return best
+#: tried from the largest down; readable_width: 556, 588, 625, 667, 714, 769, 833, 909, 1000, ... px
+TEXT_SCALES = (MAX_SCALE, 1.7, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.85, 0.7, 0.6)
+# roominess (shape.roominess) of a scale's shape, measured on demo, big, lopsided and random cases: the
+# full placement nearly always fits from _TRY on, hardly ever below it (and a failed try is slow)
+_TRY = 0.95
+_TRY_SMALL = 0.85  # small maps (up to _SMALL persons) are quick to place: try a little more hopefully
+_SMALL = 24
+_HOPELESS = 0.55  # below this some cell cannot hold its people without overlap: no repair, it would churn
 
 
 def text_scale(placed: dict[str, Placed]) -> float:
@@ -51,12 +51,17 @@ def text_scale(placed: dict[str, Placed]) -> float:
     return next(iter(placed.values())).scale if placed else TEXT_SCALES[0]
 
 
+def map_geometry(placed: dict[str, Placed]) -> Geometry:
+    """The shape of a finished layout's map (the usual one for an empty map)."""
+    return next(iter(placed.values())).geo if placed else geometry()
+
+
 def readable_width(scale: float) -> float:
     """CSS px the map must be wide for names of LABEL_FONT px and 44 px tap areas at this scale."""
     return MAP_SIZE / scale
 
 
-def _place(geo: Geometry, cells: dict[tuple, list[_Item]], thorough: bool, repair: bool = True) -> list[_Item]:
+def _place(geo: Geometry, cells: dict[tuple, list[_Item]], thorough: bool) -> list[_Item]:
     ordered: list[_Item] = []
     for s in SECTORS:
         for n in NABIJHEDEN:
@@ -68,40 +73,83 @@ def _place(geo: Geometry, cells: dict[tuple, list[_Item]], thorough: bool, repai
             _spread_cell(geo, items)
             ordered.extend(items)
     if ordered and thorough:
-        _fit(geo, ordered, repair)
+        _fit(geo, ordered)
     return ordered
 
 
-def _placed(it: _Item, scale: float = 1.0) -> Placed:
+def _placed(it: _Item, scale: float, geo: Geometry) -> Placed:
     """From the virtual map back to the real one: every position stretched by `scale` from the centre."""
     lx, ly, anchor = _label_spot(it.kind, it.x, it.y, it.extra)
     r = lambda v: round(CENTRE + (v - CENTRE) * scale, 1)  # noqa: E731 - short SVG numbers
-    return Placed(it.id, r(it.x), r(it.y), it.sector, it.nabijheid, r(lx), r(ly), anchor, it.label, scale, it.note)
+    return Placed(it.id, r(it.x), r(it.y), it.sector, it.nabijheid, r(lx), r(ly), anchor, it.label, scale, it.note,
+                  geo)
 
 
 def place(entries: tuple[MapEntry, ...], scale: Optional[float] = None) -> dict[str, Placed]:
     """Place the persons of `entries` (see inputs.layout_input); nothing else is read. `scale` fixes the
-    marker/label size; by default the largest of TEXT_SCALES that leaves no overlap."""
+    marker/label size; by default the largest of TEXT_SCALES that leaves no overlap, each scale with
+    the shape its people need there (shape.py)."""
     cells: dict[tuple, list[_Item]] = {}
     for e in entries:  # in sector, ring, name, id order: each cell's items come out sorted
         cells.setdefault((e.sector, e.nabijheid), []).append(
             _Item(e.id, e.sector, e.nabijheid, e.label, _block_width(e.label, e.note), note=e.note))
     n = len(entries)
-    estimate = _scale_estimate(cells) if cells else 1.0
+    if n > SHAPED_UP_TO and scale is None:
+        return _place_large(cells, n)
+    need = demand({c: [(it.w, it.extra) for it in items] for c, items in cells.items()})
     # beyond REPAIR_LIMIT overlap is accepted anyway: the map does not grow past scale 1 there
     allowed = TEXT_SCALES if n <= REPAIR_LIMIT else tuple(s for s in TEXT_SCALES if s >= 1.0)
-    # the estimate is careful; small maps also try bigger scales, but only the quick placement
-    hope = estimate * _OPTIMISM if n <= _OPTIMISM_LIMIT else estimate
-    scales = (scale,) if scale is not None else tuple(s for s in allowed if s <= hope + 1e-9) or (allowed[-1],)
-    # a cell this full will overlap whatever we do: skip the costly repair (it would only churn), and
-    # place once, at the largest scale the estimate allows (a bigger map, so less overlap)
-    thorough = estimate >= _HOPELESS and n <= REPAIR_LIMIT
-    if not thorough:
+    scales = (scale,) if scale is not None else allowed
+    hope = _TRY_SMALL if n <= _SMALL else _TRY
+    for s in scales:
+        last = s == scales[-1]
+        if room_bound(need, s) < hope and not last:
+            continue
+        geo, room = shape(need, s)
+        if room < hope and not last:
+            continue
+        thorough = room >= _HOPELESS and n <= REPAIR_LIMIT
+        virtual = geo.virtual(s)
+        ordered = _place(virtual, cells, thorough)
+        if last or not _count_clashes(virtual, ordered):
+            return {it.id: _placed(it, s, geo) for it in ordered}
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# ----- maps of more than SHAPED_UP_TO persons: equal slices, scale from an area estimate -----
+
+_LARGE_SCALES = (1.4, 1.2, 1.0, 0.85, 0.7, 0.6)  # coarse steps: each failed try costs a repair
+_LARGE_HOPELESS = 0.83  # below this estimate some cell cannot hold its people without overlap (measured;
+# 0.72 before the rings reached the rim, 15 % wider)
+_FILL = 0.8  # share of a cell that marker+label blocks may take (fitted on demo and random cases)
+
+
+def _scale_estimate(cells: dict[tuple, list[_Item]]) -> float:
+    """The largest scale at which every cell's people should fit in equal slices (area estimate)."""
+    geo = equal_geometry(1.0)
+    best = _LARGE_SCALES[0]
+    for (sector, nabijheid), items in cells.items():
+        a0, a1 = geo.sector_angles(sector)
+        r0, r1 = geo.ring_bounds(nabijheid)
+        area = math.radians(a1 - a0) / 2 * (r1 * r1 - r0 * r0)
+        need = sum((max(2 * MARKER_R, it.w) + 8) * (_UNIT_H + 4) for it in items)
+        best = min(best, math.sqrt(_FILL * area / need))
+    return best
+
+
+def _place_large(cells: dict[tuple, list[_Item]], n: int) -> dict[str, Placed]:
+    """Equal slices, from the largest scale the estimate allows downwards, the first without overlap. A
+    cell too full to hold its people skips the repair (it would only churn) and is placed once."""
+    estimate = _scale_estimate(cells)
+    allowed = _LARGE_SCALES if n <= REPAIR_LIMIT else tuple(s for s in _LARGE_SCALES if s >= 1.0)
+    scales = tuple(s for s in allowed if s <= estimate + 1e-9) or (allowed[-1],)
+    thorough = estimate >= _LARGE_HOPELESS and n <= REPAIR_LIMIT
+    if not thorough:  # placed once, at the largest scale the estimate allows (a bigger map, less overlap)
         scales = scales[:1]
     for s in scales:
-        geo = virtual_geometry(s)
-        last = s == scales[-1]
-        ordered = _place(geo, cells, thorough, repair=last or s <= estimate + 1e-9 or n <= _FULL_TRY_LIMIT)
-        if last or not _count_clashes(geo, ordered):
-            return {it.id: _placed(it, s) for it in ordered}
+        geo = equal_geometry(s)
+        virtual = geo.virtual(s)
+        ordered = _place(virtual, cells, thorough)
+        if s == scales[-1] or not _count_clashes(virtual, ordered):
+            return {it.id: _placed(it, s, geo) for it in ordered}
     raise AssertionError("unreachable")  # pragma: no cover

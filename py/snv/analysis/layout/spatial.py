@@ -62,11 +62,13 @@ class _Grid:
 
 
 class _Overlay:
-    """A trial on top of a grid: the grid's boxes plus a few more, without copying the grid."""
+    """A trial on top of a grid: the grid's boxes plus a few more, without copying the grid. Trials on
+    the same unchanged grid may share `seen`, the grid's answers so far (they ask about the same spots)."""
 
-    def __init__(self, base: _Grid) -> None:
+    def __init__(self, base: _Grid, seen: Optional[dict[tuple, bool]] = None) -> None:
         self.base = base
         self.extra: list[tuple] = []
+        self.seen = {} if seen is None else seen
 
     def add(self, box: tuple) -> None:
         self.extra.append(box)
@@ -76,7 +78,10 @@ class _Overlay:
         for b in self.extra:
             if x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1:
                 return True
-        return self.base.hits(box)
+        hit = self.seen.get(box)
+        if hit is None:
+            hit = self.seen[box] = _scan(self.base.cells, box)
+        return hit
 
 
 class _Owned:
