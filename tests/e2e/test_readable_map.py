@@ -85,6 +85,10 @@ def test_forty_persons_are_readable_then_whole_map_zoom_pinch_and_full_screen(pa
     main = page.locator(".rk-main").bounding_box()
     assert (main["x"], main["y"], main["width"], main["height"]) == (0, 0, 1024, 768)
     assert page.locator("#bar").is_hidden() or page.evaluate("getComputedStyle(document.getElementById('bar')).visibility") == "hidden"
+    page.locator("#rk-whole").click()  # fit again: in Groot scherm the 40 persons fit unpanned, still readable
+    page.wait_for_function("document.getElementById('rk-whole').disabled")
+    full = page.evaluate(MEASURE)
+    assert full["width"] <= full["fit"] + 1 and full["small"] >= 14 - 0.05 and full["overlaps"] == 0, full
     page.keyboard.press("Escape")
     page.wait_for_selector(".rk:not(.is-full)")
     assert page.evaluate("document.documentElement.scrollWidth") <= 1024  # no sideways scrolling of the page
