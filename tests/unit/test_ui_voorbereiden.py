@@ -132,3 +132,25 @@ def test_a_long_guest_list_shows_more_on_demand():
     assert f"{total} mensen op de lijst" in html
     a.dispatch("voorbereiden.more", {})
     assert view.regions(a)["content"].count('<li class="vb-invitee') == min(total, 2 * LIST_PAGE)
+
+
+def test_the_list_of_others_shows_a_page_at_a_time_and_meer_tonen_reaches_everyone():
+    from snv.model.demo import big_case
+    from snv.render import voorbereiden
+
+    app = App(ops.set_phase(big_case(201), "meedenkbijeenkomst"), now=lambda: NOW)
+    app.go("voorbereiden")
+    app.dispatch("voorbereiden.add_open")
+    others = len([p for p in app.case.personen if p.id != app.case.klant_id and p.naam.strip()]) - len(
+        app.case.bijeenkomst.uitnodigingen)
+    assert others > 2 * voorbereiden.LIST_PAGE
+    html = screens.get("voorbereiden").render(app)
+    assert html.count('class="btn btn-small vb-add"') == voorbereiden.LIST_PAGE and 'id="vb-add-more"' in html
+    app.dispatch("voorbereiden.add_more")
+    assert app.focus_request.startswith("#vb-add-more")
+    html = screens.get("voorbereiden").render(app)
+    assert html.count('class="btn btn-small vb-add"') == 2 * voorbereiden.LIST_PAGE
+    for _ in range(others // voorbereiden.LIST_PAGE):
+        app.dispatch("voorbereiden.add_more")
+    html = screens.get("voorbereiden").render(app)
+    assert html.count('class="btn btn-small vb-add"') == others and 'id="vb-add-more"' not in html

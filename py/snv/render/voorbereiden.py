@@ -36,6 +36,7 @@ class VoorbereidenView:
     add_open: bool = False  # the list of everyone not invited yet is shown (built only then: it is long)
     tab: str = "wie"  # one thing at a time (TABS): who, when and where, what is fixed, the invitation
     shown: int = 0  # guest-list rows shown beyond the first LIST_PAGE (*Meer tonen*)
+    add_shown: int = 0  # rows of the list of others shown beyond the first LIST_PAGE (its own *Meer tonen*)
 
 
 TABS = ("wie", "wanneer", "vast", "uitnodiging")
@@ -176,15 +177,23 @@ def _add_list(case, v: VoorbereidenView) -> str:
     if not v.add_open:
         return f'<div class="vb-more">{toggle}</div>'
 
+    # by sector, each sorted by name; a page at a time, like the guest list (hundreds of buttons would
+    # make every tap on this screen slow)
+    ordered = [(sector, p) for sector in (*SECTORS, None)
+               for p in sorted((p for p in rest if p.sector == sector), key=lambda p: p.naam.casefold())]
+    limit = LIST_PAGE + max(0, v.add_shown)
     groups = []
     for sector in (*SECTORS, None):
-        here = sorted((p for p in rest if p.sector == sector), key=lambda p: p.naam.casefold())
+        here = [p for s, p in ordered[:limit] if s == sector]
         if not here:
             continue
         title = t(f"label.sector.{sector}") if sector else t("map.off_map")
         lis = "".join(f'<li>{button(p.naam, f"{KEY}.toggle", icon=icons.PLUS, cls="btn btn-small vb-add", data={"pid": p.id}, aria_label=t(f"{KEY}.list.add_aria", naam=p.naam))}</li>'
                       for p in here)
         groups.append(f'<h4>{esc(title)}</h4><ul class="vb-addlist">{lis}</ul>')
+    if len(ordered) > limit:
+        groups.append(button(t("ui.personen.more", count=len(ordered) - limit), f"{KEY}.add_more", icon=icons.PLUS,
+                             cls="btn btn-more", id="vb-add-more"))
     return f'<div class="vb-more">{toggle}<div id="vb-addlists">{"".join(groups)}</div></div>'
 
 

@@ -85,6 +85,9 @@ def handle(app, action: str, data: dict) -> Any:
     elif verb == "add_open":
         v.add_open = not v.add_open
         app.focus_request = "#vb-add-open"
+    elif verb == "add_more":
+        v.add_shown += voorbereiden.LIST_PAGE
+        app.focus_request = "#vb-add-more, #vb-add-open"
     elif verb == "piket_who":
         pid = str(data.get("value", ""))
         v.piket_who = None if pid == v.piket_who else pid
