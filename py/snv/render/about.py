@@ -21,7 +21,7 @@ RESULTS: tuple[tuple[str, str], ...] = (
     ("zoom", "pass"),      # 200 % text size without loss
     ("reflow", "pass"),    # 320 CSS px wide without sideways scrolling
 )
-LIMITS = ("screenreader", "ipad", "automatic", "maps", "boot", "own_text", "speech")
+LIMITS = ("screenreader", "ipad", "automatic", "maps", "big_map", "boot", "own_text", "speech")
 
 
 def _date(iso: str) -> str:
