@@ -4,7 +4,7 @@ under CPython); *Hele kaart* shows all of it, *Groter* and a two-finger pinch zo
 gives the map the whole screen and Esc ends it."""
 from __future__ import annotations
 
-from snv.model.demo import big_case
+from snv.model.demo import big_case, demo_case
 from snv.storage.jsonio import dumps_case
 
 from . import stored
@@ -92,3 +92,16 @@ def test_forty_persons_are_readable_then_whole_map_zoom_pinch_and_full_screen(pa
     page.keyboard.press("Escape")
     page.wait_for_selector(".rk:not(.is-full)")
     assert page.evaluate("document.documentElement.scrollWidth") <= 1024  # no sideways scrolling of the page
+
+    # the demo (30 people) on a portrait tablet: the view buttons sit beside the heading, so the map's box
+    # is as high as a readable 30-person map needs and nothing pans
+    page.set_viewport_size({"width": 768, "height": 1024})
+    stored.write_stored(page, "snv:case", dumps_case(demo_case()))
+    page.reload()
+    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    page.locator('#bar [data-action="app.go"][data-screen="relatiekaart"]').click()
+    page.wait_for_selector("svg.rk-svg .rk-m")
+    page.wait_for_function("document.getElementById('rk-scroll').clientHeight > 0")
+    portrait = page.evaluate(MEASURE)
+    assert portrait["markers"] == 30 and portrait["fit"] >= 556 - 1, portrait
+    assert portrait["width"] <= portrait["fit"] + 1 and portrait["small"] >= 14 - 0.05 and portrait["overlaps"] == 0, portrait
