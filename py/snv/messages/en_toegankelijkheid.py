@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "a11y.limit.ipad": "We test in the Chromium browser. We have not yet tested on an iPad with Safari.",
     "a11y.limit.automatic": "A test with a program does not find every problem. People must try the app too.",
     "a11y.limit.maps": "The maps are drawings. You can also see the relationship map and the life line as a list. The other maps not yet.",
-    "a11y.limit.big_map": ("With more than 30 people the relationship map no longer fits beside the buttons. "
+    "a11y.limit.big_map": ("With more than 30 people the relationship map no longer fits on the screen. "
                            "Then slide over the map, or choose Full screen."),
     "a11y.limit.boot": "While the app loads, the text is only in Dutch.",
     "a11y.limit.own_text": "The app does not translate what you write yourselves.",

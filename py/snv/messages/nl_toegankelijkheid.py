@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
     "a11y.limit.ipad": "We testen in de browser Chromium. Op een iPad met Safari hebben we nog niet getest.",
     "a11y.limit.automatic": "Een test met een programma vindt niet alle problemen. Mensen moeten de app ook uitproberen.",
     "a11y.limit.maps": "De kaarten zijn tekeningen. De relatiekaart en de levenslijn kun je ook als lijst bekijken. De andere kaarten nog niet.",
-    "a11y.limit.big_map": ("Met meer dan 30 mensen past de relatiekaart niet meer naast de knoppen. "
+    "a11y.limit.big_map": ("Met meer dan 30 mensen past de relatiekaart niet meer helemaal op het scherm. "
                            "Schuif dan over de kaart, of kies Groot scherm."),
     "a11y.limit.boot": "Tijdens het laden staat de tekst alleen in het Nederlands.",
     "a11y.limit.own_text": "Wat jullie zelf opschrijven, vertaalt de app niet.",
