@@ -50,13 +50,18 @@ def pinch(page, centre: tuple[float, float], start: float, end: float, steps: in
     cdp.detach()
 
 
-def test_forty_persons_are_readable_then_whole_map_zoom_pinch_and_full_screen(page, open_app):
-    open_app(page)
-    stored.write_stored(page, "snv:case", dumps_case(big_case(41)))  # the client and 40 persons
+def open_map(page, case) -> None:
+    """Store `case` as the saved case, start the app again and open its relatiekaart."""
+    stored.write_stored(page, "snv:case", dumps_case(case))
     page.reload()
     page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
     page.locator('#bar [data-action="app.go"][data-screen="relatiekaart"]').click()
     page.wait_for_selector("svg.rk-svg .rk-m")
+
+
+def test_forty_persons_are_readable_then_whole_map_zoom_pinch_and_full_screen(page, open_app):
+    open_app(page)
+    open_map(page, big_case(41))  # the client and 40 persons
     page.wait_for_function("document.getElementById('rk-zoom-out') && !document.getElementById('rk-zoom-out').disabled")
 
     seen = page.evaluate(MEASURE)
@@ -96,11 +101,7 @@ def test_forty_persons_are_readable_then_whole_map_zoom_pinch_and_full_screen(pa
     # the demo (30 people) on a portrait tablet: the view buttons sit beside the heading, so the map's box
     # is as high as a readable 30-person map needs and nothing pans
     page.set_viewport_size({"width": 768, "height": 1024})
-    stored.write_stored(page, "snv:case", dumps_case(demo_case()))
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
-    page.locator('#bar [data-action="app.go"][data-screen="relatiekaart"]').click()
-    page.wait_for_selector("svg.rk-svg .rk-m")
+    open_map(page, demo_case())
     page.wait_for_function("document.getElementById('rk-scroll').clientHeight > 0")
     portrait = page.evaluate(MEASURE)
     assert portrait["markers"] == 30 and portrait["fit"] >= 556 - 1, portrait
