@@ -37,6 +37,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from snv.storage.jsonio import dumps_case
+
+from . import stored
+
 ROOT = Path(__file__).resolve().parents[2]
 E2E_DIR = Path(__file__).resolve().parent
 CHROMIUM_ARGS = [
@@ -205,20 +209,40 @@ def open_app_at(page, base_url: str, query: str = "", timeout_ms: int = BOOT_TIM
     Fails at once (not after the timeout) with the page's own error text if the boot fails."""
     started = time.monotonic()
     page.goto(base_url + query, wait_until="commit")
+    wait_ready(page, timeout_ms)
+    return time.monotonic() - started
+
+
+def wait_ready(page, timeout_ms: int = BOOT_TIMEOUT_MS) -> None:
+    """Wait until the app is ready; fail at once with the page's own error text if its boot failed."""
     page.wait_for_selector(READY_OR_ERROR, state="attached", timeout=timeout_ms)
-    elapsed = time.monotonic() - started
     state = page.evaluate("document.documentElement.getAttribute('data-app-state')")
     if state != "ready":
         message = page.locator("#boot-error").inner_text()
         detail = page.locator("#boot-error-detail").text_content()
         pytest.fail(f"the app did not start (state {state!r}):\n{message}\n--- detail ---\n{detail}", pytrace=False)
-    return elapsed
+
+
+def reload_app(page) -> None:
+    """Start the app again in this tab (a second boot gets the same time as the first: a busy machine is slow)."""
+    page.reload(wait_until="commit")
+    wait_ready(page)
+
+
+def start_with(page, case) -> None:
+    """Store `case` (a Case) as the saved case and start the app again: how a returning user opens it."""
+    stored.write_stored(page, "snv:case", dumps_case(case))
+    reload_app(page)
 
 
 @pytest.fixture
 def open_app(site_url: str):
-    def _open(page, query: str = "", timeout_ms: int = BOOT_TIMEOUT_MS) -> float:
-        return open_app_at(page, site_url, query, timeout_ms)
+    """open_app(page): open the app and wait until it is ready; with `case`, start it with that saved case."""
+    def _open(page, query: str = "", timeout_ms: int = BOOT_TIMEOUT_MS, case=None) -> float:
+        elapsed = open_app_at(page, site_url, query, timeout_ms)
+        if case is not None:
+            start_with(page, case)
+        return elapsed
 
     return _open
 

@@ -8,13 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from . import stored
-from .conftest import BOOT_TIMEOUT_MS, new_context
+from .conftest import new_context, reload_app
 from .test_relatiekaart import touch_drag
-
-
-def _reload(page) -> None:
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
 
 
 def _questions(page) -> list[str]:
@@ -92,7 +87,7 @@ def test_ontmoeten_then_poster_by_touch_reload_export_and_open(page, open_app, b
                              " && !c.basisposter.vragen.find(v => v.volgorde === 2).naar_bijeenkomst")
 
     # ----- reload: still there -----
-    _reload(page)
+    reload_app(page)
     page.locator('#bar [data-screen="basisposter"]').tap()
     assert _questions(page) == ["Wie helpt mij met de post?", "Hoe vind ik werk?"]
     assert page.locator("#bp-questions .bp-q-meeting").first.get_attribute("aria-pressed") == "true"

@@ -11,10 +11,9 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from snv.model import parse_case
-from snv.storage.jsonio import dumps_case
 
 from . import stored as stored_case
-from .conftest import BOOT_TIMEOUT_MS
+from .conftest import reload_app
 
 KLANT = "p-sam"
 
@@ -42,13 +41,6 @@ def _case() -> dict:
     }
 
 
-def boot_with(page, open_app, data: dict) -> None:
-    open_app(page)
-    stored_case.write_stored(page, "snv:case", dumps_case(parse_case(data)))
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
-
-
 def bar(page, key: str) -> None:
     page.locator(f'#bar [data-action="app.go"][data-screen="{key}"]').tap()
     expect(page.locator(f"#content .screen-{key}")).to_be_visible()
@@ -65,7 +57,7 @@ def no_sideways_scroll_and_big_targets(page) -> None:
 
 def test_a_basisteam_meeting_changes_the_plan_and_the_version_diff_shows_it(page, open_app):
     page.set_viewport_size({"width": 768, "height": 1024})
-    boot_with(page, open_app, _case())
+    open_app(page, case=parse_case(_case()))
 
     # Team: the empty state, then two people from the meeting join; the client is always in
     bar(page, "team")
@@ -119,8 +111,7 @@ def test_a_basisteam_meeting_changes_the_plan_and_the_version_diff_shows_it(page
 
     # reload, turned to landscape: the meeting, its changes and the plan's own compare are still there
     page.set_viewport_size({"width": 1024, "height": 768})
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    reload_app(page)
     bar(page, "overleg")
     card = page.locator(".ov-card").first
     expect(card).to_contain_text("Versie 2 van het plan: 1 nieuw, 1 gestopt, klaar of weer begonnen, 1 met iemand anders")

@@ -5,10 +5,9 @@ begeleider* hides the begeleider's notes and the other screens, survives a reloa
 from __future__ import annotations
 
 from snv.model import parse_case
-from snv.storage.jsonio import dumps_case
 
 from . import stored as stored_case
-from .conftest import BOOT_TIMEOUT_MS
+from .conftest import reload_app
 
 KLANT = "p-sam"
 PRIVATE = "Alleen voor de begeleider: geheim"
@@ -36,14 +35,7 @@ def _case() -> dict:
 
 
 def boot(page, open_app) -> None:
-    open_app(page)
-    stored_case.write_stored(page, "snv:case", dumps_case(parse_case(_case())))
-    reload(page)
-
-
-def reload(page) -> None:
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    open_app(page, case=parse_case(_case()))
 
 
 def step(page, nr: int) -> None:
@@ -124,7 +116,7 @@ def test_walk_the_meeting_and_privetijd_survives_a_reload(page, open_app):
     assert "Wie draagt wat" not in page.locator("#content").inner_text()  # figures stay hidden
     page.locator('#bar [data-screen="bijeenkomst"]').tap()
     page.wait_for_selector(".screen-bijeenkomst")
-    reload(page)
+    reload_app(page)
     page.wait_for_selector("#privetijd-banner")
     page.wait_for_selector(".screen-bijeenkomst.is-private")
     private_mode()

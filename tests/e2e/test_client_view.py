@@ -7,10 +7,9 @@ from __future__ import annotations
 from snv.messages import t
 from snv.model.demo import demo_case
 from snv.render.client_view import script
-from snv.storage.jsonio import dumps_case
 
 from . import stored
-from .conftest import BOOT_TIMEOUT_MS
+from .conftest import reload_app, start_with
 
 # window.speechSynthesis with two Dutch voices: one online (must never be used), one on the device
 SPEECH_STUB = """(() => {
@@ -32,11 +31,6 @@ SPEECH_STUB = """(() => {
 })();"""
 
 
-def reload(page) -> None:
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
-
-
 def html_attr(page, name: str):
     return page.evaluate(f"document.documentElement.getAttribute('{name}')")
 
@@ -45,8 +39,7 @@ def test_calm_view_contrast_and_size_persist_and_read_aloud_uses_a_local_voice(p
     page.add_init_script(SPEECH_STUB)
     open_app(page)
     case = demo_case()
-    stored.write_stored(page, "snv:case", dumps_case(case))
-    reload(page)
+    start_with(page, case)
 
     page.locator("#btn-menu").click()
     page.locator("#prefs-contrast-high").click()
@@ -56,7 +49,7 @@ def test_calm_view_contrast_and_size_persist_and_read_aloud_uses_a_local_voice(p
     page.locator("#prefs-client").click()
     page.wait_for_selector('#frame[data-screen="client"] h1:has-text("Mijn kaart")')
 
-    reload(page)  # remembered on this device, not in the case
+    reload_app(page)  # remembered on this device, not in the case
     page.wait_for_selector('#frame[data-screen="client"] h1:has-text("Mijn kaart")')
     assert (html_attr(page, "data-view"), html_attr(page, "data-contrast"), html_attr(page, "data-text")) == \
         ("client", "high", "groot")

@@ -8,10 +8,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from snv.model import parse_case
-from snv.storage.jsonio import dumps_case
 
 from . import stored as stored_case
-from .conftest import BOOT_TIMEOUT_MS
+from .conftest import reload_app
 
 KLANT = "p-sam"
 
@@ -30,13 +29,6 @@ def _case() -> dict:
     }
 
 
-def boot_with(page, open_app, data: dict) -> None:
-    open_app(page)
-    stored_case.write_stored(page, "snv:case", dumps_case(parse_case(data)))
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
-
-
 def go(page, key: str) -> None:
     page.locator(f'#bar [data-action="app.go"][data-screen="{key}"]').tap()
     page.wait_for_selector(f"#content .screen-{key}" if key == "contactschema" else "svg.rk-svg .rk-m")
@@ -53,7 +45,7 @@ def row_order(page) -> list[str]:
 
 
 def test_contacts_by_taps_sort_reload_and_export_svg_opens_again(page, open_app, browser):
-    boot_with(page, open_app, _case())
+    open_app(page, case=parse_case(_case()))
     go(page, "contactschema")
     assert "Met wie heb je contact? Kies iemand uit je lijst." in page.locator("#cs-pick").inner_text()
 
@@ -89,8 +81,7 @@ def test_contacts_by_taps_sort_reload_and_export_svg_opens_again(page, open_app,
     assert page.evaluate("document.documentElement.scrollWidth") <= 1024  # no sideways scrolling
     stored_case.wait_stored(page, "(c.contacten || []).length === 2 && c.contacten[1].hoe_vaak === 'dagelijks'")
 
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    reload_app(page)
     go(page, "contactschema")
     text = page.locator(".cs-table").inner_text()
     assert "Anna" in text and "Bram" in text and "Samen vissen" in text and "Elke week" in text
@@ -126,7 +117,7 @@ def test_contacts_by_taps_sort_reload_and_export_svg_opens_again(page, open_app,
 def test_connect_two_members_by_taps_and_the_frequency_layer(page, open_app):
     data = _case()
     data["contacten"] = [{"persoon": "p-anna", "hoe_vaak": "dagelijks"}, {"persoon": "p-tom", "hoe_vaak": "zelden"}]
-    boot_with(page, open_app, data)
+    open_app(page, case=parse_case(data))
     go(page, "relatiekaart")
     page.locator("#rk-connect").tap()
     page.wait_for_selector(".rk-stage[data-connect]")

@@ -7,21 +7,16 @@ import datetime as dt
 from pathlib import Path
 
 from snv.model import parse_case
-from snv.storage.jsonio import dumps_case
 
 from . import stored as stored_case
-from .conftest import BOOT_TIMEOUT_MS
+from .conftest import reload_app
 
 KLANT = "p-sam"
 
 
 def _open(page, open_app) -> None:
-    open_app(page)
-    case = parse_case({"schema_version": 2, "id": "c-fam", "klant_id": KLANT, "fase": "netwerkatlas",
-                       "personen": [{"id": KLANT, "naam": "Sam", "geslacht": "man", "geboortejaar": 2001}]})
-    stored_case.write_stored(page, "snv:case", dumps_case(case))
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    open_app(page, case=parse_case({"schema_version": 2, "id": "c-fam", "klant_id": KLANT, "fase": "netwerkatlas",
+                                    "personen": [{"id": KLANT, "naam": "Sam", "geslacht": "man", "geboortejaar": 2001}]}))
     page.locator('#bar [data-action="app.go"][data-screen="familiekaart"]').tap()
     page.wait_for_selector("#fk-empty")
 
@@ -65,8 +60,7 @@ def test_build_family_reload_personen_export_and_open_again(page, open_app, brow
     links = {(names[o["ouder"]], names[o["kind"]]) for o in stored["ouder_kind"]}
     assert {("Marja", "Sam"), ("Marja", "Daan"), ("Peter", "Daan"), ("Marja", "Lotte")} <= links
 
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    reload_app(page)
     page.locator('#bar [data-screen="familiekaart"]').tap()
     page.wait_for_selector(".fk-hit")
     assert sorted(_names(page)) == ["Daan", "Lotte", "Marja", "Peter", "Sam"]

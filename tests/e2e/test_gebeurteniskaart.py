@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from snv.model import parse_case
-from snv.storage.jsonio import dumps_case
 
 from . import stored
-from .conftest import BOOT_TIMEOUT_MS, new_context
+from .conftest import new_context, reload_app
 
 KLANT = "p-sam"
 CASE = {
@@ -24,10 +23,7 @@ CASE = {
 
 
 def boot(page, open_app) -> None:
-    open_app(page)
-    stored.write_stored(page, "snv:case", dumps_case(parse_case(CASE)))
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    open_app(page, case=parse_case(CASE))
     go_to_screen(page)
 
 
@@ -82,8 +78,7 @@ def test_make_events_by_touch_reload_show_on_map_export_and_open_again(page, ope
     assert card_up["y"] + card_up["height"] < line_y < card_down["y"]
     assert min(card_up["height"], card_up["width"], card_down["height"]) >= 44
 
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    reload_app(page)
     go_to_screen(page)
     ids = card_ids(page)
     assert len(ids) == 2

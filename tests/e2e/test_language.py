@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from snv.model.demo import demo_case
 from snv.storage.jsonio import dumps_case
-from tests.e2e.conftest import BOOT_TIMEOUT_MS, READY_OR_ERROR
+from tests.e2e.conftest import reload_app
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -33,8 +33,7 @@ def test_switch_to_english_survives_a_reload_and_reaches_the_export(page, open_a
     page.keyboard.press("Escape")
     expect(page.locator("#savestatus")).to_contain_text("Saved", timeout=10_000)
 
-    page.reload(wait_until="commit")
-    page.wait_for_selector(READY_OR_ERROR, state="attached", timeout=BOOT_TIMEOUT_MS)
+    reload_app(page)
     expect(page.get_by_role("heading", name="Hello Sam")).to_be_visible()
     assert page.evaluate("document.documentElement.lang") == "en"
 

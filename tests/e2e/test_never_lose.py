@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from snv.model.demo import big_case
 
+from .conftest import reload_app
 from .stored import our_keys, stored_case, stored_text, wait_wiped, write_stored
 from .test_app import add_person, go, start_new_case, wait_saved
 
@@ -50,11 +51,6 @@ def accept_dialogs(page: Page) -> list[str]:
     return seen
 
 
-def reload(page: Page, open_app) -> None:
-    page.reload(wait_until="commit")
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=60_000)
-
-
 def names_stored(page: Page) -> list[str]:
     case = stored_case(page)
     return [p["naam"] for p in case["personen"]] if case else []
@@ -68,7 +64,7 @@ def test_reload_while_typing_keeps_the_text(page, open_app):
     wait_saved(page)
     page.locator("#person-rol").press_sequentially("tante van mam")
     expect(page.locator("#savestatus")).not_to_contain_text("Opgeslagen")  # typed text is not stored yet
-    reload(page, open_app)  # at once: no blur, no change event
+    reload_app(page)  # at once: no blur, no change event
     assert dialogs == ["beforeunload"]  # it asked, because something was not saved
     go(page, "personen")
     page.locator(".person-row", has_text="Marieke").click()
@@ -105,7 +101,7 @@ def test_storage_errors_end_in_a_clear_state_and_lose_nothing(page, open_app, wh
     page.evaluate("window.__snvFail = {put: 'QuotaExceededError'}")
     add_person(page, "Tijdens vol")
     expect(page.locator("#savestatus")).to_have_text("Niet opgeslagen")
-    reload(page, open_app)
+    reload_app(page)
     go(page, "personen")
     expect(page.locator(".person-row", has_text="Tijdens vol")).to_be_visible()
     wait_saved(page)
@@ -166,7 +162,7 @@ def test_corrupt_stored_case_is_kept_and_restored_from_earlier_versions(page, op
     wait_saved(page)
     good = stored_text(page)
     write_stored(page, "snv:case", good[: len(good) // 2])  # cut in half: unreadable
-    reload(page, open_app)
+    reload_app(page)
     expect(page.get_by_role("alert")).to_contain_text("Eerdere versies")
     expect(page.get_by_role("heading", name="Welkom bij Netwerkatlas")).to_be_visible()
     page.click("#btn-menu")
@@ -230,6 +226,6 @@ def test_three_mb_case_autosaves_and_survives_reload(page, open_app):
                                                 "buffer": text.encode()}])
     expect(page.get_by_role("heading", name=re.compile("Hallo"))).to_be_visible(timeout=30_000)
     wait_saved(page)
-    reload(page, open_app)
+    reload_app(page)
     expect(page.get_by_role("heading", name=re.compile("Hallo"))).to_be_visible()
     assert len(stored_case(page)["personen"]) == 1500

@@ -14,10 +14,9 @@ import pytest
 from playwright.sync_api import expect
 
 from snv.model import parse_case
-from snv.storage.jsonio import dumps_case
 
 from . import stored as stored_case
-from .conftest import BOOT_TIMEOUT_MS
+from .conftest import reload_app
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -42,13 +41,6 @@ def _case() -> dict:
     }
 
 
-def boot_with(page, open_app, data: dict) -> None:
-    open_app(page)
-    stored_case.write_stored(page, "snv:case", dumps_case(parse_case(data)))
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
-
-
 def to_plan(page) -> None:
     page.locator('#bar [data-action="app.go"][data-screen="plan"]').tap()
     expect(page.locator(".screen-plan")).to_be_visible()
@@ -63,7 +55,7 @@ def add(page, vraag: str, wat: str) -> None:
 
 def test_make_agreements_by_tap_reload_present_and_print(page, open_app):
     page.set_viewport_size({"width": 768, "height": 1024})
-    boot_with(page, open_app, _case())
+    open_app(page, case=parse_case(_case()))
     to_plan(page)
     expect(page.get_by_text("Nog geen afspraken. Begin bij de eerste vraag.")).to_be_visible()
 
@@ -87,8 +79,7 @@ def test_make_agreements_by_tap_reload_present_and_print(page, open_app):
     stored_case.wait_stored(page, "(c.plannen || []).length === 1 && c.plannen[0].afspraken.length === 2"
                                   " && c.plannen[0].afspraken[0].wie[0] === 'p-anna'"
                                   " && c.plannen[0].afspraken[0].hoe_vaak === 'wekelijks'")
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    reload_app(page)
     to_plan(page)
     first = page.locator(".pl-card", has_text="Op dinsdag samen eten")
     expect(first).to_contain_text("Anna")

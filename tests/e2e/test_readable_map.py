@@ -5,10 +5,8 @@ gives the map the whole screen and Esc ends it."""
 from __future__ import annotations
 
 from snv.model.demo import big_case, demo_case
-from snv.storage.jsonio import dumps_case
 
-from . import stored
-from .conftest import BOOT_TIMEOUT_MS
+from .conftest import start_with
 
 # the smallest rendered text (font-size × the screen scale of its element) and the marker hit circles
 MEASURE = """() => {
@@ -52,9 +50,7 @@ def pinch(page, centre: tuple[float, float], start: float, end: float, steps: in
 
 def open_map(page, case) -> None:
     """Store `case` as the saved case, start the app again and open its relatiekaart."""
-    stored.write_stored(page, "snv:case", dumps_case(case))
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    start_with(page, case)
     page.locator('#bar [data-action="app.go"][data-screen="relatiekaart"]').click()
     page.wait_for_selector("svg.rk-svg .rk-m")
 

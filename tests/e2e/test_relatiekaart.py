@@ -13,10 +13,9 @@ import pytest
 
 from snv.analysis.layout import geometry
 from snv.model import parse_case
-from snv.storage.jsonio import dumps_case
 
 from . import stored as stored_case
-from .conftest import BOOT_TIMEOUT_MS
+from .conftest import reload_app
 
 KLANT = "p-sam"
 
@@ -43,10 +42,7 @@ def _case(**extra) -> dict:
 
 def open_map(page, open_app, data: dict | None = None) -> None:
     """Open the app with `data` as the stored case and go to the Relatiekaart."""
-    open_app(page)
-    stored_case.write_stored(page, "snv:case", dumps_case(parse_case(data or _case())))
-    page.reload()  # a second boot: give it the same time as the first (a busy machine is slow)
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    open_app(page, case=parse_case(data or _case()))
     page.locator('#bar [data-action="app.go"][data-screen="relatiekaart"]').click()
     page.wait_for_selector("svg.rk-svg .rk-m")
 
@@ -126,8 +122,7 @@ def test_touch_drag_moves_person_persists_and_undo_redo(page, open_app):
     assert "Marieke verplaatst" in page.locator("#toast").inner_text()
     wait_stored(page, "p-marieke", nabijheid="verder_weg", sector="familie")
 
-    page.reload()
-    page.wait_for_selector('html[data-app-state="ready"]', state="attached", timeout=BOOT_TIMEOUT_MS)
+    reload_app(page)
     page.locator('#bar [data-screen="relatiekaart"]').click()
     assert marker(page, "p-marieke").get_attribute("data-ring") == "verder_weg"
 
