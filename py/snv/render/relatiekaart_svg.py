@@ -298,8 +298,7 @@ def _marker_shape(p, sector: str) -> str:
 
 def _position(pl: L.Placed) -> str:
     """Transform of a marker group: everything inside is drawn at scale 1 around (0, 0)."""
-    scale = f" scale({factor(pl.scale)})" if pl.scale != 1.0 else ""
-    return f'transform="translate({num(pl.x)} {num(pl.y)}){scale}"'
+    return f'transform="translate({num(pl.x)} {num(pl.y)}){_scaled(pl.scale)}"'
 
 
 def _label_offset(pl: L.Placed) -> tuple[float, float]:

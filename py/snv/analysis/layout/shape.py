@@ -59,12 +59,6 @@ def roominess(need: dict, spans: tuple[float, ...], radii: tuple[float, ...]) ->
     return worst
 
 
-def _spans_for(need: dict, radii: tuple[float, ...], mins: tuple[float, ...]) -> tuple[float, tuple[float, ...]]:
-    """The slices that give the given rings the most room: each slice as wide as its most crowded cell
-    needs, in proportion, never narrower than its minimum. Returns (roominess, spans)."""
-    return _spans_of(_rows(need), _areas(radii), [m / 360.0 for m in mins])
-
-
 def _rows(need: dict) -> list[tuple[float, ...]]:
     """The demand per slice, one value per ring (the search reads it thousands of times)."""
     return [tuple(need.get((s, n), 0.0) for n in NABIJHEDEN) for s in SECTORS]
