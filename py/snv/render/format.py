@@ -21,6 +21,19 @@ def esc(value: Any) -> str:
     return _escape(s, quote=True)
 
 
+def shown_name(naam: str) -> str:
+    """A person's name as the screens show it: "?" for a nameless placeholder (an unknown parent)."""
+    return naam.strip() or "?"
+
+
+def name_of(case, pid: str) -> str:
+    """The shown name of person `pid` of `case`; "?" also when the case has no such person."""
+    try:
+        return shown_name(case.persoon(pid).naam)
+    except KeyError:
+        return "?"
+
+
 def initials(name: str) -> str:
     """Up to two letters for a marker: first letters of the first and last word ("Tante Marieke" -> "TM",
     "Jan-Willem" -> "JW", "Sam" -> "S"); "?" when the name has no letter or digit."""

@@ -16,6 +16,7 @@ from ..model.limits import MAX_NAME, MAX_TEXT
 from . import icons
 from .gebeurteniskaart_svg import (DEFAULT_ZOOM, GEVOELENS, KEY, ZOOM_SIZES, feeling_word, legend_items, line_svg,
                                    screen_window)
+from .format import shown_name
 from .html import attrs, button, esc, icon_html, segmented, text_field, textarea
 
 NEW = "new"  # GebeurteniskaartView.sel while a new event waits for its title
@@ -96,7 +97,7 @@ def _legend() -> str:
 def list_html(case, v: GebeurteniskaartView) -> str:
     """*Als lijst*: the events in words, in life-line order, under the same year / group headings."""
     birth = case.klant.geboortejaar
-    names = {p.id: p.naam.strip() or "?" for p in case.personen}
+    names = {p.id: shown_name(p.naam) for p in case.personen}
     parts, current = [], None
     for it in tl.ordered(case):
         if it.marker != current:
@@ -176,7 +177,7 @@ def _who(case, ev, v: GebeurteniskaartView, show: str = "") -> str:
         p = people.get(pid)
         if p is None:
             continue
-        naam = p.naam.strip() or "?"
+        naam = shown_name(p.naam)
         chips.append(f'<li>{button(naam, f"{KEY}.person", icon=icons.CHECK, cls="btn gk-chip is-on", pressed=True, data={"pid": pid}, aria_label=t("gebeurteniskaart.f.remove_person", naam=naam))}</li>')
     chosen_html = (f'<ul class="gk-chips" aria-label="{esc(t("gebeurteniskaart.f.wie_chosen"))}">{"".join(chips)}</ul>'
                    if chips else f'<p class="empty-small">{esc(t("gebeurteniskaart.f.wie_none"))}</p>')

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from ..analysis import timeline as tl
 from ..messages import on_change, t
-from .format import date_nl
+from .format import date_nl, shown_name
 from .svg import FONT, SVG_NS, esc, file_head, mix, num
 
 KEY = "gebeurteniskaart"
@@ -278,7 +278,7 @@ def draw_line(out: list, case, slots: Sequence[tl.Slot], size: Size, *, top: flo
     only the cards and markers inside it are drawn (the screen draws what can be scrolled to soon; the
     line itself is drawn whole). Returns the height used."""
     birth = case.klant.geboortejaar
-    names = {p.id: (p.naam.strip() or "?") for p in case.personen} if size.people_line else {}
+    names = {p.id: shown_name(p.naam) for p in case.personen} if size.people_line else {}
     rows: dict[int, list[tl.Slot]] = {}
     for s in slots:
         rows.setdefault(s.row, []).append(s)

@@ -23,6 +23,7 @@ from ..messages import on_change, t
 from ..model.limits import MAX_TEXT
 from ..model.ops import newest_overleg, overleg_owns_version
 from . import icons
+from .format import shown_name
 from .html import button, esc, icon_html, segmented, step_dots, text_field
 from .plan import ICON_EDIT, agreement_editor, date_long, diff_html, diff_lines, groups, join_names, names_of, when_text
 from .team import next_meeting, questions_html, who_html
@@ -132,7 +133,7 @@ def _nav(nr: int) -> str:
 
 
 def _chip(p, on: bool, action: str, data: dict) -> str:
-    naam = p.naam.strip() or "?"
+    naam = shown_name(p.naam)
     rol = f' <span class="pl-chip-rol">{esc(p.rol)}</span>' if p.rol.strip() else ""
     return (f'<li><button type="button" class="btn pl-chip{" is-on" if on else ""}" data-action="{esc(action)}"'
             + "".join(f' data-{k}="{esc(val)}"' for k, val in data.items())

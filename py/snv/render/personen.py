@@ -12,6 +12,7 @@ from typing import Optional
 from ..messages import t
 from ..model import NABIJHEDEN, SECTORS, Case, Persoon
 from . import icons
+from .format import shown_name
 from .html import button, esc, icon_html, marker
 
 PAGE = 100
@@ -128,7 +129,7 @@ def _row(case: Case, p: Persoon) -> str:
     if p.soort == "huisdier":
         meta.append(f'<span class="pr-tag">{esc(t("label.soort.huisdier"))}</span>')
     # a nameless placeholder (an unknown parent on the familiekaart) shows "?", as it does there
-    name = esc(p.naam.strip() or "?") + (f' <span class="pr-dead">{esc(t("ui.personen.deceased"))}</span>' if p.overleden else "")
+    name = esc(shown_name(p.naam)) + (f' <span class="pr-dead">{esc(t("ui.personen.deceased"))}</span>' if p.overleden else "")
     rol = f'<span class="pr-rol">{esc(p.rol)}</span>' if p.rol else ""
     return (f'<li><button type="button" class="person-row{" is-overleden" if p.overleden else ""}" data-action="personen.open"'
             f' data-pid="{esc(p.id)}" id="row-{esc(p.id)}">'

@@ -25,7 +25,7 @@ from ..analysis import layout as L
 from ..messages import on_change, t
 from ..model.case import FREQUENTIES, NABIJHEDEN, SECTORS, STEUNSOORTEN, client_ties
 from .contactschema_svg import freq_word
-from .format import date_nl
+from .format import date_nl, shown_name
 from .svg import FONT, SVG_NS, esc, file_head, hexagon, initials, mix, num, zigzag
 
 # ----- visual constants -----
@@ -131,7 +131,7 @@ def marker_name(p, kwaliteit: Optional[str], steun: list, shown: tuple[str, ...]
 
     `shown`: the words the marker shows, in their order ("M", "Marieke", support letters, badges); the
     name then starts with them, so what you see is what you can say (WCAG 2.5.3 label in name)."""
-    naam = p.naam.strip() or "?"
+    naam = shown_name(p.naam)
     parts = [" ".join(shown)] if shown else [naam]
     if shown and naam not in shown:  # the label on the map was cut short
         parts.append(naam)

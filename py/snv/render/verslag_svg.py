@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..analysis import basisteam as bt
 from ..messages import t
-from .format import date_nl
+from .format import date_nl, shown_name
 from .plan import date_long, diff_lines, join_names, names_of, when_text
 from .plan_svg import ACCENT, CHAR_W, MARGIN, MUTED, TEXT, H, W
 from .svg import esc, file_head, num, wrap
@@ -73,7 +73,7 @@ def _chosen(case, choice: Optional[str]):
 
 def _who(case, page: _Page) -> None:
     who = bt.who_does_what(case)
-    names = {p.id: p.naam.strip() or "?" for p in case.personen}
+    names = {p.id: shown_name(p.naam) for p in case.personen}
     if not who.people and not who.nobody:
         page.para(t("team.who.empty"), fill=MUTED)
     for pid, afspraken in who.people:

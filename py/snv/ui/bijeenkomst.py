@@ -12,6 +12,7 @@ from typing import Any
 
 from ..messages import t
 from ..model import ops
+from ..render.format import name_of
 from ..render import bijeenkomst
 from ..render.bijeenkomst import ICON, KEY, BijeenkomstView
 from .app import Toast
@@ -21,13 +22,6 @@ from .voorbereiden import set_when
 
 def render(app) -> str:
     return bijeenkomst.render(app.case, app.view_state(BijeenkomstView), now=app.now())
-
-
-def _name(app, pid: str) -> str:
-    try:
-        return app.case.persoon(pid).naam.strip() or "?"
-    except KeyError:
-        return "?"
 
 
 def _int(value: Any, default: int = 0) -> int:
@@ -75,13 +69,13 @@ def handle(app, action: str, data: dict) -> Any:
         if pid in {p.id for p in case.personen}:
             on = pid not in case.bijeenkomst.aanwezig
             app.apply(ops.set_present, pid, on,
-                      label=t(f"{KEY}.toast.present" if on else f"{KEY}.toast.absent", naam=_name(app, pid)))
+                      label=t(f"{KEY}.toast.present" if on else f"{KEY}.toast.absent", naam=name_of(app.case, pid)))
             app.focus_request = f'[data-action="{KEY}.present"][data-pid="{pid}"]'
     elif verb == "intro":
         pid, tekst = str(data.get("pid", "")), str(data.get("value", ""))
         old = {x.persoon: x.tekst for x in case.bijeenkomst.voorstelrondje}.get(pid, "")
         if tekst.strip() != old:
-            app.apply(ops.set_intro, pid, tekst, label=t(f"{KEY}.toast.intro", naam=_name(app, pid)))
+            app.apply(ops.set_intro, pid, tekst, label=t(f"{KEY}.toast.intro", naam=name_of(app.case, pid)))
     elif verb == "q_edit":
         edit = str(data.get("vid", "")) or None
         v.edit_q = edit
@@ -117,13 +111,13 @@ def handle(app, action: str, data: dict) -> Any:
         stop_privetijd(app)
     elif verb == "writer":
         writer = str(data.get("value", "")) or None
-        app.apply(ops.set_genoteerd_door, writer, label=t(f"{KEY}.priv.writer_toast", naam=_name(app, writer or "")))
+        app.apply(ops.set_genoteerd_door, writer, label=t(f"{KEY}.priv.writer_toast", naam=name_of(app.case, writer or "")))
     elif verb == "team":
         pid = str(data.get("pid", ""))
         if pid and pid != case.klant_id:
             on = pid not in case.basisteam.leden
             app.apply(ops.set_team_member, pid, on,
-                      label=t(f"{KEY}.toast.team_in" if on else f"{KEY}.toast.team_out", naam=_name(app, pid)))
+                      label=t(f"{KEY}.toast.team_in" if on else f"{KEY}.toast.team_out", naam=name_of(app.case, pid)))
             app.focus_request = f'[data-action="{KEY}.team"][data-pid="{pid}"]'
     elif verb == "first":
         value = str(data.get("value", "")).strip() or None

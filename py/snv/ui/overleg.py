@@ -15,6 +15,7 @@ from typing import Any, Callable, Optional
 from ..analysis import basisteam as bt
 from ..messages import t
 from ..model import ops
+from ..render.format import name_of
 from ..render import icons, overleg
 from ..render.overleg import ICON, KEY, STEPS, OverlegView
 from ..render.plan import FREQS, STATUSES, date_long
@@ -22,7 +23,7 @@ from ..render.verslag_svg import export_svg
 from .app import Toast
 from .screens import Export, Screen, register, register_export
 from .svg_export import download_svg
-from .team import name_of, set_owner, toggle_owner_picker
+from .team import set_owner, toggle_owner_picker
 
 TEXT_FIELDS = ("wat", "waar", "wanneer", "hoe")
 DATE_FIELDS = ("start", "evaluatie")
@@ -159,7 +160,7 @@ def _walk(app, verb: str, data: dict) -> bool:
         if pid in {p.id for p in app.case.personen}:
             on = pid not in o.aanwezig
             app.apply(ops.set_overleg_present, o.id, pid, on,
-                      label=t("overleg.toast.here" if on else "overleg.toast.away", naam=name_of(app, pid)))
+                      label=t("overleg.toast.here" if on else "overleg.toast.away", naam=name_of(app.case, pid)))
             app.focus_request = f'[data-action="{KEY}.present"][data-pid="{pid}"]'
     elif verb == "more":
         v.more = not v.more

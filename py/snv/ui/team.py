@@ -10,6 +10,7 @@ from typing import Any
 
 from ..messages import t
 from ..model import ops
+from ..render.format import name_of
 from ..render import team
 from ..render.team import ICON, KEY, TeamView
 from .screens import Screen, register
@@ -17,13 +18,6 @@ from .screens import Screen, register
 
 def render(app) -> str:
     return team.render(app.case, app.view_state(TeamView), today=app.now().date())
-
-
-def name_of(app, pid: str) -> str:
-    try:
-        return app.case.persoon(pid).naam.strip() or "?"
-    except KeyError:
-        return "?"
 
 
 def toggle_owner_picker(app, cls: type, data: dict) -> None:
@@ -40,7 +34,7 @@ def set_owner(app, cls: type, data: dict) -> None:
     vid, pid = str(data.get("vid", "")), str(data.get("pid", ""))
     if pid not in {p.id for p in app.case.personen}:
         return
-    app.apply(ops.update_question, vid, eigenaar=pid, label=t("team.toast.owner", naam=name_of(app, pid)))
+    app.apply(ops.update_question, vid, eigenaar=pid, label=t("team.toast.owner", naam=name_of(app.case, pid)))
     if any(q.id == vid and q.eigenaar == pid for q in app.case.basisposter.vragen):
         app.view_state(cls).owner_q = None  # taken on: it leaves the list
     app.focus_request = "#screen-title"
@@ -55,7 +49,7 @@ def handle(app, action: str, data: dict) -> Any:
         if pid and pid != case.klant_id and pid in {p.id for p in case.personen}:
             on = pid not in case.basisteam.leden
             app.apply(ops.set_team_member, pid, on,
-                      label=t("team.toast.in" if on else "team.toast.out", naam=name_of(app, pid)))
+                      label=t("team.toast.in" if on else "team.toast.out", naam=name_of(app.case, pid)))
             app.focus_request = f"#bt-m-{pid} .bt-out" if on else "#bt-members-title"
     elif verb == "others":
         v.others = not v.others

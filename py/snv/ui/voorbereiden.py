@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from ..messages import t
 from ..model import ops
+from ..render.format import name_of
 from ..render import voorbereiden
 from ..render.voorbereiden import ICON, KADERS, KEY, TABS, VoorbereidenView, status_word
 from .screens import Screen, register
@@ -21,19 +22,12 @@ def render(app) -> str:
     return voorbereiden.render(app.case, app.view_state(VoorbereidenView), today=app.now().date())
 
 
-def _name(app, pid: str) -> str:
-    try:
-        return app.case.persoon(pid).naam.strip() or "?"
-    except KeyError:
-        return "?"
-
-
 def toggle(app, pid: str, from_map: bool = False) -> None:
     """A tap on a person (map or list): on the guest list with "nog vragen", or off it again. Focus
     stays where it was after a tap on the map (pointer only); from the list it returns to the row."""
     if pid not in {p.id for p in app.case.personen} or pid == app.case.klant_id:
         return
-    naam = _name(app, pid)
+    naam = name_of(app.case, pid)
     if pid in voorbereiden.invitations(app.case):
         app.apply(ops.set_invitation, pid, None, label=t(f"{KEY}.toast.uninvited", naam=naam))
     else:
@@ -71,7 +65,7 @@ def handle(app, action: str, data: dict) -> Any:
         pid, status = str(data.get("pid", "")), str(data.get("value", ""))
         if pid in voorbereiden.invitations(app.case):
             word = status_word(status) if status in ops.UITNODIGING_STATUSES else status
-            app.apply(ops.set_invitation, pid, status, label=t(f"{KEY}.toast.status", naam=_name(app, pid), status=word))
+            app.apply(ops.set_invitation, pid, status, label=t(f"{KEY}.toast.status", naam=name_of(app.case, pid), status=word))
     elif verb == "when":
         _when(app, data)
     elif verb == "tab":
@@ -115,7 +109,7 @@ def handle(app, action: str, data: dict) -> Any:
         current = next((k for k in app.case.bijeenkomst.piketpaaltjes if k.id == kid), None)
         if current is None:
             return None
-        naam = _name(app, current.gesteld_door)
+        naam = name_of(app.case, current.gesteld_door)
         app.confirm(t(f"{KEY}.piket.confirm_title"), t(f"{KEY}.piket.confirm_text", naam=naam),
                     t(f"{KEY}.piket.confirm_yes"),
                     lambda: app.apply(ops.remove_piketpaaltje, kid, label=t(f"{KEY}.toast.piket_removed")))
