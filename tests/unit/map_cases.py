@@ -1,9 +1,11 @@
 """Crafted relatiekaart cases for the readability tests: realistic spreads of 40 persons besides
-big_case's even one (every sector in turn, random rings)."""
+big_case's even one (every sector in turn, random rings), and seeded random spreads."""
 from __future__ import annotations
 
+import random
+
 from snv.model import ops, parse_case
-from snv.model.case import SCHEMA_VERSION
+from snv.model.case import NABIJHEDEN, SCHEMA_VERSION, SECTORS
 from snv.model.demo import demo_case
 
 # ten more people for the demo case, spread like the demo's own (family-heavy, few neighbours)
@@ -42,4 +44,20 @@ def lopsided(persons: int = 40):
     spots += [rest[i % len(rest)] for i in range(persons - len(spots))]
     for i, (sector, ring) in enumerate(spots):
         case, _ = ops.add_person(case, _NAMES[i % len(_NAMES)], id=f"p{i}", sector=sector, nabijheid=ring)
+    return case
+
+
+def random_spread(persons: int, seed: int, family_share: float):
+    """`persons` on the map at random: each in the two inner family cells with chance `family_share`,
+    else in any cell."""
+    rng = random.Random(seed)
+    case = lopsided(persons)
+    for p in case.personen:
+        if p.id == case.klant_id:
+            continue
+        if rng.random() < family_share:
+            sector, ring = "familie", rng.choice(NABIJHEDEN[:2])
+        else:
+            sector, ring = rng.choice(SECTORS), rng.choice(NABIJHEDEN)
+        case = ops.move_person(case, p.id, sector, ring)
     return case

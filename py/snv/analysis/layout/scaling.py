@@ -31,10 +31,11 @@ from .shape import demand, room_bound, shape
 from .spread import _UNIT_H, _spread_cell
 
 #: up to this many persons the map gets a shape sized to its people and a full repair at each scale tried,
-#: so it fits a tablet unpanned; a bigger map keeps the quicker way of _place_large. Measured (CPython, a
-#: move then layout_map): sized shapes at 35-40 persons took 55-190 ms a drop (150-370 ms in the browser),
-#: at 30 at most 54 ms median, no slower than equal slices; at 60-100 persons 50-500 ms.
-SHAPED_UP_TO = 30
+#: so it fits a tablet (or at least Groot scherm) unpanned; a bigger map keeps the quicker way of
+#: _place_large. Measured (CPython, a move then layout_map, on demo, lopsided and random spreads of 31-40):
+#: sized shapes need 556-714 px and take a median 6-76 ms a drop, where equal slices needed 714-1429 px
+#: (a lopsided 40 kept 2 overlapping pairs) in 2-96 ms; at 60-100 persons sized shapes take 50-500 ms.
+SHAPED_UP_TO = 40
 REPAIR_LIMIT = 200  # above this many persons overlap cannot be avoided anyway: steps 2-4 are skipped
 #: tried from the largest down; readable_width: 556, 588, 625, 667, 714, 769, 833, 909, 1000, ... px
 TEXT_SCALES = (MAX_SCALE, 1.7, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.85, 0.7, 0.6)
@@ -43,6 +44,12 @@ TEXT_SCALES = (MAX_SCALE, 1.7, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.85, 0.7, 0.6
 _TRY = 0.95
 _TRY_SMALL = 0.85  # small maps (up to _SMALL persons) are quick to place: try a little more hopefully
 _SMALL = 24
+#: a failed try of a bigger map costs 50-100 ms, so above _SMALL persons only a shape this roomy is tried.
+#: That gives up a scale step now and then (a lopsided 40: 714 px, not 667) for drops 2-4 times quicker (a
+#: lopsided 40: median 55 ms, not 135). Only the scale that fits a tablet unpanned (MAX_SCALE) is worth
+#: a hopeful try (_TRY), up to _FITS_UP_TO persons: beyond that it hardly ever works
+_TRY_BIG = 1.25
+_FITS_UP_TO = 30
 _HOPELESS = 0.55  # below this some cell cannot hold its people without overlap: no repair, it would churn
 
 
@@ -100,9 +107,11 @@ def place(entries: tuple[MapEntry, ...], scale: Optional[float] = None) -> dict[
     # beyond REPAIR_LIMIT overlap is accepted anyway: the map does not grow past scale 1 there
     allowed = TEXT_SCALES if n <= REPAIR_LIMIT else tuple(s for s in TEXT_SCALES if s >= 1.0)
     scales = (scale,) if scale is not None else allowed
-    hope = _TRY_SMALL if n <= _SMALL else _TRY
+    hope_below = _TRY_SMALL if n <= _SMALL else _TRY_BIG
+    hopeful = hope_below if n <= _SMALL or n > _FITS_UP_TO else _TRY  # at MAX_SCALE, see _TRY_BIG
     for s in scales:
         last = s == scales[-1]
+        hope = hopeful if s == MAX_SCALE else hope_below
         if room_bound(need, s) < hope and not last:
             continue
         geo, room = shape(need, s)
