@@ -755,6 +755,7 @@ THEME_COLOUR = "#1f4e8c"  # --color-accent in site/app.css
 BACKGROUND_COLOUR = "#ffffff"
 ICON_SIZES = (192, 512)
 CACHE_PREFIX = "netwerkatlas-"  # + the build stamp: one Cache Storage cache per build (site/sw.js)
+SW_MAX_AGE = 86400  # s: how long a browser may keep sw.js without asking (see Handler.end_headers)
 NOT_PRECACHED = {"sw.js", STAMP_FILE}  # the worker itself; the stamp is for build.py only
 
 
@@ -981,7 +982,7 @@ def compress_dist(out: Path) -> tuple[int, int, int]:
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     """dist/ as a static host should serve it: every response revalidated (Cache-Control: no-cache; the
-    service worker keeps the app offline), and X.br or X.gz instead of X when the browser accepts that
+    service worker keeps the app offline) but sw.js, which may be kept a day (so a repeat visit sends nothing), and X.br or X.gz instead of X when the browser accepts that
     encoding (Content-Encoding, Vary: Accept-Encoding). Browsers offer br only over HTTPS, so on
     127.0.0.1 they get gzip."""
 
@@ -990,7 +991,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     ENCODINGS = (("br", ".br"), ("gzip", ".gz"))  # preferred first
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-cache")
+        # sw.js may be kept a day: the browser's check for a new worker when the page opens then needs no
+        # network (site/offline.js looks for a new build itself, 30 s later, with "no-cache")
+        worker = self.path.split("?", 1)[0].endswith("/sw.js")
+        self.send_header("Cache-Control", f"max-age={SW_MAX_AGE}" if worker else "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
         if getattr(self, "_varies", False):
             self.send_header("Vary", "Accept-Encoding")

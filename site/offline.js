@@ -8,8 +8,12 @@
    Python calls, via `import js`:
      snvOffline.apply()   after saving: the waiting worker takes over and the page reloads
      snvOffline.tidy()    Sessie beëindigen: the worker removes every other cache (a promise)
-   The worker is checked for a new build when the page opens (the browser does that), when it comes
-   back into view, and every hour. */
+     snvOffline.check()   look for a new build now (also used by the tests)
+   A new build is looked for CHECK_AFTER after the start, when the page comes back into view, and every
+   hour; never during the start, which needs no network at all after one visit: sw.js is registered with
+   updateViaCache "all" and served with a max-age (build.py serve, README), so the browser's own check
+   when the page opens reads its cached copy. check() first asks the server for sw.js (cache "no-cache":
+   a 304 of headers only when nothing changed), which refreshes that copy, then lets the worker compare. */
 (function () {
   "use strict";
 
@@ -17,6 +21,7 @@
   var registration = null;
   var reloading = false;
   var HOUR = 60 * 60 * 1000;
+  var CHECK_AFTER = 30 * 1000;
 
   function supported() {
     return "serviceWorker" in navigator && (location.protocol === "https:" || location.protocol === "http:");
@@ -40,14 +45,23 @@
     });
   }
 
+  function check() {
+    if (!registration) return Promise.resolve();
+    var reg = registration;
+    return fetch("./sw.js", { cache: "no-cache" })
+      .then(function () { return reg.update(); })
+      .catch(function () { /* offline: try later */ });
+  }
+
   function register() {
     if (registration || !supported()) return;
-    navigator.serviceWorker.register("./sw.js", { scope: "./" }).then(function (reg) {
+    navigator.serviceWorker.register("./sw.js", { scope: "./", updateViaCache: "all" }).then(function (reg) {
       registration = reg;
       watch(reg);
-      setInterval(function () { reg.update().catch(function () { /* offline: try later */ }); }, HOUR);
+      setTimeout(check, CHECK_AFTER);
+      setInterval(check, HOUR);
       document.addEventListener("visibilitychange", function () {
-        if (document.visibilityState === "visible") reg.update().catch(function () { /* offline */ });
+        if (document.visibilityState === "visible") check();
       });
     }).catch(function (error) {
       console.warn("snv: no service worker, the app needs the network to start:", error);
@@ -79,7 +93,7 @@
     });
   }
 
-  window.snvOffline = { apply: apply, tidy: tidy };
+  window.snvOffline = { apply: apply, tidy: tidy, check: check };
 
   if (root.getAttribute("data-app-state") === "ready") register();
   else {

@@ -361,7 +361,7 @@ def print_table(summary: dict, rounds: int) -> None:
     sent = None if warm["mb_total"] is None else round(warm["mb_total"] * 1e6)
     print(f"  repeat visit: 0 bytes from the network             {'—' if sent is None else f'{sent} B':>16}   "
           f"{verdict(None if sent is None else sent == 0)}   ({_cell(warm['req_total'], 'n')} request(s); "
-          "the browser may check sw.js for a new build: a 304 of headers only)")
+          "the app looks for a new build 30 s after the start: one 304 of headers)")
 
 
 def print_requests(load: Load) -> None:
