@@ -56,6 +56,7 @@
   function register() {
     if (registration || !supported()) return;
     navigator.serviceWorker.register("./sw.js", { scope: "./", updateViaCache: "all" }).then(function (reg) {
+      if (!reg) return;  // a browser (or test harness) that stubs service workers out
       registration = reg;
       watch(reg);
       setTimeout(check, CHECK_AFTER);

@@ -65,6 +65,15 @@ def test_server_sends_index_html_compressed_for_the_folder_address(build, tmp_pa
     assert status == 404
 
 
+def test_server_lets_the_browser_keep_sw_js_a_day_and_asks_it_to_revalidate_everything_else(build, tmp_path, served):
+    for name in ("sw.js", "index.html"):
+        (tmp_path / name).write_text("x")
+    assert get(served + "sw.js")[1]["Cache-Control"] == f"max-age={build.SW_MAX_AGE}"
+    assert get(served + "sw.js?check")[1]["Cache-Control"] == f"max-age={build.SW_MAX_AGE}"
+    assert get(served + "index.html")[1]["Cache-Control"] == "no-cache"
+    assert get(served)[1]["Cache-Control"] == "no-cache"
+
+
 def test_compress_writes_twins_only_for_files_that_shrink(build, tmp_path, monkeypatch):
     monkeypatch.setattr(build, "COMPRESSED_CACHE", tmp_path / "cache")
     monkeypatch.setattr(build.shutil, "which", lambda name: None)  # no Node here: gzip only
@@ -232,3 +241,60 @@ def test_the_trimmed_stdlib_keeps_every_encoding_the_app_names(build):
         module = aliases.aliases.get(norm, norm)
         assert not build.stdlib_unused(f"encodings/{module}.py"), f"{codec} ({module}) is left out of the stdlib"
     assert build.stdlib_unused("encodings/shift_jis.py") and build.stdlib_unused("pydoc.py")
+
+
+# ----- PyScript's plugins -----
+
+PLUGIN_TABLE = ('const x=1,Ns={codemirror:()=>Promise.resolve().then(function(){return Do}),'
+                '"py-editor":()=>import("./py-editor-AAA.js"),error:()=>import("./error-BBB.js"),'
+                'donkey:()=>import("./donkey-CCC.js")};import("./pyodide_graph-DDD.js");')
+
+
+def _pyscript(tmp_path: Path) -> Path:
+    folder = tmp_path / "pyscript"
+    folder.mkdir()
+    (folder / "core.js").write_text('export{a}from"./core-XYZ.js";')
+    (folder / "core-XYZ.js").write_text(PLUGIN_TABLE)
+    (folder / "py-editor-AAA.js").write_text('import{e}from"./core-XYZ.js";import("./index-EEE.js");')
+    (folder / "index-EEE.js").write_text('import{e}from"./index-EEE.js";')  # only the editor needs it
+    (folder / "error-BBB.js").write_text('import{e}from"./core-XYZ.js";')
+    (folder / "donkey-CCC.js").write_text('import{e}from"./error-BBB.js";')
+    (folder / "pyodide_graph-DDD.js").write_text("")
+    return folder
+
+
+def _index(py_off: list[str], mpy_off: list[str]) -> str:
+    py = json.dumps({"packages": [], "plugins": ["!" + p for p in py_off]})
+    return (f"<mpy-config hidden>{json.dumps({'plugins': ['!' + p for p in mpy_off]})}</mpy-config>"
+            f"<script type=\"py\" src=\"./main.py\" config='{py}'></script>")
+
+
+def test_pyscript_plugins_are_read_from_the_core_chunk(build, tmp_path):
+    assert build.pyscript_plugins(_pyscript(tmp_path)) == {
+        "codemirror": None, "py-editor": "py-editor-AAA.js", "error": "error-BBB.js", "donkey": "donkey-CCC.js"}
+
+
+def test_plugins_turned_off_lose_their_chunks_and_what_only_they_import_but_error_stays(build, tmp_path):
+    folder = _pyscript(tmp_path)
+    off = ["codemirror", "py-editor", "donkey"]  # all but error, which boot.js needs
+    removed = build.drop_pyscript_plugins(folder, _index(off, off))
+    assert sorted(removed) == ["donkey-CCC.js", "index-EEE.js", "py-editor-AAA.js"]
+    assert sorted(p.name for p in folder.iterdir()) == ["core-XYZ.js", "core.js", "error-BBB.js",
+                                                        "pyodide_graph-DDD.js"]
+
+
+@pytest.mark.parametrize("py_off,mpy_off", [(["codemirror", "py-editor"], None), (None, []),
+                                             (["codemirror", "py-editor", "donkey", "error"], None)])
+def test_the_build_stops_when_a_config_leaves_a_plugin_on_or_turns_error_off(build, tmp_path, py_off, mpy_off):
+    off = ["codemirror", "py-editor", "donkey"]
+    folder = _pyscript(tmp_path)
+    with pytest.raises(build.BuildError, match="turn off exactly"):
+        build.drop_pyscript_plugins(folder, _index(py_off if py_off is not None else off,
+                                                   mpy_off if mpy_off is not None else off))
+    assert (folder / "py-editor-AAA.js").exists()  # nothing removed
+
+
+def test_the_site_turns_off_the_same_plugins_for_both_script_types(build):
+    off = build._plugins_off((ROOT / "site" / "index.html").read_text("utf-8"))
+    assert off["py"] == off["mpy"] and {"py-editor", "py-terminal", "py-game"} <= off["py"]
+    assert "error" not in off["py"]  # boot.js takes over the Python errors it shows
