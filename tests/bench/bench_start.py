@@ -6,6 +6,9 @@
 Per round, alternating, in headless Chromium (1024×768):
   bare  a page with the same vendored Pyodide that loads and imports pydantic + networkx and nothing
         else (tests/bench/bare/, served at /__bench/): what any Python page costs
+  floor PyScript from dist/ with the app's own config (the same packages, its plugins off; no snv.zip)
+        and a main script that imports pydantic and says ready (written from dist/index.html by
+        floor_page, served at /__floor/): what any app costs under the design card before its own code
   app   the app with the demo case stored (a real visit opened the demo file and saved it)
 each
   cold     empty HTTP cache, no service worker, no Cache Storage (the stored case stays)
@@ -23,6 +26,8 @@ Exit status is 0 when the run completed (1 when a page could not be measured).
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import statistics
 import sys
 import tempfile
@@ -42,6 +47,11 @@ from snv.model.demo import demo_case
 from snv.storage.jsonio import dumps_case
 
 BARE = Path(__file__).resolve().parent / "bare"
+FLOOR_MAIN = """import js
+import pydantic  # noqa: F401 - as the app's model does first
+
+js.document.documentElement.setAttribute("data-app-state", "ready")
+"""
 BOOT_TIMEOUT_MS = 90_000
 OFFLINE_TIMEOUT_MS = 20_000
 QUIET_S = 1.5  # the network counts as quiet after this long without a request
@@ -121,7 +131,24 @@ class _CountingWriter:
         return getattr(self.raw, name)
 
 
-def counting_handler(build, log: Log):
+def floor_page(index_html: str) -> str:
+    """The floor page: the app's PyScript script tag and <mpy-config>, with floor.py instead of main.py,
+    no snv.zip, and paths one folder up."""
+    script = re.search(r"<script type=\"py\" src=\"\./main\.py\" config='([^']*)'></script>", index_html)
+    mpy = re.search(r"<mpy-config[^>]*>[^<]*</mpy-config>", index_html)
+    if not script:
+        raise RuntimeError("dist/index.html has no <script type=\"py\" src=\"./main.py\" config='...'>")
+    config = json.loads(script.group(1))
+    config.pop("files", None)
+    config["interpreter"] = "../" + config["interpreter"].removeprefix("./")
+    return ('<!doctype html>\n<html lang="nl" data-app-state="loading">\n<head><meta charset="utf-8">'
+            '<title>PyScript floor</title><link rel="icon" href="data:,">'
+            '<script type="module" src="../pyscript/core.js"></script></head>\n<body><p>Laden…</p>'
+            + (mpy.group(0) if mpy else "")
+            + f"<script type=\"py\" src=\"./floor.py\" config='{json.dumps(config)}'></script></body>\n</html>\n")
+
+
+def counting_handler(build, log: Log, floor: Path):
     class Counting(build.Handler):
         status = 0
 
@@ -141,6 +168,8 @@ def counting_handler(build, log: Log):
         def translate_path(self, path: str) -> str:
             if path.startswith("/__bench/"):
                 return str(BARE / path.split("?", 1)[0][len("/__bench/"):])
+            if path.startswith("/__floor/"):
+                return str(floor / path.split("?", 1)[0][len("/__floor/"):])
             return super().translate_path(path)
 
         def finish(self) -> None:
@@ -156,7 +185,11 @@ class Site:
 
     def __init__(self, build, dist: Path) -> None:
         self.log = Log()
-        self.served = build.StoppableSite(dist, handler=counting_handler(build, self.log))
+        self._floor = tempfile.TemporaryDirectory()
+        floor = Path(self._floor.name)
+        (floor / "index.html").write_text(floor_page((dist / "index.html").read_text("utf-8")), "utf-8")
+        (floor / "floor.py").write_text(FLOOR_MAIN, "utf-8")
+        self.served = build.StoppableSite(dist, handler=counting_handler(build, self.log, floor))
 
     def start(self) -> None:
         self.served.start()
@@ -272,6 +305,11 @@ def run_round(pw, build, site: Site, case_file: Path, tmp: Path) -> dict[str, Lo
         context.close()
     with tempfile.TemporaryDirectory(dir=tmp) as folder:
         context = profile(pw, build, Path(folder))
+        out["floor cold"] = measure(context, site, site.url + "__floor/index.html")
+        out["floor warm"] = measure(context, site, site.url + "__floor/index.html")
+        context.close()
+    with tempfile.TemporaryDirectory(dir=tmp) as folder:
+        context = profile(pw, build, Path(folder))
         store_demo_case(context, site, case_file)
         make_cold(context, site)
         out["app cold"] = measure(context, site, site.url)
@@ -287,7 +325,7 @@ def run_round(pw, build, site: Site, case_file: Path, tmp: Path) -> dict[str, Lo
 
 # ----- the table -----
 
-ROWS = ["bare cold", "app cold", "bare warm", "app warm", "app offline"]
+ROWS = ["bare cold", "floor cold", "app cold", "bare warm", "floor warm", "app warm", "app offline"]
 
 
 def _median(values: list[float | None]) -> float | None:
@@ -329,7 +367,8 @@ def _cell(value: float | None, unit: str) -> str:
 
 
 def print_table(summary: dict, rounds: int) -> None:
-    print(f"\nStart benchmark: headless Chromium 1024×768, median of {rounds} round(s), bare and app alternating")
+    print(f"\nStart benchmark: headless Chromium 1024×768, median of {rounds} round(s), bare, floor and app "
+          "alternating")
     head = f"{'':<22}" + "".join(f"{title:>15}" for _, title, _ in COLUMNS) + "  failed"
     print(head)
     print("-" * len(head))
@@ -337,13 +376,13 @@ def print_table(summary: dict, rounds: int) -> None:
         s = summary[row]
         print(f"{row:<22}" + "".join(f"{_cell(s[k], unit):>15}" for k, _, unit in COLUMNS)
               + f"  {s['failed'] or ''}")
-        if row.startswith("app") and row != "app offline":
-            bare = summary[row.replace("app", "bare")]
+        if row.split()[0] in ("app", "floor") and row != "app offline":
+            bare = summary["bare " + row.split()[1]]
             cells = []
             for key, _, _ in COLUMNS:
                 a, b = s[key], bare[key]
                 cells.append(f"{a / b:.2f}×" if a is not None and b else "—")
-            print(f"{'  ratio app/bare':<22}" + "".join(f"{c:>15}" for c in cells))
+            print(f"{'  ratio ' + row.split()[0] + '/bare':<22}" + "".join(f"{c:>15}" for c in cells))
     warm, cold, bare_warm = summary["app warm"], summary["app cold"], summary["bare warm"]
 
     def verdict(ok: bool | None) -> str:
@@ -356,6 +395,9 @@ def print_table(summary: dict, rounds: int) -> None:
     ratio = warm["ready"] / bare_warm["ready"] if warm["ready"] and bare_warm["ready"] else None
     print(f"  ready ≤ 0.8 × bare warm                            {'—' if ratio is None else f'{ratio:.2f}×':>16}   "
           f"{verdict(None if ratio is None else ratio <= 0.8)}")
+    floor = summary["floor warm"]["ready"]
+    if floor and bare_warm["ready"]:
+        print(f"    (PyScript with the app's packages and no app code: {floor / bare_warm['ready']:.2f}× bare warm)")
     print(f"  cold transfer ≤ 8 MB (until the network is quiet)  {_cell(cold['mb_total'], 'MB') + ' MB':>16}   "
           f"{verdict(None if cold['mb_total'] is None else cold['mb_total'] <= 8)}")
     sent = None if warm["mb_total"] is None else round(warm["mb_total"] * 1e6)
