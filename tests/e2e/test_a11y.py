@@ -226,6 +226,31 @@ TARGETS = """(min) => {
   return small;
 }"""
 
+# words of the navigation (bottom bar, phase route) split over two lines or sticking out of their button:
+# "Relatiekaa-rt", a cut-off "Meedenkbijeenkom…"; a label of several words may wrap between them
+WORDS = """() => {
+  const out = [];
+  for (const btn of document.querySelectorAll('#app .bar-btn, #app .route-btn')) {
+    if (!btn.offsetParent) continue;
+    const box = btn.getBoundingClientRect();
+    const walker = document.createTreeWalker(btn, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const holder = node.parentElement.getBoundingClientRect();
+      if (holder.width <= 1 || holder.height <= 1) continue;  // visually hidden: for screen readers only
+      for (const m of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rects = [...range.getClientRects()];
+        const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+        const out_of_box = rects.some((r) => r.left < box.left - 0.5 || r.right > box.right + 0.5);
+        if (lines > 1 || out_of_box) out.push(m[0] + (lines > 1 ? ' (split)' : ' (cut off)'));
+      }
+    }
+  }
+  return out;
+}"""
+
 SETTLE = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))"
 
 
@@ -233,6 +258,7 @@ SETTLE = "() => new Promise((done) => requestAnimationFrame(() => requestAnimati
 class Findings:
     axe: dict[str, list[dict]] = field(default_factory=dict)  # "orientation / screen / state" -> violations
     small: dict[str, list[dict]] = field(default_factory=dict)  # same keys -> controls under 44 px
+    words: dict[str, list[str]] = field(default_factory=dict)  # same keys -> split or cut-off words (WORDS)
     seconds: float = 0.0
 
     def table(self) -> str:
@@ -274,6 +300,7 @@ def run_state(page: Page, found: Findings, where: str, state: State) -> None:
 def check(page: Page, found: Findings, key: str) -> None:
     found.axe[key] = page.evaluate(AXE_RUN, [AXE_TAGS, list(frame.REGIONS)])
     found.small[key] = [s for s in page.evaluate(TARGETS, TARGET) if s["name"] not in TARGET_EXCEPTIONS]
+    found.words[key] = page.evaluate(WORDS)
 
 
 def reach(page: Page, key: str, walk: Walk) -> None:
@@ -443,6 +470,12 @@ def test_every_control_is_at_least_44_px_on_every_screen(a11y, walked):
     failing = {k: v for k, v in walked.small.items() if v}
     assert not failing, "controls smaller than 44×44 CSS px:\n" + "\n".join(
         f"  {k}: " + "; ".join(f"{s['name']} '{s['text']}' {s['w']}×{s['h']}" for s in vs) for k, vs in failing.items())
+
+
+def test_no_word_of_the_bar_or_the_route_is_split_or_cut_off_on_any_screen(a11y, walked):
+    failing = {k: v for k, v in walked.words.items() if v}
+    assert not failing, "split or cut-off words in the navigation:\n" + "\n".join(
+        f"  {k}: {', '.join(v)}" for k, v in failing.items())
 
 
 def demo_on(s: Session, key: str) -> Page:
