@@ -159,6 +159,12 @@ def test_small_movement_is_a_tap_that_opens_the_sheet(page, open_app):
     naam.wait_for()
     assert naam.input_value() == "Joost"
     assert marker(page, "p-joost").get_attribute("data-ring") == "dichtbij"
+    # landscape: the map takes all the room beside the sheet (no empty strip on its left)
+    content = page.locator("#content").bounding_box()
+    sheet = page.locator("#sheet .sheet").bounding_box()
+    assert content["x"] == 0 and abs(content["x"] + content["width"] - sheet["x"]) <= 1, (content, sheet)
+    box = page.locator("#rk-scroll").bounding_box()
+    assert box["width"] >= content["width"] - 40, (box, content)
 
 
 def test_keyboard_moves_and_enter_opens_sheet(page, open_app):
