@@ -1041,9 +1041,9 @@ def compress_dist(out: Path) -> tuple[int, int, int]:
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     """dist/ as a static host should serve it: every response revalidated (Cache-Control: no-cache; the
-    service worker keeps the app offline) but sw.js, which may be kept a day (so a repeat visit sends nothing), and X.br or X.gz instead of X when the browser accepts that
-    encoding (Content-Encoding, Vary: Accept-Encoding). Browsers offer br only over HTTPS, so on
-    127.0.0.1 they get gzip."""
+    service worker keeps the app offline) but sw.js, which may be kept a day (a repeat visit then sends
+    nothing), and X.br or X.gz instead of X when the browser accepts that encoding (Content-Encoding,
+    Vary: Accept-Encoding). Browsers offer br only over HTTPS, so on 127.0.0.1 they get gzip."""
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012 (base class attribute)
     quiet = True
