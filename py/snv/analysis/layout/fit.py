@@ -39,7 +39,7 @@ def _free_spot(geo: Geometry, grid: _Grid | _Overlay, it: _Item, slots, near_to:
     return best
 
 
-def _fit(geo: Geometry, items: list[_Item], repair: bool = True) -> None:
+def _fit(geo: Geometry, items: list[_Item]) -> None:
     """Every person takes the free spot nearest to its planned one (crowded cells first). Cells
     where someone finds no room are packed again by first fit; only then is overlap accepted."""
     counts: dict[tuple, int] = {}
@@ -64,7 +64,7 @@ def _fit(geo: Geometry, items: list[_Item], repair: bool = True) -> None:
     for i in order:
         if not _take_nearest(geo, grid, items[i], targets[i], plan_first=True):
             failed.add(items[i].cell)
-    if not failed or not repair:  # without repair: a quick try (a larger scale) that may fail
+    if not failed:
         return
     # the crowded cells are packed tightly first; their neighbours then take the nearest free spots
     around = {c for c in counts if c not in failed and any(_adjacent(c, f) for f in failed)}
