@@ -17,6 +17,7 @@ from typing import Optional
 from ..messages import t
 from ..model.ops import meeting_questions
 from . import icons
+from .format import shown_name
 from .html import button, esc, icon_html, step_dots, text_field
 from .voorbereiden import kader_word
 
@@ -34,7 +35,7 @@ class BijeenkomstView:
 
 def _name(people: dict, pid: Optional[str]) -> str:
     p = people.get(pid) if pid else None
-    return (p.naam.strip() or "?") if p is not None else "?"
+    return shown_name(p.naam) if p is not None else "?"
 
 
 def present(case) -> list:
@@ -97,7 +98,7 @@ def _step2(case, v: BijeenkomstView) -> str:
     shown = _candidates(case)
     rows = []
     for p, status in shown:
-        naam = p.naam.strip() or "?"
+        naam = shown_name(p.naam)
         on = p.id in here
         said = f'<span class="bk-said">{esc(t(f"{KEY}.present.said_yes"))}</span>' if status == "komt" else ""
         line = ""
@@ -242,7 +243,7 @@ def _step7(case, v: BijeenkomstView) -> str:
     here = [case.klant, *(p for p in present(case) if p.id != case.klant_id)]
     rows = []
     for p in here:
-        naam = p.naam.strip() or "?"
+        naam = shown_name(p.naam)
         client = p.id == case.klant_id
         on = p.id in team
         always = f'<span class="bk-said">{esc(t(f"{KEY}.team.always"))}</span>' if client else ""

@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional
 from ..analysis import basisteam as bt
 from ..messages import on_change, t
 from . import icons
+from .format import shown_name
 from .html import button, esc, icon_html, marker, text_field
 from .plan import date_long, when_text
 
@@ -58,7 +59,7 @@ def _person_line(p, *, klant: bool) -> str:
 def _person_line_html(p, *, klant: bool) -> str:
     rol = f'<span class="bt-rol">{esc(p.rol)}</span>' if p.rol.strip() else ""
     return (f'{marker(p.naam, sector=p.sector, professioneel=p.professioneel, soort=p.soort, klant=klant, size=32)}'
-            f'<span class="bt-name">{esc(p.naam.strip() or "?")}</span>{rol}')
+            f'<span class="bt-name">{esc(shown_name(p.naam))}</span>{rol}')
 
 
 def short_date(d: dt.date) -> str:
@@ -143,7 +144,7 @@ def questions_html(case, open_vid: Optional[str], key: str, *, titled: bool = Tr
         chooser = ""
         if is_open:
             chips = "".join(
-                f'<li>{button(people[pid].naam.strip() or "?", f"{key}.owner", cls="btn pl-chip", data={**d, "pid": pid})}</li>'
+                f'<li>{button(shown_name(people[pid].naam), f"{key}.owner", cls="btn pl-chip", data={**d, "pid": pid})}</li>'
                 for pid in bt.team_ids(case) if pid in people)
             chooser = (f'<fieldset class="bt-owner" id="bt-owner-{esc(q.id)}"><legend>{esc(t("team.open.legend"))}</legend>'
                        f'<ul class="pl-chips">{chips}</ul></fieldset>')
@@ -174,7 +175,7 @@ def attendance_html(case) -> str:
             f'<span class="visually-hidden">{esc(t("team.back.here" if here else "team.back.away"))}</span></td>'
             for here in present)
         rol = f' <span class="bt-rol">{esc(p.rol)}</span>' if p.rol.strip() else ""
-        rows.append(f'<tr><th scope="row"><span class="bt-name">{esc(p.naam.strip() or "?")}</span>{rol}</th>{cells}</tr>')
+        rows.append(f'<tr><th scope="row"><span class="bt-name">{esc(shown_name(p.naam))}</span>{rol}</th>{cells}</tr>')
     counts = "".join(f"<td>{n}</td>" for n in att.counts)
     rows.append(f'<tr class="bt-att-count"><th scope="row">{esc(t("team.back.count"))}</th>{counts}</tr>')
     say = t("team.back.falling") if att.falling else t("team.back.steady")
@@ -202,7 +203,7 @@ def _members(case) -> str:
         p = people.get(pid)
         if p is None:
             continue
-        naam = p.naam.strip() or "?"
+        naam = shown_name(p.naam)
         if pid == case.klant_id:
             tool = f'<span class="bt-always">{esc(t("team.always"))}</span>'
         else:
@@ -225,7 +226,7 @@ def _candidates(case, v: TeamView) -> str:
 
     def chip(pid: str) -> str:
         p = people[pid]
-        naam = p.naam.strip() or "?"
+        naam = shown_name(p.naam)
         rol = f' <span class="pl-chip-rol">{esc(p.rol)}</span>' if p.rol.strip() else ""
         return (f'<li><button type="button" class="btn pl-chip" data-action="{KEY}.member" data-pid="{esc(pid)}" '
                 f'aria-label="{esc(t("team.in_aria", wie=f"{naam} {p.rol.strip()}".strip()))}">{icon_html(icons.PLUS)}<span class="btn-text">'

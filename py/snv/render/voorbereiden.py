@@ -17,6 +17,7 @@ from ..messages import on_change, t
 from ..model import SECTORS
 from ..model.ops import UITNODIGING_STATUSES
 from . import icons
+from .format import shown_name
 from .html import button, esc, icon_html, segmented, text_field
 from .relatiekaart_svg import ACCENT, FONT, MapOptions, draw_map
 from .svg import SVG_NS, num
@@ -138,7 +139,7 @@ def _invitee_rows(case, v: VoorbereidenView) -> str:
         if hit is not None and hit[0] is p and hit[1] == u.status:
             rows.append(hit[2])
             continue
-        naam = p.naam.strip() or "?"
+        naam = shown_name(p.naam)
         chips = "".join(
             f'<button type="button" class="seg" data-action="{KEY}.status" data-pid="{esc(p.id)}" data-value="{s}" '
             f'aria-pressed="{"true" if s == u.status else "false"}">{esc(status_word(s))}</button>'
