@@ -128,6 +128,14 @@ def _picker_svg(case) -> str:
 
 # ----- the list alternative -----
 
+def _more(count: int, limit: int, verb: str) -> str:
+    """*Meer tonen* under a list that shows `limit` of its `count` rows (nothing when all are shown)."""
+    if count <= limit:
+        return ""
+    return button(t("ui.personen.more", count=count - limit), f"{KEY}.{verb}", icon=icons.PLUS, cls="btn btn-more",
+                  id=f"vb-{verb.replace('_', '-')}")
+
+
 def _invitee_rows(case, v: VoorbereidenView) -> str:
     people = {p.id: p for p in case.personen}
     rows = []
@@ -157,8 +165,7 @@ def _invitee_rows(case, v: VoorbereidenView) -> str:
     if len(_ROWS) > _ROWS_MAX:
         _ROWS.clear()
     count = len(everyone)
-    more = (button(t("ui.personen.more", count=count - limit), f"{KEY}.more", icon=icons.PLUS,
-                   cls="btn btn-more", id="vb-more") if count > limit else "")
+    more = _more(count, limit, "more")
     head = (f'<p class="vb-count">{esc(t(f"{KEY}.list.count_one") if count == 1 else t(f"{KEY}.list.count", count=count))}</p>'
             if count else f'<p class="empty-small">{esc(t(f"{KEY}.list.none"))}</p>')
     return head + (f'<ul class="vb-invitees">{"".join(rows)}</ul>{more}' if rows else "")
@@ -192,9 +199,7 @@ def _add_list(case, v: VoorbereidenView) -> str:
         lis = "".join(f'<li>{button(p.naam, f"{KEY}.toggle", icon=icons.PLUS, cls="btn btn-small vb-add", data={"pid": p.id}, aria_label=t(f"{KEY}.list.add_aria", naam=p.naam))}</li>'
                       for p in here)
         groups.append(f'<h4>{esc(title)}</h4><ul class="vb-addlist">{lis}</ul>')
-    if len(ordered) > limit:
-        groups.append(button(t("ui.personen.more", count=len(ordered) - limit), f"{KEY}.add_more", icon=icons.PLUS,
-                             cls="btn btn-more", id="vb-add-more"))
+    groups.append(_more(len(ordered), limit, "add_more"))
     return f'<div class="vb-more">{toggle}<div id="vb-addlists">{"".join(groups)}</div></div>'
 
 
