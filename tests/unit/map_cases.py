@@ -34,30 +34,35 @@ _NAMES = ("Anna", "Bram", "Carla", "Dirk", "Esra", "Fleur", "Gijs", "Hanna", "Iv
           "Kiki", "Lars", "Maud", "Noah", "Olaf", "Puck", "Rik", "Sara", "Tim", "Uma", "Vince", "Wies")
 
 
-def lopsided(persons: int = 40):
-    """Most people in two inner cells of one sector: a big family close by, a few others elsewhere."""
+def _with_people(spots: list[tuple[str, str]]):
+    """Sam and one person per (sector, ring) of `spots`, named from _NAMES, ids p0, p1, ..."""
     case = parse_case({"schema_version": SCHEMA_VERSION, "id": "c-lopsided", "klant_id": "p-sam", "fase": "netwerkatlas",
                        "personen": [{"id": "p-sam", "naam": "Sam", "rol": "ik"}]})
-    spots = ([("familie", "heel_dichtbij")] * (persons * 2 // 5) + [("familie", "dichtbij")] * (persons * 3 // 10))
-    rest = [("vrienden_kennissen", "dichtbij"), ("hulpverlening", "verder_weg"), ("buren_buurt", "dichtbij"),
-            ("school_werk_vrije_tijd", "verder_weg"), ("familie", "verder_weg"), ("hulpverlening", "dichtbij")]
-    spots += [rest[i % len(rest)] for i in range(persons - len(spots))]
     for i, (sector, ring) in enumerate(spots):
         case, _ = ops.add_person(case, _NAMES[i % len(_NAMES)], id=f"p{i}", sector=sector, nabijheid=ring)
     return case
+
+
+def _lopsided_spots(persons: int) -> list[tuple[str, str]]:
+    spots = ([("familie", "heel_dichtbij")] * (persons * 2 // 5) + [("familie", "dichtbij")] * (persons * 3 // 10))
+    rest = [("vrienden_kennissen", "dichtbij"), ("hulpverlening", "verder_weg"), ("buren_buurt", "dichtbij"),
+            ("school_werk_vrije_tijd", "verder_weg"), ("familie", "verder_weg"), ("hulpverlening", "dichtbij")]
+    return spots + [rest[i % len(rest)] for i in range(persons - len(spots))]
+
+
+def lopsided(persons: int = 40):
+    """Most people in two inner cells of one sector: a big family close by, a few others elsewhere."""
+    return _with_people(_lopsided_spots(persons))
 
 
 def random_spread(persons: int, seed: int, family_share: float):
     """`persons` on the map at random: each in the two inner family cells with chance `family_share`,
     else in any cell."""
     rng = random.Random(seed)
-    case = lopsided(persons)
-    for p in case.personen:
-        if p.id == case.klant_id:
-            continue
+    spots = []
+    for _ in range(persons):
         if rng.random() < family_share:
-            sector, ring = "familie", rng.choice(NABIJHEDEN[:2])
+            spots.append(("familie", rng.choice(NABIJHEDEN[:2])))
         else:
-            sector, ring = rng.choice(SECTORS), rng.choice(NABIJHEDEN)
-        case = ops.move_person(case, p.id, sector, ring)
-    return case
+            spots.append((rng.choice(SECTORS), rng.choice(NABIJHEDEN)))
+    return _with_people(spots)
