@@ -582,15 +582,18 @@ def pyscript_plugins(folder: Path) -> dict[str, str | None]:
     return plugins
 
 
-def _plugins_off(index_html: str) -> dict[str, set[str]]:
-    """The plugins each PyScript config in index.html turns off ("!name"), per script type."""
-    found: dict[str, set[str]] = {}
+def pyscript_configs(index_html: str) -> dict[str, dict]:
+    """The PyScript config of each script type in index.html: py (main.py's config attribute) and mpy
+    (the <mpy-config> element); {} where there is none."""
     py = re.search(r"<script type=\"py\"[^>]*\sconfig='([^']*)'", index_html)
     mpy = re.search(r"<mpy-config[^>]*>([^<]*)</mpy-config>", index_html)
-    for kind, match in (("py", py), ("mpy", mpy)):
-        plugins = json.loads(match.group(1)).get("plugins", []) if match else []
-        found[kind] = {p[1:] for p in plugins if p.startswith("!")}
-    return found
+    return {kind: json.loads(match.group(1)) if match else {} for kind, match in (("py", py), ("mpy", mpy))}
+
+
+def _plugins_off(index_html: str) -> dict[str, set[str]]:
+    """The plugins each PyScript config in index.html turns off ("!name"), per script type."""
+    return {kind: {p[1:] for p in config.get("plugins", []) if p.startswith("!")}
+            for kind, config in pyscript_configs(index_html).items()}
 
 
 def drop_pyscript_plugins(folder: Path, index_html: str) -> list[str]:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import tempfile
@@ -131,21 +130,16 @@ class _CountingWriter:
         return getattr(self.raw, name)
 
 
-def floor_page(index_html: str) -> str:
-    """The floor page: the app's PyScript script tag and <mpy-config>, with floor.py instead of main.py,
-    no snv.zip, and paths one folder up."""
-    script = re.search(r"<script type=\"py\" src=\"\./main\.py\" config='([^']*)'></script>", index_html)
-    mpy = re.search(r"<mpy-config[^>]*>[^<]*</mpy-config>", index_html)
-    if not script:
-        raise RuntimeError("dist/index.html has no <script type=\"py\" src=\"./main.py\" config='...'>")
-    config = json.loads(script.group(1))
-    config.pop("files", None)
+def floor_page(configs: dict[str, dict]) -> str:
+    """The floor page from the app's PyScript configs (build.pyscript_configs of dist/index.html): the
+    same interpreter, packages and plugins, floor.py instead of main.py, no snv.zip, paths one folder up."""
+    config = {k: v for k, v in configs["py"].items() if k != "files"}
     config["interpreter"] = "../" + config["interpreter"].removeprefix("./")
+    mpy = f"<mpy-config hidden>{json.dumps(configs['mpy'])}</mpy-config>" if configs["mpy"] else ""
     return ('<!doctype html>\n<html lang="nl" data-app-state="loading">\n<head><meta charset="utf-8">'
             '<title>PyScript floor</title><link rel="icon" href="data:,">'
             '<script type="module" src="../pyscript/core.js"></script></head>\n<body><p>Laden…</p>'
-            + (mpy.group(0) if mpy else "")
-            + f"<script type=\"py\" src=\"./floor.py\" config='{json.dumps(config)}'></script></body>\n</html>\n")
+            + mpy + f"<script type=\"py\" src=\"./floor.py\" config='{json.dumps(config)}'></script></body>\n</html>\n")
 
 
 def counting_handler(build, log: Log, floor: Path):
@@ -187,7 +181,8 @@ class Site:
         self.log = Log()
         self._floor = tempfile.TemporaryDirectory()
         floor = Path(self._floor.name)
-        (floor / "index.html").write_text(floor_page((dist / "index.html").read_text("utf-8")), "utf-8")
+        configs = build.pyscript_configs((dist / "index.html").read_text("utf-8"))
+        (floor / "index.html").write_text(floor_page(configs), "utf-8")
         (floor / "floor.py").write_text(FLOOR_MAIN, "utf-8")
         self.served = build.StoppableSite(dist, handler=counting_handler(build, self.log, floor))
 
