@@ -97,8 +97,10 @@ def test_forty_persons_of_any_spread_fit_groot_scherm_readably(spread):
     assert seen.width_px <= FULL_SCREEN_1024x768, seen  # was 833 (demo, even) and 1429 (lopsided)
 
 
+# seed 95 (39 persons, 9 in 10 in the two inner family cells): the most crowded of 300 seeded spreads, 769 px
+# before the 741 px step
 @pytest.mark.parametrize("persons,seed,family_share", [(31, 1, 0.7), (34, 2, 0.5), (37, 3, 0.0), (40, 4, 0.5),
-                                                       (40, 5, 0.7)])
+                                                       (40, 5, 0.7), (39, 95, 0.9)])
 def test_random_spreads_of_31_to_40_persons_fit_groot_scherm_without_overlap(persons, seed, family_share):
     seen = M.measure_map(random_spread(persons, seed, family_share), FIT_1024x768)
     assert seen.markers == persons

@@ -37,8 +37,10 @@ from .spread import _UNIT_H, _spread_cell
 #: (a lopsided 40 kept 2 overlapping pairs) in 2-96 ms; at 60-100 persons sized shapes take 50-500 ms.
 SHAPED_UP_TO = 40
 REPAIR_LIMIT = 200  # above this many persons overlap cannot be avoided anyway: steps 2-4 are skipped
-#: tried from the largest down; readable_width: 556, 588, 625, 667, 714, 769, 833, 909, 1000, ... px
-TEXT_SCALES = (MAX_SCALE, 1.7, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.85, 0.7, 0.6)
+#: tried from the largest down; readable_width: 556, 588, 625, 667, 714, 741, 769, 833, 909, 1000, ... px.
+#: 741 px is there for *Groot scherm* on a 1024×768 tablet (768 px): the most crowded spreads of up to 40
+#: persons (9 in 10 in two family cells) fail at 714 px and needed 769 before it
+TEXT_SCALES = (MAX_SCALE, 1.7, 1.6, 1.5, 1.4, 1.35, 1.3, 1.2, 1.1, 1.0, 0.85, 0.7, 0.6)
 # roominess (shape.roominess) of a scale's shape, measured on demo, big, lopsided and random cases: the
 # full placement nearly always fits from _TRY on, hardly ever below it (and a failed try is slow)
 _TRY = 0.95
