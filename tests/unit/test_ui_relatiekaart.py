@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -15,6 +16,7 @@ from snv.storage.files import read_case_file
 from snv.ui import relatiekaart as screen
 from snv.ui import screens
 from snv.ui.app import App
+from snv.ui.prefs import TEXT_SCALE
 from hosts import RecordingHost
 
 KLANT = "p-sam"
@@ -163,6 +165,48 @@ def test_map_opens_readable_and_zooms_to_the_whole_map_and_back():
     assert v.full and 'class="rk screen-relatiekaart is-full' in screen.render(app)
     app.dispatch("relatiekaart.full", {})
     assert not v.full
+
+
+def test_a_map_bigger_than_its_view_says_so_and_points_to_groot_scherm():
+    """A crowded map at the readable size pans: a line at the map says the map is bigger than the screen
+    and how to see it whole. Not when it fits, once the user zoomed, or in Groot scherm."""
+    app = make_app()
+    v = app.view_state(relatiekaart.RelatiekaartView)
+    read = relatiekaart.readable_px(app.case, v)
+    assert 'id="rk-more"' not in screen.render(app)  # not measured yet: nothing to say
+    v.fit = int(read) + 1  # the screen's square holds the readable map
+    assert 'id="rk-more"' not in screen.render(app)
+    v.fit = int(read * 0.8)  # it does not: the view pans
+    html = screen.render(app)
+    line = re.search(r'<p class="rk-more" id="rk-more">([^<]*)</p>', html)
+    assert line and t("map.tool.full") in line.group(1), html
+    assert html.index('class="rk-main"') < html.index('id="rk-more"') < html.index('id="rk-scroll"')  # at the map
+    app.dispatch("relatiekaart.full", {})
+    assert 'id="rk-more"' not in screen.render(app)  # Groot scherm: the whole window is map
+    app.dispatch("relatiekaart.full", {})
+    app.dispatch("relatiekaart.zoom", {"step": "1"})
+    assert 'id="rk-more"' not in screen.render(app)  # the user chose a size themselves
+
+
+def test_with_larger_letters_a_map_that_fitted_pans_and_whole_map_and_the_line_say_so():
+    """*Grote letters* make the readable map 1.25 times wider (site/client.css): a map that just fitted
+    now pans, so *Hele kaart* is on offer and the line says the map is bigger than the screen."""
+    app = make_app()
+    v = app.view_state(relatiekaart.RelatiekaartView)
+    read = relatiekaart.readable_px(app.case, v)
+    v.fit = int(read * 1.1) + 1
+    html = screen.render(app)
+    assert 'id="rk-more"' not in html and re.search(r'<button[^>]*id="rk-whole"[^>]*disabled', html)
+    app.dispatch("prefs.text", {"value": "groot"})
+    html = screen.render(app)
+    assert 'id="rk-more"' in html and not re.search(r'<button[^>]*id="rk-whole"[^>]*disabled', html)
+    assert relatiekaart.zoom_factor(app.case, v) == pytest.approx(read * 1.25 / v.fit)
+
+
+def test_the_letter_sizes_scale_the_map_as_the_style_sheet_does():
+    css = (Path(__file__).parents[2] / "site" / "client.css").read_text(encoding="utf-8")
+    scales = dict(re.findall(r'html\[data-text="(\w+)"\][^}]*--text-scale:\s*([\d.]+)', css))
+    assert {k: float(x) for k, x in scales.items()} == {k: x for k, x in TEXT_SCALE.items() if x != 1.0}
 
 
 def test_off_map_people_are_listed_and_empty_map_hint():

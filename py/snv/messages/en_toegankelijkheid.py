@@ -29,8 +29,9 @@ MESSAGES: dict[str, str] = {
     "a11y.limit.ipad": "We test in the Chromium browser. We have not yet tested on an iPad with Safari.",
     "a11y.limit.automatic": "A test with a program does not find every problem. People must try the app too.",
     "a11y.limit.maps": "The maps are drawings. You can also see the relationship map and the life line as a list. The other maps not yet.",
-    "a11y.limit.big_map": ("With more than 30 people the relationship map no longer fits on the screen. "
-                           "Then slide over the map, or choose Full screen. Up to 40 people, the map fits there."),
+    "a11y.limit.big_map": ("With many people (often from 30 on) the relationship map does not fit beside the buttons. "
+                           "The app then says so next to the map. Slide over the map, or choose Full screen. "
+                           "Up to 40 people, the map fits there."),
     "a11y.limit.boot": "While the app loads, the text is only in Dutch.",
     "a11y.limit.own_text": "The app does not translate what you write yourselves.",
     "a11y.limit.speech": ("Read aloud uses a voice that is on your device. Some browsers also have voices on the "

@@ -30,8 +30,9 @@ MESSAGES: dict[str, str] = {
     "a11y.limit.ipad": "We testen in de browser Chromium. Op een iPad met Safari hebben we nog niet getest.",
     "a11y.limit.automatic": "Een test met een programma vindt niet alle problemen. Mensen moeten de app ook uitproberen.",
     "a11y.limit.maps": "De kaarten zijn tekeningen. De relatiekaart en de levenslijn kun je ook als lijst bekijken. De andere kaarten nog niet.",
-    "a11y.limit.big_map": ("Met meer dan 30 mensen past de relatiekaart niet meer helemaal op het scherm. "
-                           "Schuif dan over de kaart, of kies Groot scherm. Tot 40 mensen past de kaart daar wel."),
+    "a11y.limit.big_map": ("Met veel mensen (vaak vanaf 30) past de relatiekaart niet helemaal naast de knoppen. "
+                           "De app zegt dat dan bij de kaart. Schuif over de kaart, of kies Groot scherm. "
+                           "Tot 40 mensen past de kaart daar wel."),
     "a11y.limit.boot": "Tijdens het laden staat de tekst alleen in het Nederlands.",
     "a11y.limit.own_text": "Wat jullie zelf opschrijven, vertaalt de app niet.",
     "a11y.limit.speech": ("Lees voor gebruikt een stem die op je apparaat staat. Sommige browsers hebben ook stemmen "

@@ -66,6 +66,7 @@ class RelatiekaartView:
     height: Optional[int] = None  # css px the map's view may be high (measured)
     hit: Optional[float] = None  # hit circle radius in marker units that makes 44 css px (measured)
     centre: Optional[tuple[float, float]] = None  # map point in the middle of the view (kept while panning)
+    text: float = 1.0  # the app's letter size (ui/prefs.py): the readable map is this much wider too
     event: Optional[str] = None  # Gebeurtenis id whose persons are highlighted (from the Gebeurteniskaart)
 
 
@@ -185,11 +186,11 @@ def zoom_factor(case, v: RelatiekaartView, read: Optional[float] = None) -> floa
         return v.zoom
     if not v.fit:
         return 1.0
-    return max(1.0, (read or readable_px(case, v)) / v.fit)
+    return max(1.0, (read or readable_px(case, v)) * v.text / v.fit)
 
 
 def zoom_limit(case, v: RelatiekaartView, read: Optional[float] = None) -> float:
-    return ZOOM_MAX * max(1.0, (read or readable_px(case, v)) / v.fit) if v.fit else ZOOM_MAX
+    return ZOOM_MAX * max(1.0, (read or readable_px(case, v)) * v.text / v.fit) if v.fit else ZOOM_MAX
 
 
 def zoom_to(case, v: RelatiekaartView, factor: float) -> None:
@@ -243,6 +244,14 @@ def _viewbar(case, v: RelatiekaartView, read: float) -> str:
     ]
     return (f'<div class="rk-viewbar" role="toolbar" aria-label="{esc(t("map.view.label"))}">'
             + "".join(parts) + "</div>")
+
+
+def _too_big(case, v: RelatiekaartView, read: float) -> str:
+    """When the map at the readable size is bigger than its view (it pans), a line at the view's edge
+    says so and how to see it whole; not once the user chose a size (zoom) or in Groot scherm."""
+    if v.full or v.zoom is not None or zoom_factor(case, v, read) <= 1.0 + 1e-6:
+        return ""
+    return f'<p class="rk-more" id="rk-more">{esc(t("map.too_big", full=t("map.tool.full")))}</p>'
 
 
 def _legend_html(support: bool, member_ties: bool, frequency: bool = False) -> str:
@@ -482,6 +491,7 @@ def render(case, v: RelatiekaartView, *, today: dt.date, selected: Optional[str]
         f'<div class="rk-main">'
         # the map holds a button per person: a keyboard can jump over all of them
         f'<a class="skip-link" href="#{"rk-panel" if panel_html else "rk-foot"}" id="rk-skip">{esc(t("map.skip"))}</a>'
+        f'{_too_big(case, v, read)}'
         f'<div class="rk-scroll" id="rk-scroll"><div class="rk-stage"{ro}>'
         f'{map_svg(case, options=opts)}</div></div>{hint}'
         f'<p class="visually-hidden" id="rk-live" role="status" aria-live="polite"></p>'

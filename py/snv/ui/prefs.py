@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Optional
 
-TEXT_SIZES = ("normaal", "groot", "heel_groot")  # 100 %, 125 %, 150 % (site/client.css)
+#: the letter sizes and how much bigger each makes the text (site/client.css: font-size, --text-scale)
+TEXT_SCALE = {"normaal": 1.0, "groot": 1.25, "heel_groot": 1.5}
+TEXT_SIZES = tuple(TEXT_SCALE)
 STORAGE_KEYS = {"client": "snv-view", "contrast": "snv-contrast", "text": "snv-text"}
 
 

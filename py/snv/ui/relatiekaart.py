@@ -15,6 +15,7 @@ from ..render import icons, relatiekaart
 from ..render.format import date_nl
 from ..render.relatiekaart import ICON_MAP, KEY, PANELS, ZOOM_STEP, RelatiekaartView, zoom_factor, zoom_to
 from ..render.relatiekaart_svg import MapOptions, export_svg
+from .prefs import TEXT_SCALE
 from .screens import Export, Screen, register, register_export
 from .sheets import ExportSheet, PersonSheet
 from .svg_export import download_svg
@@ -23,7 +24,9 @@ from .svg_export import download_svg
 def render(app) -> str:
     sheet = app.sheet
     selected = sheet.pid if isinstance(sheet, PersonSheet) else None
-    return relatiekaart.render(app.case, app.view_state(RelatiekaartView), today=app.now().date(), selected=selected)
+    v = app.view_state(RelatiekaartView)
+    v.text = TEXT_SCALE[app.prefs.text]
+    return relatiekaart.render(app.case, v, today=app.now().date(), selected=selected)
 
 
 # ----- actions -----

@@ -70,7 +70,7 @@ def fit_to_screen() -> None:
     """Make the map's view as high as the screen has room for (CSS var --rk-h) and note the largest
     square it holds (the whole map, view.fit). Measured, because header, route, toolbar, panel and
     sheet heights vary: from the view's top to the bottom bar, or in portrait to the panel below it or
-    the person sheet over the lower part."""
+    the person sheet over the lower part; less the line that says the map is bigger than its view."""
     doc, win = js.document, js.window
     rk = nn(doc.querySelector(".rk"))
     main = nn(doc.querySelector(".rk-main"))
@@ -88,6 +88,9 @@ def fit_to_screen() -> None:
         panel = nn(doc.querySelector(".rk-panel"))
         if panel is not None and not wide:
             bottom -= panel.offsetHeight + 8
+        more = nn(doc.getElementById("rk-more"))  # "groter dan het scherm": above the view, or under it
+        if more is not None and more.offsetHeight:
+            bottom -= more.offsetHeight + 8
         # where the view starts with the page at its top (in landscape the map is sticky: the grid's top)
         top = (rk if wide else main).getBoundingClientRect().top + scroll_top()
         height = max(MIN_VIEW_PX, int(bottom - top))
