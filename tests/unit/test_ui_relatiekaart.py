@@ -14,7 +14,7 @@ from snv.model import parse_case
 from snv.render import relatiekaart
 from snv.storage.files import read_case_file
 from snv.ui import relatiekaart as screen
-from snv.ui import screens
+from snv.ui import packages, screens
 from snv.ui.app import App
 from snv.ui.prefs import TEXT_SCALE
 from hosts import RecordingHost
@@ -207,6 +207,21 @@ def test_the_letter_sizes_scale_the_map_as_the_style_sheet_does():
     css = (Path(__file__).parents[2] / "site" / "client.css").read_text(encoding="utf-8")
     scales = dict(re.findall(r'html\[data-text="(\w+)"\][^}]*--text-scale:\s*([\d.]+)', css))
     assert {k: float(x) for k, x in scales.items()} == {k: x for k, x in TEXT_SCALE.items() if x != 1.0}
+
+
+def test_figures_wait_for_networkx_after_the_start_and_only_a_failed_load_says_it_does_not_work(monkeypatch):
+    """networkx comes after the start (ui/packages.py). Opened before it is there, *Wat zie je?* says it
+    is on its way, not that it does not work; only when loading it failed does it say so."""
+    monkeypatch.setattr(relatiekaart, "_figures", lambda case: ([], False))  # networkx not importable (yet)
+    monkeypatch.setattr(packages, "_state", dict(packages._state))
+    app = make_app()
+    app.dispatch("relatiekaart.panel", {"panel": "figures"})
+    packages._state["later"] = "waiting"  # load_later was called: the browser is fetching it
+    html = screen.render(app)
+    assert t("map.fig.loading") in html and t("map.fig.unavailable") not in html
+    packages._state["later"] = "failed"
+    html = screen.render(app)
+    assert t("map.fig.unavailable") in html and t("map.fig.loading") not in html
 
 
 def test_off_map_people_are_listed_and_empty_map_hint():

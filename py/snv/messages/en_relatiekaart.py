@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "map.fig.none": "There is not enough on the map yet to say something about it.",
     "map.fig.clear": "Point at nobody",
     "map.fig.unavailable": "This part does not work right now. The map itself does.",
+    "map.fig.loading": "One moment. This part is on its way. The map itself works already.",
     # --- snapshots ---
     "map.snap.title": "Keep the map of today",
     "map.snap.b1": "Keep how the map looks now. Later you can compare what is different.",

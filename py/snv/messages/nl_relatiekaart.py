@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "map.fig.none": "Er is nog niet genoeg op de kaart om iets over te zeggen.",
     "map.fig.clear": "Niemand aanwijzen",
     "map.fig.unavailable": "Dit deel werkt nu even niet. De kaart zelf werkt wel.",
+    "map.fig.loading": "Even geduld. Dit deel komt zo. De kaart zelf werkt al.",
     # --- snapshots ---
     "map.snap.title": "Kaart van vandaag bewaren",
     "map.snap.b1": "Bewaar hoe de kaart er nu uitziet. Later kun je vergelijken wat er anders is.",

@@ -67,6 +67,7 @@ class RelatiekaartView:
     hit: Optional[float] = None  # hit circle radius in marker units that makes 44 css px (measured)
     centre: Optional[tuple[float, float]] = None  # map point in the middle of the view (kept while panning)
     text: float = 1.0  # the app's letter size (ui/prefs.py): the readable map is this much wider too
+    loading: bool = False  # networkx is on its way after the start (ui/packages.py): the figures wait
     event: Optional[str] = None  # Gebeurtenis id whose persons are highlighted (from the Gebeurteniskaart)
 
 
@@ -274,7 +275,7 @@ def _figures_panel(case, v: RelatiekaartView, today: dt.date) -> str:
     sentences, available = _figures(case)
     head = _panel_head(t("map.fig.title"), t("map.fig.b1"))
     if not available:
-        return head + f'<p>{esc(t("map.fig.unavailable"))}</p>'
+        return head + f'<p>{esc(t("map.fig.loading" if v.loading else "map.fig.unavailable"))}</p>'
     if not sentences:
         return head + f'<p>{esc(t("map.fig.none"))}</p>'
     items = []

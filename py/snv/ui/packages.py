@@ -3,8 +3,9 @@
 networkx (2 MB, ~290 modules) is only needed for the figures of *Wat zie je?* (analysis/figures.py
 imports it when they are computed). index.html does not load it at the start any more; once the app is
 ready and the browser is idle, `load_later` fetches and installs it (from the service worker's cache
-after the first visit). Until then the figures panel says it is not there yet and is drawn again when
-it is (render/relatiekaart.py `_figures` catches the ImportError). Browser only (pyodide_js).
+after the first visit). Until then the figures panel says it is on its way and is drawn again when it
+is there (render/relatiekaart.py `_figures` catches the ImportError); only a failed load makes it say that
+this part does not work. Loading needs the browser (pyodide_js); `loading()` is plain Python.
 """
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ from typing import Any
 
 LATER = ["networkx"]  # must be in pyodide-lock.json (build.py WHEELS), else Pyodide would look elsewhere
 IDLE_TIMEOUT_MS = 3000  # start within this time even if the browser never idles
+#: "later": "" (not asked for: CPython, tests), "waiting" (asked for, not there yet), "loaded" or "failed"
+_state = {"later": ""}
+
+
+def loading() -> bool:
+    """LATER are asked for and not there yet: what needs them waits, it is not broken."""
+    return _state["later"] == "waiting"
 
 
 def load_later(host: Any) -> None:
@@ -22,6 +30,8 @@ def load_later(host: Any) -> None:
 
     def start(*_args: Any) -> None:
         host.run_task(_load(host))
+
+    _state["later"] = "waiting"
 
     callback = create_once_callable(start)
     if hasattr(js.window, "requestIdleCallback"):
@@ -37,8 +47,11 @@ async def _load(host: Any) -> None:
     try:
         await pyodide_js.loadPackage(LATER, to_js_options())
     except Exception:  # noqa: BLE001 - offline without the worker's copy, say: the map works without it
-        js.console.warn(f"snv: could not load {LATER} (the figures wait for it)\n{traceback.format_exc()}")
+        js.console.warn(f"snv: could not load {LATER} (the figures need it)\n{traceback.format_exc()}")
+        _state["later"] = "failed"
+        host.request_render()  # what waited for it now says that it does not work
         return
+    _state["later"] = "loaded"
     js.document.documentElement.setAttribute("data-packages", "loaded")
     host.request_render()
 

@@ -15,6 +15,7 @@ from ..render import icons, relatiekaart
 from ..render.format import date_nl
 from ..render.relatiekaart import ICON_MAP, KEY, PANELS, ZOOM_STEP, RelatiekaartView, zoom_factor, zoom_to
 from ..render.relatiekaart_svg import MapOptions, export_svg
+from . import packages
 from .prefs import TEXT_SCALE
 from .screens import Export, Screen, register, register_export
 from .sheets import ExportSheet, PersonSheet
@@ -26,6 +27,7 @@ def render(app) -> str:
     selected = sheet.pid if isinstance(sheet, PersonSheet) else None
     v = app.view_state(RelatiekaartView)
     v.text = TEXT_SCALE[app.prefs.text]
+    v.loading = packages.loading()
     return relatiekaart.render(app.case, v, today=app.now().date(), selected=selected)
 
 
