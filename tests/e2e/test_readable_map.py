@@ -4,9 +4,15 @@ under CPython); *Hele kaart* shows all of it, *Groter* and a two-finger pinch zo
 gives the map the whole screen and Esc ends it."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from snv.model.demo import big_case, demo_case
 
 from .conftest import start_with
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))  # not a package: as tests/bench does
+from map_cases import demo_grown
 
 # the smallest rendered text (font-size × the screen scale of its element) and the marker hit circles
 MEASURE = """() => {
@@ -111,3 +117,16 @@ def test_forty_persons_are_readable_then_whole_map_zoom_pinch_and_full_screen(pa
     portrait = page.evaluate(MEASURE)
     assert portrait["markers"] == 30 and portrait["fit"] >= 556 - 1, portrait
     assert portrait["width"] <= portrait["fit"] + 1 and portrait["small"] >= 14 - 0.05 and portrait["overlaps"] == 0, portrait
+
+    # back in landscape, 33 persons need one step more than the screen (588 px): the line shows. One fewer
+    # fits (556 px): the line goes and the map fits its view, as high again as before the line took room
+    page.set_viewport_size({"width": 1024, "height": 768})
+    open_map(page, demo_grown(33))
+    page.wait_for_selector("#rk-more")
+    page.locator('svg.rk-svg .rk-m[data-pid="p-more-2"]').click()
+    page.locator("#person-delete").click()
+    page.locator("#confirm-yes").click()
+    page.wait_for_function("!document.querySelector('.sheet-person') && !document.getElementById('rk-more')")
+    page.wait_for_function("document.getElementById('rk-scroll').clientHeight >= 556 - 1")
+    fits = page.evaluate(MEASURE)
+    assert fits["markers"] == 32 and fits["width"] <= fits["fit"] + 1 and fits["small"] >= 14 - 0.05, fits

@@ -181,6 +181,10 @@ def test_a_map_bigger_than_its_view_says_so_and_points_to_groot_scherm():
     line = re.search(r'<p class="rk-more" id="rk-more">([^<]*)</p>', html)
     assert line and t("map.tool.full") in line.group(1), html
     assert html.index('class="rk-main"') < html.index('id="rk-more"') < html.index('id="rk-scroll"')  # at the map
+    # the line takes height from the view (fit); a map that fits the view without it gets no line
+    v.room = int(read) + 1
+    assert 'id="rk-more"' not in screen.render(app)
+    v.room = None
     app.dispatch("relatiekaart.full", {})
     assert 'id="rk-more"' not in screen.render(app)  # Groot scherm: the whole window is map
     app.dispatch("relatiekaart.full", {})

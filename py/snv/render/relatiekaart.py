@@ -63,6 +63,7 @@ class RelatiekaartView:
     freq: bool = False  # *Hoe vaak?*: the client's line width = contact frequency
     tie: Optional[tuple[str, str]] = None  # the line between others shown in the "tie" panel
     fit: Optional[int] = None  # css px of the square that shows the whole map (measured)
+    room: Optional[int] = None  # that square without the line that says the map pans (measured; _too_big)
     height: Optional[int] = None  # css px the map's view may be high (measured)
     hit: Optional[float] = None  # hit circle radius in marker units that makes 44 css px (measured)
     centre: Optional[tuple[float, float]] = None  # map point in the middle of the view (kept while panning)
@@ -249,8 +250,10 @@ def _viewbar(case, v: RelatiekaartView, read: float) -> str:
 
 def _too_big(case, v: RelatiekaartView, read: float) -> str:
     """When the map at the readable size is bigger than its view (it pans), a line at the view's edge
-    says so and how to see it whole; not once the user chose a size (zoom) or in Groot scherm."""
-    if v.full or v.zoom is not None or zoom_factor(case, v, read) <= 1.0 + 1e-6:
+    says so and how to see it whole; not once the user chose a size (zoom) or in Groot scherm. Compared
+    with the view as big as it is without the line (room), or a map that fits it would keep the line."""
+    room = v.room or v.fit
+    if v.full or v.zoom is not None or not room or read * v.text <= room + 1e-6:
         return ""
     return f'<p class="rk-more" id="rk-more">{esc(t("map.too_big", full=t("map.tool.full")))}</p>'
 

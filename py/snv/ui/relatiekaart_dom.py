@@ -78,7 +78,9 @@ def fit_to_screen() -> None:
     view = _view()
     if rk is None or main is None or scroller is None or view is None:
         return
-    if not rk.classList.contains("is-full"):  # full screen: CSS gives it the whole window
+    full = rk.classList.contains("is-full")
+    line = 0
+    if not full:  # full screen: CSS gives it the whole window
         wide = bool(win.matchMedia(WIDE).matches)
         bar = nn(doc.getElementById("bar"))
         bottom = win.innerHeight - (bar.offsetHeight if bar is not None else 0) - 6
@@ -89,8 +91,8 @@ def fit_to_screen() -> None:
         if panel is not None and not wide:
             bottom -= panel.offsetHeight + 8
         more = nn(doc.getElementById("rk-more"))  # "groter dan het scherm": above the view, or under it
-        if more is not None and more.offsetHeight:
-            bottom -= more.offsetHeight + 8
+        line = more.offsetHeight + 8 if more is not None and more.offsetHeight else 0
+        bottom -= line
         # where the view starts with the page at its top (in landscape the map is sticky: the grid's top)
         top = (rk if wide else main).getBoundingClientRect().top + scroll_top()
         height = max(MIN_VIEW_PX, int(bottom - top))
@@ -98,6 +100,7 @@ def fit_to_screen() -> None:
             view.height = height
             rk.style.setProperty("--rk-h", f"{height}px")
     fit = int(min(scroller.clientWidth, scroller.clientHeight))
+    view.room = None if full else int(min(scroller.clientWidth, scroller.clientHeight + line))
     if fit > 0 and view.fit != fit:
         first = view.fit is None
         view.fit = fit
