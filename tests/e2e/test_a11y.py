@@ -251,6 +251,25 @@ WORDS = """() => {
   return out;
 }"""
 
+# controls of the header and the bottom bar that stick out of it: drawn over the route or the screen below
+# (the header's tools wrapped to a second row at larger letters while the header kept one row's height)
+HELD = """() => {
+  const out = [];
+  for (const sel of ['#app .topbar', '#app .bar']) {
+    const region = document.querySelector(sel);
+    if (!region) continue;
+    const box = region.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) continue;
+    for (const el of region.querySelectorAll('button, a, .save-status')) {
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) continue;  // visually hidden
+      if (r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5 || r.left < box.left - 0.5 || r.right > box.right + 0.5)
+        out.push(sel.slice(6) + ' ' + (el.id || el.textContent.trim().slice(0, 30)));
+    }
+  }
+  return out;
+}"""
+
 SETTLE = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))"
 
 
@@ -259,6 +278,7 @@ class Findings:
     axe: dict[str, list[dict]] = field(default_factory=dict)  # "orientation / screen / state" -> violations
     small: dict[str, list[dict]] = field(default_factory=dict)  # same keys -> controls under 44 px
     words: dict[str, list[str]] = field(default_factory=dict)  # same keys -> split or cut-off words (WORDS)
+    held: dict[str, list[str]] = field(default_factory=dict)  # same keys -> controls out of header/bar (HELD)
     seconds: float = 0.0
 
     def table(self) -> str:
@@ -301,6 +321,7 @@ def check(page: Page, found: Findings, key: str) -> None:
     found.axe[key] = page.evaluate(AXE_RUN, [AXE_TAGS, list(frame.REGIONS)])
     found.small[key] = [s for s in page.evaluate(TARGETS, TARGET) if s["name"] not in TARGET_EXCEPTIONS]
     found.words[key] = page.evaluate(WORDS)
+    found.held[key] = page.evaluate(HELD)
 
 
 def reach(page: Page, key: str, walk: Walk) -> None:
@@ -475,6 +496,12 @@ def test_every_control_is_at_least_44_px_on_every_screen(a11y, walked):
 def test_no_word_of_the_bar_or_the_route_is_split_or_cut_off_on_any_screen(a11y, walked):
     failing = {k: v for k, v in walked.words.items() if v}
     assert not failing, "split or cut-off words in the navigation:\n" + "\n".join(
+        f"  {k}: {', '.join(v)}" for k, v in failing.items())
+
+
+def test_header_and_bottom_bar_hold_their_controls_on_every_screen(a11y, walked):
+    failing = {k: v for k, v in walked.held.items() if v}
+    assert not failing, "controls sticking out of the header or the bottom bar:\n" + "\n".join(
         f"  {k}: {', '.join(v)}" for k, v in failing.items())
 
 

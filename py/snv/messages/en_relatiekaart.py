@@ -11,7 +11,7 @@ MESSAGES: dict[str, str] = {
     "map.deceased": "(died)",
     "map.hint": "Tap someone to see more. Drag someone to another place. Or choose someone and use the arrow keys.",
     "map.skip": "Skip the map",
-    "map.too_big": "The map is bigger than the screen. Slide the map, or choose {full}.",
+    "map.too_big": "Not all of it fits. Slide the map or choose {full}.",
     "map.off_map": "Not on the map yet",
     "map.off_map_b1": "Tap a name. Then choose a place.",
     # --- toolbar ---

@@ -11,7 +11,7 @@ MESSAGES: dict[str, str] = {
     "map.deceased": "(overleden)",
     "map.hint": "Tik op iemand om meer te zien. Sleep iemand naar een andere plek. Of kies iemand en gebruik de pijltjes.",
     "map.skip": "Sla de kaart over",
-    "map.too_big": "De kaart is groter dan het scherm. Schuif de kaart, of kies {full}.",
+    "map.too_big": "Niet alles past. Schuif de kaart of kies {full}.",
     "map.off_map": "Nog niet op de kaart",
     "map.off_map_b1": "Tik op een naam. Kies dan een plek.",
     # --- toolbar ---
