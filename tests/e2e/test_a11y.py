@@ -159,6 +159,9 @@ FRAME: tuple[State, ...] = (
           back=("key:Escape",)),
     State("toegankelijkheid", ("#btn-menu", "#menu-access"), ".sheet-access .a11y-statement", back=("key:Escape",)),
     State("nieuw dossier?", ("#btn-menu", '[data-action="menu.new"]'), ".sheet-confirm #confirm-no", back=("#confirm-no",)),
+    State("heel grote letters", ("#btn-menu", "#prefs-text-heel_groot", "key:Escape"),
+          'html[data-text="heel_groot"]:not([data-contrast]) #screen-title',
+          back=("#btn-menu", "#prefs-text-normaal", "key:Escape")),
     State("hoog contrast, heel grote letters", ("#btn-menu", "#prefs-contrast-high", "#prefs-text-heel_groot"),
           'html[data-contrast="high"][data-text="heel_groot"] .sheet-menu'),
     State("hoog contrast: start", ("key:Escape",), 'html[data-contrast="high"] #screen-title',
@@ -270,6 +273,68 @@ HELD = """() => {
   return out;
 }"""
 
+# two controls of one frame region, or a control and text, drawn over each other (more than 2 px both ways), as
+# far as each is visible in its scrolling boxes; markers inside a map's SVG are the layout's business
+# (test_map_readability)
+CLASHES = """(regions) => {
+  const out = [];
+  // a box (from getBoundingClientRect or a text range) cut to what the scrolling boxes from `from` up show
+  const shown = (r, from) => {
+    let box = {l: r.left, t: r.top, r: r.right, b: r.bottom};
+    for (let p = from; p; p = p.parentElement) {
+      const st = getComputedStyle(p);
+      if (st.overflowX !== 'visible' || st.overflowY !== 'visible') {
+        const c = p.getBoundingClientRect();
+        box = {l: Math.max(box.l, c.left), t: Math.max(box.t, c.top), r: Math.min(box.r, c.right), b: Math.min(box.b, c.bottom)};
+      }
+    }
+    return box;
+  };
+  const name = (el) => el.id || (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().replace(/\\s+/g, ' ').slice(0, 24);
+  for (const id of regions) {
+    const region = document.querySelector(id);
+    if (!region) continue;
+    const items = [];
+    for (const el of region.querySelectorAll('button, a[href], input:not([type=hidden]), select, textarea, summary')) {
+      if (el.closest('svg, [inert], [aria-hidden="true"]') || !el.getClientRects().length) continue;
+      const st = getComputedStyle(el);
+      if (st.visibility === 'hidden') continue;
+      const box = shown(el.getBoundingClientRect(), el.parentElement);
+      if (box.r - box.l > 1 && box.b - box.t > 1) items.push([el, box]);
+    }
+    // text outside the controls (its glyph boxes, as far as visible) must not lie over a control either
+    const walker = document.createTreeWalker(region, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const holder = node.parentElement;
+      if (!node.data.trim() || holder.closest('button, a, input, select, textarea, summary, svg, [inert], [aria-hidden="true"]')) continue;
+      if (getComputedStyle(holder).visibility === 'hidden') continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        const box = shown(r, holder);
+        if (box.r - box.l <= 1 || box.b - box.t <= 1) continue;
+        for (const [el, q] of items) {
+          const w = Math.min(box.r, q.r) - Math.max(box.l, q.l), h = Math.min(box.b, q.b) - Math.max(box.t, q.t);
+          const what = id + ': "' + node.data.trim().slice(0, 24) + '" × ' + name(el);
+          if (w > 2 && h > 2 && !out.includes(what)) out.push(what);
+        }
+      }
+    }
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        const [a, p] = items[i], [b, q] = items[j];
+        if (a.contains(b) || b.contains(a)) continue;
+        const w = Math.min(p.r, q.r) - Math.max(p.l, q.l), h = Math.min(p.b, q.b) - Math.max(p.t, q.t);
+        if (w > 2 && h > 2) out.push(id + ': ' + name(a) + ' × ' + name(b));
+      }
+    }
+  }
+  return out;
+}"""
+
+# the parts of the frame compared within: the header (name, save status, tools) as one, and each other region
+CLASH_PARTS = ["#app .topbar", *(f"#{r}" for r in frame.REGIONS if r not in ("alias", "savestatus", "savefix", "tools"))]
+
 SETTLE = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))"
 
 
@@ -279,6 +344,7 @@ class Findings:
     small: dict[str, list[dict]] = field(default_factory=dict)  # same keys -> controls under 44 px
     words: dict[str, list[str]] = field(default_factory=dict)  # same keys -> split or cut-off words (WORDS)
     held: dict[str, list[str]] = field(default_factory=dict)  # same keys -> controls out of header/bar (HELD)
+    clashes: dict[str, list[str]] = field(default_factory=dict)  # same keys -> controls over each other (CLASHES)
     seconds: float = 0.0
 
     def table(self) -> str:
@@ -322,6 +388,7 @@ def check(page: Page, found: Findings, key: str) -> None:
     found.small[key] = [s for s in page.evaluate(TARGETS, TARGET) if s["name"] not in TARGET_EXCEPTIONS]
     found.words[key] = page.evaluate(WORDS)
     found.held[key] = page.evaluate(HELD)
+    found.clashes[key] = page.evaluate(CLASHES, CLASH_PARTS)
 
 
 def reach(page: Page, key: str, walk: Walk) -> None:
@@ -503,6 +570,12 @@ def test_header_and_bottom_bar_hold_their_controls_on_every_screen(a11y, walked)
     failing = {k: v for k, v in walked.held.items() if v}
     assert not failing, "controls sticking out of the header or the bottom bar:\n" + "\n".join(
         f"  {k}: {', '.join(v)}" for k, v in failing.items())
+
+
+def test_no_two_controls_lie_over_each_other_on_any_screen(a11y, walked):
+    failing = {k: v for k, v in walked.clashes.items() if v}
+    assert not failing, "controls drawn over each other:\n" + "\n".join(
+        f"  {k}: {', '.join(v[:6])}" for k, v in failing.items())
 
 
 def demo_on(s: Session, key: str) -> Page:
