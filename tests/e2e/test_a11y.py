@@ -496,6 +496,14 @@ def walk_everything(s: Session, found: Findings, orientation: str) -> None:
     step(page, "#bar-start")
     for state in PRIVETIJD:
         run_state(page, found, f"{orientation} / bijeenkomst", state)
+    # every screen once more with Heel grote letters: headings, tool rows and the bar must still make room
+    for what in ("#btn-menu", "#prefs-text-heel_groot", "key:Escape"):
+        step(page, what)
+    for key in registered_screens():
+        reach(page, key, WALK.get(key, Walk()))
+        check(page, found, f"{orientation} / heel grote letters / {key}")
+    for what in ("#btn-menu", "#prefs-text-normaal", "key:Escape"):
+        step(page, what)
 
 
 def encrypted_file(s: Session) -> Path:

@@ -179,7 +179,9 @@ def attendance_html(case) -> str:
     counts = "".join(f"<td>{n}</td>" for n in att.counts)
     rows.append(f'<tr class="bt-att-count"><th scope="row">{esc(t("team.back.count"))}</th>{counts}</tr>')
     say = t("team.back.falling") if att.falling else t("team.back.steady")
-    parts.append(f'<div class="bt-att-wrap"><table class="bt-att"><caption class="visually-hidden">'
+    # many meetings or large letters make it scroll sideways: a keyboard must be able to reach and scroll it
+    parts.append(f'<div class="bt-att-wrap" tabindex="0" role="region" aria-label="{esc(t("team.back.caption"))}">'
+                 f'<table class="bt-att"><caption class="visually-hidden">'
                  f'{esc(t("team.back.caption"))}</caption><thead><tr><th scope="col">{esc(t("team.back.who"))}</th>'
                  f'{heads}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
                  f'<p class="bt-say">{icon_html(icons.CHECK if att.falling else icons.INFO)}<span>{esc(say)}</span></p>'
