@@ -90,7 +90,7 @@ def fit_to_screen() -> None:
         panel = nn(doc.querySelector(".rk-panel"))
         if panel is not None and not wide:
             bottom -= panel.offsetHeight + 8
-        more = nn(doc.getElementById("rk-more"))  # "groter dan het scherm": above the view, or under it
+        more = nn(doc.getElementById("rk-more"))  # "Niet alles past": above the view, or under it
         line = more.offsetHeight + 8 if more is not None and more.offsetHeight else 0
         bottom -= line
         # where the view starts with the page at its top (in landscape the map is sticky: the grid's top)
