@@ -184,15 +184,16 @@ on_change(lambda: _READ.__setitem__(0, None))  # the layout measures ring names 
 def zoom_factor(case, v: RelatiekaartView, read: Optional[float] = None) -> float:
     """The map's width as a multiple of the whole map's width (1 = *Hele kaart*); `read` is
     readable_px(case, v) when the caller has it already."""
-    if v.zoom is not None:
-        return v.zoom
-    if not v.fit:
-        return 1.0
-    return max(1.0, (read or readable_px(case, v)) * v.text / v.fit)
+    return v.zoom if v.zoom is not None else _readable_factor(case, v, read)
 
 
 def zoom_limit(case, v: RelatiekaartView, read: Optional[float] = None) -> float:
-    return ZOOM_MAX * max(1.0, (read or readable_px(case, v)) * v.text / v.fit) if v.fit else ZOOM_MAX
+    return ZOOM_MAX * _readable_factor(case, v, read)
+
+
+def _readable_factor(case, v: RelatiekaartView, read: Optional[float] = None) -> float:
+    """The readable map's width (at the app's letter size) as a multiple of the whole map's, at least 1."""
+    return max(1.0, (read or readable_px(case, v)) * v.text / v.fit) if v.fit else 1.0
 
 
 def zoom_to(case, v: RelatiekaartView, factor: float) -> None:
