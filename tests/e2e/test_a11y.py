@@ -568,22 +568,22 @@ def test_every_control_is_at_least_44_px_on_every_screen(a11y, walked):
         f"  {k}: " + "; ".join(f"{s['name']} '{s['text']}' {s['w']}×{s['h']}" for s in vs) for k, vs in failing.items())
 
 
+def _none_in_any_state(found: dict[str, list[str]], what: str) -> None:
+    """No finding (a list of short texts per state) in any state; else each state with its first six."""
+    failing = {k: v for k, v in found.items() if v}
+    assert not failing, f"{what}:\n" + "\n".join(f"  {k}: {', '.join(v[:6])}" for k, v in failing.items())
+
+
 def test_no_word_of_the_bar_or_the_route_is_split_or_cut_off_on_any_screen(a11y, walked):
-    failing = {k: v for k, v in walked.words.items() if v}
-    assert not failing, "split or cut-off words in the navigation:\n" + "\n".join(
-        f"  {k}: {', '.join(v)}" for k, v in failing.items())
+    _none_in_any_state(walked.words, "split or cut-off words in the navigation")
 
 
 def test_header_and_bottom_bar_hold_their_controls_on_every_screen(a11y, walked):
-    failing = {k: v for k, v in walked.held.items() if v}
-    assert not failing, "controls sticking out of the header or the bottom bar:\n" + "\n".join(
-        f"  {k}: {', '.join(v)}" for k, v in failing.items())
+    _none_in_any_state(walked.held, "controls sticking out of the header or the bottom bar")
 
 
 def test_no_two_controls_lie_over_each_other_on_any_screen(a11y, walked):
-    failing = {k: v for k, v in walked.clashes.items() if v}
-    assert not failing, "controls drawn over each other:\n" + "\n".join(
-        f"  {k}: {', '.join(v[:6])}" for k, v in failing.items())
+    _none_in_any_state(walked.clashes, "controls drawn over each other")
 
 
 def demo_on(s: Session, key: str) -> Page:
